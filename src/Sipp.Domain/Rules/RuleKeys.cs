@@ -1,0 +1,67 @@
+namespace Sipp.Domain.Rules;
+
+/// <summary>The keys of the rule table and the unit of each value. Names follow the Indonesian terms.</summary>
+public static class RuleKeys
+{
+    /// <summary>First supported period (row date; value 1).</summary>
+    public const string SupportedFrom = "periode.didukungMulai";
+
+    public const string JhtEmployer = "jht.pemberiKerja";          // percent
+    public const string JhtWorker = "jht.tenagaKerja";             // percent
+    public const string JkmEmployer = "jkm.pemberiKerja";          // percent
+    public const string JpEmployer = "jp.pemberiKerja";            // percent
+    public const string JpWorker = "jp.tenagaKerja";               // percent
+    public const string JpWageCap = "jp.batasUpah";                // rupiah
+    public const string JkkClassPrefix = "jkk.kelas.";             // percent, one key per class 1–5
+    public const string JkkLabourIntensiveDiscount = "jkk.diskonPadatKarya"; // percent of the JKK rate
+    public const string RetirementAge = "jp.usiaPensiun";          // years, by calendar year of the birthday
+    public const string JkpWageCap = "jkp.batasUpah";              // rupiah
+    public const string JkpGovernment = "jkp.pemerintah";          // percent
+    public const string JkpFromJkk = "jkp.rekomposisiJkk";         // percent
+    public const string JkpFromJkm = "jkp.rekomposisiJkm";         // percent
+    public const string JkpMaximumAge = "jkp.batasUsia";           // years: eligible when younger at registration
+    public const string DueDay = "jatuhTempo.tanggal";             // day of the following month
+    public const string FinePerMonth = "denda.perBulan";           // percent of the period total per month late
+    public const string Holiday = "libur";                         // row date is the holiday; value 1
+
+    public static string JkkClass(int riskClass) => JkkClassPrefix + riskClass.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static readonly IReadOnlySet<string> Percentages = new HashSet<string>
+    {
+        JhtEmployer, JhtWorker, JkmEmployer, JpEmployer, JpWorker, JkkLabourIntensiveDiscount,
+        JkpGovernment, JkpFromJkk, JkpFromJkm, FinePerMonth,
+        JkkClass(1), JkkClass(2), JkkClass(3), JkkClass(4), JkkClass(5),
+    };
+
+    public static readonly IReadOnlySet<string> Amounts = new HashSet<string> { JpWageCap, JkpWageCap };
+
+    public static readonly IReadOnlySet<string> Ages = new HashSet<string> { RetirementAge, JkpMaximumAge };
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(
+        Percentages.Concat(Amounts).Concat(Ages).Concat([SupportedFrom, DueDay, Holiday]));
+
+    /// <summary>What an administrator reads next to each key.</summary>
+    public static string Describe(string key) => key switch
+    {
+        SupportedFrom => "Periode paling awal yang didukung",
+        JhtEmployer => "JHT — iuran pemberi kerja (% upah)",
+        JhtWorker => "JHT — iuran tenaga kerja (% upah)",
+        JkmEmployer => "JKM — iuran pemberi kerja (% upah)",
+        JpEmployer => "JP — iuran pemberi kerja (% upah s.d. batas)",
+        JpWorker => "JP — iuran tenaga kerja (% upah s.d. batas)",
+        JpWageCap => "JP — batas atas upah (Rp)",
+        JkkLabourIntensiveDiscount => "JKK — diskon industri padat karya (% dari tarif)",
+        RetirementAge => "Usia pensiun (tahun), menurut tahun ulang tahun",
+        JkpWageCap => "JKP — batas upah (Rp)",
+        JkpGovernment => "JKP — iuran pemerintah (% upah s.d. batas)",
+        JkpFromJkk => "JKP — rekomposisi dari JKK (%)",
+        JkpFromJkm => "JKP — rekomposisi dari JKM (%)",
+        JkpMaximumAge => "JKP — batas usia saat terdaftar (tahun)",
+        DueDay => "Tanggal jatuh tempo pada bulan berikutnya",
+        FinePerMonth => "Denda keterlambatan per bulan (% total iuran)",
+        Holiday => "Hari libur nasional",
+        _ when key.StartsWith(JkkClassPrefix, StringComparison.Ordinal) =>
+            $"JKK — tarif kelas risiko {key[JkkClassPrefix.Length..]} (% upah)",
+        _ => key,
+    };
+}
