@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sipp.Data.Accounts;
+
+/// <summary>A login: a company user (identified by their own KPJ), a BPJS officer or an administrator.</summary>
+public class AppUser : IdentityUser<Guid>
+{
+    public required string FullName { get; set; }
+
+    /// <summary>The participant record of a company user (their own KPJ); null for officers and administrators.</summary>
+    public Guid? ParticipantId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<Membership> Memberships { get; set; } = [];
+}

@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sipp.Data.Accounts;
+using Sipp.Data.Audit;
+using Sipp.Data.Companies;
+using Sipp.Data.Contributions;
+using Sipp.Data.Messaging;
+using Sipp.Data.Rules;
+using Sipp.Data.Workers;
+
+namespace Sipp.Data;
+
+internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> e)
+    {
+        e.Property(c => c.Npp).HasMaxLength(8).IsFixedLength();
+        e.Property(c => c.Name).HasMaxLength(200);
+        e.Property(c => c.Npwp).HasMaxLength(16);
+        e.HasIndex(c => c.Npp).IsUnique();
+        e.ToTable(t => t.HasCheckConstraint("CK_Companies_JkkRiskClass", "\"JkkRiskClass\" BETWEEN 1 AND 5"));
+    }
+}
+
+internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
+{
+    public void Configure(EntityTypeBuilder<Division> e)
+    {
+        e.Property(d => d.Code).HasMaxLength(3).IsFixedLength();
+        e.Property(d => d.Name).HasMaxLength(200);
+        e.Property(d => d.BranchOffice).HasMaxLength(200);
+        e.Property(d => d.Address).HasMaxLength(500);
+        e.Property(d => d.RegionCode).HasMaxLength(10);
+        e.HasIndex(d => new { d.CompanyId, d.Code }).IsUnique();
+        e.HasOne(d => d.Company).WithMany(c => c.Divisions).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> e)
+    {
+        e.Property(p => p.Kpj).HasMaxLength(11).IsFixedLength();
+        e.Property(p => p.Nik).HasMaxLength(16).IsFixedLength();
+        e.Property(p => p.PassportNumber).HasMaxLength(12);
+        e.Property(p => p.CountryCode).HasMaxLength(2).IsFixedLength();
+        e.Property(p => p.FullName).HasMaxLength(100);
+        e.Property(p => p.NameNormalized).HasMaxLength(100);
+        e.Property(p => p.MotherMaidenName).HasMaxLength(100);
+        e.Property(p => p.BirthPlace).HasMaxLength(100);
+        e.Property(p => p.Address).HasMaxLength(500);
+        e.Property(p => p.PostalCode).HasMaxLength(5);
+        e.Property(p => p.Phone).HasMaxLength(16);
+        e.Property(p => p.Npwp).HasMaxLength(16);
+        // A KPJ or NIK identifies one person forever (NULLs are distinct in unique indexes on both providers).
+        e.HasIndex(p => p.Kpj).IsUnique();
+        e.HasIndex(p => p.Nik).IsUnique();
+        e.HasIndex(p => new { p.PassportNumber, p.CountryCode }).IsUnique();
+        e.HasIndex(p => p.NameNormalized);
+    }
+}
+
+internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employment>
+{
+    public void Configure(EntityTypeBuilder<Employment> e)
+    {
+        e.Property(m => m.EndReasonText).HasMaxLength(200);
+        e.Property(m => m.RejectionReason).HasMaxLength(500);
+        e.HasOne(m => m.Participant).WithMany(p => p.Employments).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(m => m.Division).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(m => new { m.DivisionId, m.Status });
+        e.HasIndex(m => new { m.ParticipantId, m.DivisionId });
+        e.HasIndex(m => new { m.Status, m.CreatedAt }); // the officers' verification queue, oldest first
+    }
+}
+
+internal sealed class WageChangeConfiguration : IEntityTypeConfiguration<WageChange>
+{
+    public void Configure(EntityTypeBuilder<WageChange> e)
+    {
+        e.HasOne(w => w.Employment).WithMany(m => m.WageHistory).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(w => new { w.EmploymentId, w.EffectiveFrom }).IsUnique();
+        e.ToTable(t => t.HasCheckConstraint("CK_WageChanges_Upah", "\"Upah\" BETWEEN 1 AND 1000000000"));
+    }
+}
+
+internal sealed class ContributionPeriodConfiguration : IEntityTypeConfiguration<ContributionPeriod>
+{
+    public void Configure(EntityTypeBuilder<ContributionPeriod> e)
+    {
+        e.HasOne(p => p.Division).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => new { p.DivisionId, p.Period }).IsUnique();
+        e.Property(p => p.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ContributionLineConfiguration : IEntityTypeConfiguration<ContributionLine>
+{
+    public void Configure(EntityTypeBuilder<ContributionLine> e)
+    {
+        e.HasOne(l => l.ContributionPeriod).WithMany(p => p.Lines).HasForeignKey(l => l.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(l => l.Employment).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(l => new { l.PeriodId, l.EmploymentId }).IsUnique();
+        e.HasIndex(l => l.EmploymentId);
+    }
+}
+
+internal sealed class BillConfiguration : IEntityTypeConfiguration<Bill>
+{
+    public void Configure(EntityTypeBuilder<Bill> e)
+    {
+        e.Property(b => b.KodeIuran).HasMaxLength(11).IsFixedLength();
+        e.Property(b => b.Channel).HasMaxLength(32);
+        e.HasOne(b => b.ContributionPeriod).WithMany().HasForeignKey(b => b.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(b => b.KodeIuran).IsUnique();
+        // At most one live (not voided) bill per period: finalising twice at once cannot issue two bills.
+        e.HasIndex(b => b.PeriodId).IsUnique().HasFilter($"\"Status\" <> {(int)BillStatus.Dibatalkan}")
+            .HasDatabaseName("IX_Bills_PeriodId_Live");
+        e.HasIndex(b => new { b.Status, b.DueDate });
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> e)
+    {
+        e.Property(p => p.Reference).HasMaxLength(64);
+        e.Property(p => p.Channel).HasMaxLength(32);
+        e.Property(p => p.ReceiptCode).HasMaxLength(32);
+        e.HasOne(p => p.Bill).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => p.Reference).IsUnique();
+        e.HasIndex(p => p.ReceiptCode).IsUnique();
+        e.HasIndex(p => p.BillId).IsUnique(); // a bill is paid once
+    }
+}
+
+internal sealed class FineConfiguration : IEntityTypeConfiguration<Fine>
+{
+    public void Configure(EntityTypeBuilder<Fine> e)
+    {
+        e.HasOne(f => f.SourcePeriod).WithMany().HasForeignKey(f => f.SourcePeriodId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(f => f.SourcePeriodId).IsUnique();
+        e.HasIndex(f => new { f.DivisionId, f.ChargedOnBillId });
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> e)
+    {
+        e.HasOne(m => m.User).WithMany(u => u.Memberships).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(m => m.Division).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(m => new { m.UserId, m.DivisionId }).IsUnique();
+        e.HasIndex(m => new { m.DivisionId, m.Role });
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        e.Property(u => u.FullName).HasMaxLength(100);
+        e.HasIndex(u => u.ParticipantId);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> e)
+    {
+        e.Property(a => a.Action).HasMaxLength(64);
+        e.Property(a => a.EntityType).HasMaxLength(64);
+        e.Property(a => a.EntityId).HasMaxLength(64);
+        e.Property(a => a.IpAddress).HasMaxLength(45);
+        e.Property(a => a.ActorName).HasMaxLength(256);
+        e.Property(a => a.Before).HasMaxLength(16_000);
+        e.Property(a => a.After).HasMaxLength(16_000);
+        e.HasIndex(a => new { a.DivisionId, a.OccurredAt });
+        e.HasIndex(a => new { a.EntityType, a.EntityId });
+        e.HasIndex(a => new { a.ActorUserId, a.OccurredAt });
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.Body).HasMaxLength(16_000);
+        e.Property(m => m.LastError).HasMaxLength(2_000);
+        e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        e.HasIndex(m => m.CreatedAt);
+    }
+}
+
+internal sealed class RuleEntryConfiguration : IEntityTypeConfiguration<RuleEntry>
+{
+    public void Configure(EntityTypeBuilder<RuleEntry> e)
+    {
+        e.Property(r => r.Key).HasMaxLength(64);
+        e.Property(r => r.Value).HasPrecision(18, 6);
+        e.Property(r => r.Note).HasMaxLength(500);
+        e.Property(r => r.Source).HasMaxLength(64);
+        e.HasIndex(r => new { r.Key, r.EffectiveFrom }).IsUnique();
+    }
+}

@@ -1,0 +1,41 @@
+namespace Sipp.Data.Contributions;
+
+/// <summary>The bill (tagihan) issued when a period is finalised, identified by its Kode Iuran.</summary>
+public class Bill
+{
+    public Guid Id { get; set; }
+
+    public Guid PeriodId { get; set; }
+
+    public ContributionPeriod ContributionPeriod { get; set; } = null!;
+
+    /// <summary>11 digits, the last a Luhn check digit.</summary>
+    public required string KodeIuran { get; set; }
+
+    /// <summary>Channel Pembayaran: a bank or virtual-account channel code.</summary>
+    public required string Channel { get; set; }
+
+    public long ContributionAmount { get; set; }
+
+    /// <summary>Fines carried from earlier late periods.</summary>
+    public long FineAmount { get; set; }
+
+    public long TotalAmount { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    public BillStatus Status { get; set; }
+
+    public DateTime IssuedAt { get; set; }
+
+    public DateTime? VoidedAt { get; set; }
+
+    public DateTime? PaidAt { get; set; }
+}
+
+public enum BillStatus
+{
+    MenungguPembayaran = 1,
+    Lunas = 2,
+    Dibatalkan = 3,
+}

@@ -1,0 +1,47 @@
+using Sipp.Data.Companies;
+using Sipp.Domain.Periods;
+
+namespace Sipp.Data.Contributions;
+
+/// <summary>A reporting period of a company division: Belum Dihitung → Dihitung → Final → Lunas.</summary>
+public class ContributionPeriod
+{
+    public Guid Id { get; set; }
+
+    public Guid DivisionId { get; set; }
+
+    public Division Division { get; set; } = null!;
+
+    public Period Period { get; set; }
+
+    public PeriodStatus Status { get; set; }
+
+    public int WorkerCount { get; set; }
+
+    /// <summary>Sum of the employer shares, whole rupiah.</summary>
+    public long TotalEmployer { get; set; }
+
+    /// <summary>Sum of the worker shares, whole rupiah.</summary>
+    public long TotalWorker { get; set; }
+
+    public long Total { get; set; }
+
+    public DateTime? ComputedAt { get; set; }
+
+    public DateTime? FinalizedAt { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>Optimistic concurrency: two users finalising or recomputing at once cannot both win.</summary>
+    public Guid Version { get; set; }
+
+    public List<ContributionLine> Lines { get; set; } = [];
+}
+
+public enum PeriodStatus
+{
+    BelumDihitung = 0,
+    Dihitung = 1,
+    Final = 2,
+    Lunas = 3,
+}

@@ -1,0 +1,31 @@
+namespace Sipp.Data.Messaging;
+
+/// <summary>An email or SMS waiting to be sent (or sent), so that sending never blocks a request.</summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public MessageChannel Channel { get; set; }
+
+    public required string To { get; set; }
+
+    public string? Subject { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime? NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum MessageChannel
+{
+    Email = 1,
+    Sms = 2,
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data.Accounts;
+using Sipp.Data.Audit;
+using Sipp.Data.Companies;
+using Sipp.Data.Contributions;
+using Sipp.Data.Messaging;
+using Sipp.Data.Rules;
+using Sipp.Data.Workers;
+using Sipp.Domain.Periods;
+
+namespace Sipp.Data;
+
+/// <summary>The one model of Sipp, on SQLite (embedded default) or PostgreSQL. Handlers use it directly.</summary>
+public class SippDbContext(DbContextOptions<SippDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Division> Divisions => Set<Division>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Employment> Employments => Set<Employment>();
+
+    public DbSet<WageChange> WageChanges => Set<WageChange>();
+
+    public DbSet<ContributionPeriod> ContributionPeriods => Set<ContributionPeriod>();
+
+    public DbSet<ContributionLine> ContributionLines => Set<ContributionLine>();
+
+    public DbSet<Bill> Bills => Set<Bill>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Fine> Fines => Set<Fine>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<RuleEntry> RuleEntries => Set<RuleEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC, whatever the provider hands back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(7).AreFixedLength();
+        configurationBuilder.Properties<string>().HaveMaxLength(256);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SippDbContext).Assembly);
+    }
+}

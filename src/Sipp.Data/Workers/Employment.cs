@@ -1,0 +1,78 @@
+using Sipp.Data.Companies;
+
+namespace Sipp.Data.Workers;
+
+/// <summary>A participant working in a company division: the "worker" (tenaga kerja) of that division.</summary>
+public class Employment
+{
+    public Guid Id { get; set; }
+
+    public Guid ParticipantId { get; set; }
+
+    public Participant Participant { get; set; } = null!;
+
+    public Guid DivisionId { get; set; }
+
+    public Division Division { get; set; } = null!;
+
+    public EmploymentStatus Status { get; set; }
+
+    public EmploymentType EmploymentType { get; set; }
+
+    /// <summary>Tanggal Mulai Kerja.</summary>
+    public DateOnly WorkStartDate { get; set; }
+
+    /// <summary>Tanggal Akhir Kontrak (PKWT only).</summary>
+    public DateOnly? ContractEndDate { get; set; }
+
+    /// <summary>Tanggal Mulai Kepesertaan: from this date the worker contributes.</summary>
+    public DateOnly MembershipStartDate { get; set; }
+
+    /// <summary>Tanggal Non Aktif.</summary>
+    public DateOnly? EndDate { get; set; }
+
+    public EndReason? EndReason { get; set; }
+
+    /// <summary>Free text when the reason is "Lainnya".</summary>
+    public string? EndReasonText { get; set; }
+
+    /// <summary>The officer's reason when rejected (Ditolak).</summary>
+    public string? RejectionReason { get; set; }
+
+    /// <summary>When the worker was registered, for JKP eligibility (age at registration).</summary>
+    public DateOnly RegisteredOn { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? VerifiedAt { get; set; }
+
+    public List<WageChange> WageHistory { get; set; } = [];
+}
+
+public enum EmploymentStatus
+{
+    MenungguVerifikasi = 1,
+    Aktif = 2,
+    Ditolak = 3,
+    NonAktif = 4,
+}
+
+public enum EmploymentType
+{
+    /// <summary>Perjanjian Kerja Waktu Tertentu (fixed term).</summary>
+    Pkwt = 1,
+
+    /// <summary>Perjanjian Kerja Waktu Tidak Tertentu (permanent).</summary>
+    Pkwtt = 2,
+}
+
+public enum EndReason
+{
+    MengundurkanDiri = 1,
+    Phk = 2,
+    MeninggalDunia = 3,
+    Pensiun = 4,
+    KontrakBerakhir = 5,
+    MutasiKePerusahaanLain = 6,
+    Lainnya = 7,
+}

@@ -1,0 +1,805 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sipp.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Npp = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Npwp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    JkkRiskClass = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakesPartInJp = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LabourIntensive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => x.Id);
+                    table.CheckConstraint("CK_Companies_JkkRiskClass", "\"JkkRiskClass\" BETWEEN 1 AND 5");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Participants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kpj = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 11, nullable: true),
+                    Nik = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 16, nullable: true),
+                    PassportNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 2, nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameNormalized = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
+                    MotherMaidenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Citizenship = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaritalStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Npwp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Participants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Divisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BranchOffice = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Divisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Divisions_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContributionPeriods",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 7, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalWorker = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinalizedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionPeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionPeriods_Divisions_DivisionId",
+                        column: x => x.DivisionId,
+                        principalTable: "Divisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Employments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmploymentType = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkStartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ContractEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MembershipStartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndReasonText = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Employments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Employments_Divisions_DivisionId",
+                        column: x => x.DivisionId,
+                        principalTable: "Divisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Employments_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Divisions_DivisionId",
+                        column: x => x.DivisionId,
+                        principalTable: "Divisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bills",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KodeIuran = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 11, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContributionAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    FineAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bills_ContributionPeriods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Fines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourcePeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MonthsLate = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChargedOnBillId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Fines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Fines_ContributionPeriods_SourcePeriodId",
+                        column: x => x.SourcePeriodId,
+                        principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContributionLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Upah = table.Column<long>(type: "INTEGER", nullable: false),
+                    WageCorrected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    JhtEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    JhtWorker = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkkEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkmEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    JpBase = table.Column<long>(type: "INTEGER", nullable: false),
+                    JpEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    JpWorker = table.Column<long>(type: "INTEGER", nullable: false),
+                    JpStatus = table.Column<byte>(type: "INTEGER", nullable: false),
+                    JkpBase = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkpGovernment = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkpFromJkk = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkpFromJkm = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalWorker = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionLines_ContributionPeriods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContributionLines_Employments_EmploymentId",
+                        column: x => x.EmploymentId,
+                        principalTable: "Employments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EffectiveFrom = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 7, nullable: false),
+                    Upah = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WageChanges", x => x.Id);
+                    table.CheckConstraint("CK_WageChanges_Upah", "\"Upah\" BETWEEN 1 AND 1000000000");
+                    table.ForeignKey(
+                        name: "FK_WageChanges_Employments_EmploymentId",
+                        column: x => x.EmploymentId,
+                        principalTable: "Employments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BillId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReceiptCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_Bills_BillId",
+                        column: x => x.BillId,
+                        principalTable: "Bills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_ParticipantId",
+                table: "AspNetUsers",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_ActorUserId_OccurredAt",
+                table: "AuditEvents",
+                columns: new[] { "ActorUserId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_DivisionId_OccurredAt",
+                table: "AuditEvents",
+                columns: new[] { "DivisionId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_EntityType_EntityId",
+                table: "AuditEvents",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bills_KodeIuran",
+                table: "Bills",
+                column: "KodeIuran",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bills_PeriodId_Live",
+                table: "Bills",
+                column: "PeriodId",
+                unique: true,
+                filter: "\"Status\" <> 3");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bills_Status_DueDate",
+                table: "Bills",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Npp",
+                table: "Companies",
+                column: "Npp",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionLines_EmploymentId",
+                table: "ContributionLines",
+                column: "EmploymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionLines_PeriodId_EmploymentId",
+                table: "ContributionLines",
+                columns: new[] { "PeriodId", "EmploymentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionPeriods_DivisionId_Period",
+                table: "ContributionPeriods",
+                columns: new[] { "DivisionId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Divisions_CompanyId_Code",
+                table: "Divisions",
+                columns: new[] { "CompanyId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_Status",
+                table: "Employments",
+                columns: new[] { "DivisionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_ParticipantId_DivisionId",
+                table: "Employments",
+                columns: new[] { "ParticipantId", "DivisionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_Status_CreatedAt",
+                table: "Employments",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fines_DivisionId_ChargedOnBillId",
+                table: "Fines",
+                columns: new[] { "DivisionId", "ChargedOnBillId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fines_SourcePeriodId",
+                table: "Fines",
+                column: "SourcePeriodId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_DivisionId_Role",
+                table: "Memberships",
+                columns: new[] { "DivisionId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_UserId_DivisionId",
+                table: "Memberships",
+                columns: new[] { "UserId", "DivisionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CreatedAt",
+                table: "OutboxMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_Kpj",
+                table: "Participants",
+                column: "Kpj",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_NameNormalized",
+                table: "Participants",
+                column: "NameNormalized");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_Nik",
+                table: "Participants",
+                column: "Nik",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_PassportNumber_CountryCode",
+                table: "Participants",
+                columns: new[] { "PassportNumber", "CountryCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_BillId",
+                table: "Payments",
+                column: "BillId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_ReceiptCode",
+                table: "Payments",
+                column: "ReceiptCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_Reference",
+                table: "Payments",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleEntries_Key_EffectiveFrom",
+                table: "RuleEntries",
+                columns: new[] { "Key", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WageChanges_EmploymentId_EffectiveFrom",
+                table: "WageChanges",
+                columns: new[] { "EmploymentId", "EffectiveFrom" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "ContributionLines");
+
+            migrationBuilder.DropTable(
+                name: "Fines");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "RuleEntries");
+
+            migrationBuilder.DropTable(
+                name: "WageChanges");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Bills");
+
+            migrationBuilder.DropTable(
+                name: "Employments");
+
+            migrationBuilder.DropTable(
+                name: "ContributionPeriods");
+
+            migrationBuilder.DropTable(
+                name: "Participants");
+
+            migrationBuilder.DropTable(
+                name: "Divisions");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sipp.Domain.Contributions;
+using Sipp.Web.Infrastructure.Problems;
+using F = Sipp.Domain.Contributions.ContributionFields;
+
+namespace Sipp.Web.Features.Calculator.SimulateContribution;
+
+/// <summary>POST /api/v1/iuran/simulasi — the calculator contract of iuran.md §6.</summary>
+public static class SimulateContributionApi
+{
+    public static async Task<Results<Ok<SimulationResponse>, ValidationProblem>> PostAsync(
+        HttpRequest request, SimulateContributionHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var json = await JsonRequestReader.ReadAsync(request, errors, cancellationToken);
+        if (json is null)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var period = json.String(F.Period, "Periode", required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
+        var upah = json.Integer(F.Wage, "Upah", required: true);
+        var birthDate = json.Date(F.BirthDate, "Tanggal lahir", required: true);
+        var citizenship = json.String(F.Citizenship, "Kewarganegaraan", required: false) is { } citizenshipText
+            ? CalculatorInput.Citizenship(citizenshipText, F.Citizenship, errors)
+            : (errors.Has(F.Citizenship) ? null : Sipp.Domain.People.Citizenship.Wni);
+        var riskClass = json.Integer(F.RiskClass, "Kelas risiko", required: false) ?? (errors.Has(F.RiskClass) ? null : 1);
+        var takesPartInJp = json.Boolean(F.TakesPartInJp, "Ikut JP", required: false) ?? true;
+        var labourIntensive = json.Boolean(F.LabourIntensive, "Padat karya", required: false) ?? false;
+        if (errors.Any || period is null || upah is null || birthDate is null || citizenship is null || riskClass is null)
+        {
+            errors.AddRange(await handler.CheckPartsAsync(period, upah, birthDate, riskClass, cancellationToken));
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var simulation = await handler.HandleAsync(
+            new SimulateContributionRequest(
+                period.Value,
+                new WorkerFacts(upah.Value, birthDate.Value, citizenship.Value),
+                new CompanyFacts(SimulateContributionHandler.ClampToInt(riskClass.Value), takesPartInJp, labourIntensive)),
+            cancellationToken);
+        return TypedResults.Ok(SimulationResponse.From(simulation));
+    }
+}
+
+public sealed record SimulationResponse(
+    string Periode, ProgramShares Program, long TotalPemberiKerja, long TotalTenagaKerja, long Total, JkpAllocation Jkp)
+{
+    public static SimulationResponse From(ContributionSimulation simulation)
+    {
+        var r = simulation.Result;
+        return new SimulationResponse(
+            simulation.Period.ToString(),
+            new ProgramShares(
+                new Shares(r.JhtEmployer, r.JhtWorker),
+                new Shares(r.JkkEmployer, 0),
+                new Shares(r.JkmEmployer, 0),
+                new Shares(r.JpEmployer, r.JpWorker)),
+            r.TotalEmployer,
+            r.TotalWorker,
+            r.Total,
+            new JkpAllocation(r.JkpBase, r.JkpGovernment, r.JkpFromJkk, r.JkpFromJkm));
+    }
+}
+
+public sealed record ProgramShares(Shares Jht, Shares Jkk, Shares Jkm, Shares Jp);
+
+public sealed record Shares(long PemberiKerja, long TenagaKerja);
+
+public sealed record JkpAllocation(long DasarUpah, long Pemerintah, long RekomposisiJkk, long RekomposisiJkm);

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sipp.Web.Infrastructure.Problems;
+using F = Sipp.Domain.Contributions.ContributionFields;
+
+namespace Sipp.Web.Features.Calculator.SimulateFine;
+
+/// <summary>POST /api/v1/iuran/denda/simulasi — iuran.md §6.</summary>
+public static class SimulateFineApi
+{
+    public static async Task<Results<Ok<FineResponse>, ValidationProblem>> PostAsync(
+        HttpRequest request, SimulateFineHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var json = await JsonRequestReader.ReadAsync(request, errors, cancellationToken);
+        if (json is null)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var period = json.String(F.Period, "Periode", required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
+        var total = json.Integer(F.ContributionTotal, "Total iuran", required: true);
+        var paidOn = json.Date(F.PaidOn, "Tanggal bayar", required: true);
+        if (errors.Any || period is null || total is null || paidOn is null)
+        {
+            errors.AddRange(await handler.CheckPartsAsync(period, total, paidOn, cancellationToken));
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var fine = await handler.HandleAsync(new SimulateFineRequest(period.Value, total.Value, paidOn.Value), cancellationToken);
+        return TypedResults.Ok(new FineResponse(
+            fine.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fine.MonthsLate, fine.Fine));
+    }
+}
+
+public sealed record FineResponse(string JatuhTempo, int BulanTerlambat, long Denda);

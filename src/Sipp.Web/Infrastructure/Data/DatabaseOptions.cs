@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sipp.Web.Infrastructure.Data;
+
+/// <summary>Configuration section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Sqlite (embedded default) or Postgres.</summary>
+    [Required]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Create the development seed (product.md §12) at start-up; defaults to on in Development.</summary>
+    public bool? Seed { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+
+namespace Sipp.Web.Infrastructure.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Sipp";
+    private const string DefaultSqlite = "Data Source=data/sipp.db";
+
+    public static IServiceCollection AddSippDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        services.AddDbContext<SippDbContext>(builder => Configure(builder, options.Provider, connectionString, environment.ContentRootPath));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string? connectionString, string contentRoot)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Sipp is empty (e.g. Host=localhost;Database=sipp;Username=sipp;Password=…).");
+                }
+
+                builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Sipp.Migrations.Postgres"));
+                break;
+            default:
+                builder.UseSqlite(PrepareSqlite(connectionString ?? DefaultSqlite, contentRoot), sqlite => sqlite.MigrationsAssembly("Sipp.Migrations.Sqlite"));
+                break;
+        }
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
+    private static string PrepareSqlite(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(file, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}
