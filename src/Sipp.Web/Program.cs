@@ -12,7 +12,7 @@ using Sipp.Web.Infrastructure.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSippDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSippDatabase();
 builder.Services.AddSingleton<RuleTableProvider>();
 builder.Services.AddScoped<DevelopmentSeed>();
 builder.Services.AddIdentityCore<AppUser>(options =>
@@ -25,7 +25,7 @@ builder.Services.AddIdentityCore<AppUser>(options =>
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ValidationProblemExceptionHandler>();
-builder.Services.AddSippRateLimiting(builder.Configuration);
+builder.Services.AddSippRateLimiting();
 builder.Services.AddHealthChecks().AddDbContextCheck<SippDbContext>("database", tags: ["ready"]);
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();

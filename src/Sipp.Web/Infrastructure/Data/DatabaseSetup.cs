@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sipp.Data;
 
 namespace Sipp.Web.Infrastructure.Data;
@@ -9,13 +10,14 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "Sipp";
     private const string DefaultSqlite = "Data Source=data/sipp.db";
 
-    public static IServiceCollection AddSippDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddSippDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-
-        services.AddDbContext<SippDbContext>(builder => Configure(builder, options.Provider, connectionString, environment.ContentRootPath));
+        services.AddDbContext<SippDbContext>((provider, builder) => Configure(
+            builder,
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider,
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         return services;
     }
 

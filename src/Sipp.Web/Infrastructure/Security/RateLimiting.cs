@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Sipp.Web.Infrastructure.Security;
 
@@ -24,20 +25,19 @@ public static class RateLimiting
 {
     public const string CalculatorPolicy = "kalkulator";
 
-    public static IServiceCollection AddSippRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSippRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.Calculator.PermitLimit > 0 && o.Calculator.Window > TimeSpan.Zero, "RateLimits:Calculator harus positif.")
             .ValidateOnStart();
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(CalculatorPolicy, context => PerClientIp(context, limits.Calculator));
+            options.AddPolicy(CalculatorPolicy, context => PerClientIp(context, Limits(context).Calculator));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Calculator.Window;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Limits(context.HttpContext).Calculator.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(
@@ -48,6 +48,9 @@ public static class RateLimiting
         });
         return services;
     }
+
+    private static RateLimitOptions Limits(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static RateLimitPartition<string> PerClientIp(HttpContext context, WindowLimit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(
