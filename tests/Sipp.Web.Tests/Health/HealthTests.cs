@@ -1,0 +1,45 @@
+using System.Net;
+using Npgsql;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Health;
+
+public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTests.Fixture>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Probes_AnswerHealthy(string url)
+    {
+        var response = await fixture.Factory.CreateClient().GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Ready_Fails_WhenTheDatabaseIsGone_WhileLiveStaysUp()
+    {
+        Assert.SkipWhen(PostgresCluster.SkipReason() is { } reason, PostgresCluster.SkipReason() ?? string.Empty);
+        var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres, "health");
+        await using var factory = new SippWebFactory(database);
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+        var cluster = await PostgresCluster.SharedAsync();
+        await using (var connection = new NpgsqlConnection(cluster.AdminConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    public sealed class Fixture : WebFixture;
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data;
+using Sipp.Data.Accounts;
+using Sipp.Data.Workers;
+using Sipp.Domain.Identifiers;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Seed;
+
+/// <summary>The development seed of product.md §12, through the real host starting in Development.</summary>
+public class DevelopmentSeedTests
+{
+    private static readonly Dictionary<string, string?> SeedOn = new() { ["Database:Seed"] = "true" };
+
+    [Theory]
+    [DatabaseData]
+    public async Task FirstStart_InDevelopment_CreatesTheDemoData_AndASecondStartChangesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider, "seed");
+        var first = await SnapshotAfterStartAsync(database);
+        var second = await SnapshotAfterStartAsync(database);
+
+        Assert.Equal(first, second);
+        Assert.Equal((2, 3, 300, 300, 3, 3), (first.Companies, first.Divisions, first.Workers, first.ActiveWorkers, first.Users, first.Memberships));
+
+        await using var db = database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        var maju = await db.Companies.Include(c => c.Divisions).SingleAsync(c => c.Npp == "10000001", ct);
+        Assert.Equal(("PT Maju Bersama", 2, true), (maju.Name, maju.JkkRiskClass, maju.TakesPartInJp));
+        Assert.Equal(["000", "001"], maju.Divisions.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.Equal("Cabang Surabaya", maju.Divisions.Single(d => d.Code == "001").Name);
+        var sinar = await db.Companies.Include(c => c.Divisions).SingleAsync(c => c.Npp == "10000002", ct);
+        Assert.Equal(("CV Sinar Abadi", 1, false), (sinar.Name, sinar.JkkRiskClass, sinar.TakesPartInJp));
+
+        foreach (var division in await db.Divisions.ToListAsync(ct))
+        {
+            Assert.Equal(100, await db.Employments.CountAsync(e => e.DivisionId == division.Id && e.Status == EmploymentStatus.Aktif, ct));
+        }
+
+        var budi = await db.Participants.Include(p => p.Employments).ThenInclude(e => e.Division).ThenInclude(d => d.Company)
+            .SingleAsync(p => p.Nik == "3171011705900001", ct);
+        Assert.Equal(("Budi Santoso", "90000000001", new DateOnly(1990, 5, 17), "+6281234567890"), (budi.FullName, budi.Kpj, budi.BirthDate, budi.Phone));
+        var budiJob = Assert.Single(budi.Employments);
+        Assert.Equal(("10000001", "000", EmploymentStatus.Aktif), (budiJob.Division.Company.Npp, budiJob.Division.Code, budiJob.Status));
+
+        // Every seeded person passes the identifier rules, with NIK matching birth date and sex.
+        var people = await db.Participants.ToListAsync(ct);
+        Assert.All(people, p =>
+        {
+            Assert.True(Nik.TryParse(p.Nik, out var nik, out var error), error);
+            Assert.Null(nik.CheckAgainst(p.BirthDate, p.Sex));
+            Assert.True(Kpj.TryParse(p.Kpj, out _, out _));
+            Assert.True(PhoneNumber.TryParse(p.Phone, out _, out _));
+            Assert.True(PersonName.TryParse(p.FullName, out _, out _));
+        });
+        Assert.Equal(people.Count, people.Select(p => p.Nik).Distinct().Count());
+        Assert.True(await db.Employments.AllAsync(e => e.WageHistory.Any(), ct));
+    }
+
+    [Theory]
+    [DatabaseData]
+    public async Task DemoAccounts_HaveTheDocumentedPasswordsAndRoles(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider, "seedaccounts");
+        await using var factory = new SippWebFactory(database, "Development", SeedOn);
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+
+        var hrd = await users.FindByEmailAsync(DevelopmentSeed.CompanyUserEmail);
+        Assert.NotNull(hrd);
+        Assert.True(await users.CheckPasswordAsync(hrd, DevelopmentSeed.CompanyUserPassword));
+        var roles = await db.Memberships.Where(m => m.UserId == hrd.Id).Select(m => m.Role).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([MembershipRole.Admin, MembershipRole.Admin, MembershipRole.Admin], roles);
+        Assert.Equal(DevelopmentSeed.CompanyUserKpj, await db.Participants.Where(p => p.Id == hrd.ParticipantId).Select(p => p.Kpj).SingleAsync(TestContext.Current.CancellationToken));
+
+        var officer = await users.FindByEmailAsync(DevelopmentSeed.OfficerEmail);
+        Assert.True(await users.CheckPasswordAsync(officer!, DevelopmentSeed.OfficerPassword));
+        Assert.True(await users.IsInRoleAsync(officer!, SystemRoles.Officer));
+        var administrator = await users.FindByEmailAsync(DevelopmentSeed.AdministratorEmail);
+        Assert.True(await users.CheckPasswordAsync(administrator!, DevelopmentSeed.AdministratorPassword));
+        Assert.True(await users.IsInRoleAsync(administrator!, SystemRoles.Administrator));
+        Assert.False(await users.CheckPasswordAsync(administrator!, DevelopmentSeed.OfficerPassword));
+
+        // The calculator answers from the rules stored in this database.
+        var response = await factory.CreateClient().PostAsJsonAsync(
+            "/api/v1/iuran/simulasi", new { periode = "2026-03", upah = 12_000_000, tanggalLahir = "1990-05-17" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_NothingIsSeeded()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "noseed");
+        await using var factory = new SippWebFactory(database, "Production", new Dictionary<string, string?> { ["Database:Seed"] = null });
+        _ = factory.Server;
+
+        await using var db = database.NewContext();
+        Assert.Equal(0, await db.Companies.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Users.CountAsync(TestContext.Current.CancellationToken));
+        Assert.True(await db.RuleEntries.AnyAsync(TestContext.Current.CancellationToken)); // the rules are not demo data
+    }
+
+    private static async Task<Snapshot> SnapshotAfterStartAsync(TestDatabase database)
+    {
+        await using (var factory = new SippWebFactory(database, "Development", SeedOn, ownsDatabase: false))
+        {
+            _ = factory.Server;
+        }
+
+        await using var db = database.NewContext();
+        var ct = TestContext.Current.CancellationToken;
+        return new Snapshot(
+            await db.Companies.CountAsync(ct),
+            await db.Divisions.CountAsync(ct),
+            await db.Employments.CountAsync(ct),
+            await db.Employments.CountAsync(e => e.Status == EmploymentStatus.Aktif, ct),
+            await db.Users.CountAsync(ct),
+            await db.Memberships.CountAsync(ct),
+            await db.WageChanges.CountAsync(ct),
+            await db.RuleEntries.CountAsync(ct));
+    }
+
+    private sealed record Snapshot(int Companies, int Divisions, int Workers, int ActiveWorkers, int Users, int Memberships, int Wages, int Rules);
+}
