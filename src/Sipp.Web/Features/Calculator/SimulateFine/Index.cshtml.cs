@@ -54,14 +54,7 @@ public sealed class IndexModel(SimulateFineHandler handler) : PageModel
 
     private PageResult ShowErrors(IReadOnlyDictionary<string, string[]> errors)
     {
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(FormFields.GetValueOrDefault(field, string.Empty), message);
-            }
-        }
-
+        ModelState.AddFieldErrors(errors, FormFields);
         return Page();
     }
 }
