@@ -204,3 +204,35 @@ internal sealed class RuleEntryConfiguration : IEntityTypeConfiguration<RuleEntr
         e.HasIndex(r => new { r.Key, r.EffectiveFrom }).IsUnique();
     }
 }
+
+internal sealed class OneTimeCodeConfiguration : IEntityTypeConfiguration<OneTimeCode>
+{
+    public void Configure(EntityTypeBuilder<OneTimeCode> e)
+    {
+        e.Property(c => c.CodeHash).HasMaxLength(200);
+        e.HasIndex(c => c.ChallengeId);
+        e.HasIndex(c => new { c.SubjectId, c.Purpose, c.CreatedAt });
+    }
+}
+
+internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>
+{
+    public void Configure(EntityTypeBuilder<AccountToken> e)
+    {
+        e.Property(t => t.Purpose).HasMaxLength(64);
+        e.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength();
+        e.HasIndex(t => t.TokenHash).IsUnique();
+        e.HasIndex(t => new { t.UserId, t.Purpose });
+    }
+}
+
+internal sealed class PendingRegistrationConfiguration : IEntityTypeConfiguration<PendingRegistration>
+{
+    public void Configure(EntityTypeBuilder<PendingRegistration> e)
+    {
+        e.Property(r => r.Email).HasMaxLength(254);
+        e.Property(r => r.PasswordHash).HasMaxLength(500);
+        e.Property(r => r.Phone).HasMaxLength(16);
+        e.HasIndex(r => r.ExpiresAt);
+    }
+}

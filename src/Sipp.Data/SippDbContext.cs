@@ -38,6 +38,12 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<PendingRegistration> PendingRegistrations => Set<PendingRegistration>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

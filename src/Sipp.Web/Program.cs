@@ -1,56 +1,86 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Sipp.Data;
-using Sipp.Data.Accounts;
+using Microsoft.Extensions.Options;
+using Sipp.Web.Features.Accounts.Otp;
+using Sipp.Web.Features.Accounts.Register;
+using Sipp.Web.Features.Accounts.Session;
 using Sipp.Web.Features.Calculator;
+using Sipp.Web.Features.Shared;
+using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSippTransportSecurity();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSippDatabase();
 builder.Services.AddSingleton<RuleTableProvider>();
 builder.Services.AddScoped<DevelopmentSeed>();
-builder.Services.AddIdentityCore<AppUser>(options =>
-    {
-        options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 10;
-    })
-    .AddRoles<IdentityRole<Guid>>()
-    .AddEntityFrameworkStores<SippDbContext>();
 
+builder.Services.AddSippAuthentication();
+builder.Services.AddOptions<SecurityOptions>().Validate(IpAccessRules.AllValid, "Security:IpRules: setiap PathPrefix harus diawali / dan setiap jaringan harus CIDR yang valid.");
+builder.Services.AddSingleton<IpAccessRules>();
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<OtpService>();
+builder.Services.AddScoped<RegistrationWizard>();
+builder.Services.AddScoped<RegistrationCompletion>();
+builder.Services.AddSippMessaging();
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "Sipp.Af";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.HeaderName = "RequestVerificationToken";
+});
+
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ValidationProblemExceptionHandler>();
 builder.Services.AddSippRateLimiting();
-builder.Services.AddHealthChecks().AddDbContextCheck<SippDbContext>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("database", tags: ["ready"]);
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
 
 var app = builder.Build();
+TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);
 
 await app.PrepareDatabaseAsync();
 
-var indonesian = new CultureInfo("id-ID");
+app.UseSippTransportSecurity();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
-    DefaultRequestCulture = new RequestCulture(indonesian),
-    SupportedCultures = [indonesian, new CultureInfo("en-US")],
-    SupportedUICultures = [indonesian, new CultureInfo("en-US")],
+    DefaultRequestCulture = new RequestCulture("id-ID"),
+    SupportedCultures = CultureApi.Supported.Select(c => new CultureInfo(c)).ToList(),
+    SupportedUICultures = CultureApi.Supported.Select(c => new CultureInfo(c)).ToList(),
+    RequestCultureProviders = [new CookieRequestCultureProvider()],
 });
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/galat/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseIpAccessRules();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapCalculatorApi();
+app.MapCompanyLookupApi();
+app.MapSessionApi();
+app.MapCultureSwitch();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevOutbox();
+}
+
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -30,10 +30,22 @@ public static class HtmlPage
         return document.GetElementById(id) ?? throw new Xunit.Sdk.XunitException($"<label> \"{labelText}\" points to missing id \"{id}\".");
     }
 
-    /// <summary>Submits the page's form with the given values (by label text) plus its hidden fields (antiforgery).</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this IDocument document, HttpClient client, IDictionary<string, string> valuesByLabel, string formSelector = "form[method=post]")
+    /// <summary>
+    /// Submits the form that holds the labelled fields, with the given values (by label text) plus its hidden fields
+    /// (antiforgery), as a browser would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this IDocument document, HttpClient client, IDictionary<string, string> valuesByLabel)
     {
-        var form = (IHtmlFormElement)(document.QuerySelector(formSelector) ?? throw new Xunit.Sdk.XunitException("No form."));
+        var form = (IHtmlFormElement)(document.ControlLabelled(valuesByLabel.Keys.First()).Closest("form")
+            ?? throw new Xunit.Sdk.XunitException("The labelled field is not inside a form."));
+        return await form.SubmitAsync(client, valuesByLabel);
+    }
+
+    /// <summary>Submits a given form (e.g. one found by its button) with values by label text plus its hidden fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this IHtmlFormElement form, HttpClient client, IDictionary<string, string>? valuesByLabel = null)
+    {
+        var document = form.Owner!;
+        valuesByLabel ??= new Dictionary<string, string>();
         // As a browser does: the visible controls first, then the hidden fields that follow them in the form.
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var (label, value) in valuesByLabel)
@@ -48,6 +60,11 @@ public static class HtmlPage
         }
 
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : new Uri(document.Url).PathAndQuery;
+        if (form.QuerySelector("button[type=submit][name]") is { } button && button.GetAttribute("name") is { } buttonName)
+        {
+            fields.Add(new(buttonName, button.GetAttribute("value") ?? string.Empty));
+        }
+
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(action, content, TestContext.Current.CancellationToken);
     }

@@ -98,7 +98,11 @@ public class DevelopmentSeedTests
     public async Task OutsideDevelopment_NothingIsSeeded()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "noseed");
-        await using var factory = new SippWebFactory(database, "Production", new Dictionary<string, string?> { ["Database:Seed"] = null });
+        await using var factory = new SippWebFactory(database, "Production", new Dictionary<string, string?>
+        {
+            ["Database:Seed"] = null,
+            ["Security:ForwardedHeaders:Enabled"] = "true",
+        });
         _ = factory.Server;
 
         await using var db = database.NewContext();

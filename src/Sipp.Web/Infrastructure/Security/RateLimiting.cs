@@ -11,6 +11,14 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     public WindowLimit Calculator { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
+    public WindowLimit Login { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    public WindowLimit Otp { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    public WindowLimit Registration { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration];
 }
 
 public sealed class WindowLimit
@@ -24,20 +32,26 @@ public sealed class WindowLimit
 public static class RateLimiting
 {
     public const string CalculatorPolicy = "kalkulator";
+    public const string LoginPolicy = "masuk";
+    public const string OtpPolicy = "otp";
+    public const string RegistrationPolicy = "daftar";
 
     public static IServiceCollection AddSippRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.Calculator.PermitLimit > 0 && o.Calculator.Window > TimeSpan.Zero, "RateLimits:Calculator harus positif.")
+            .Validate(o => o.All.All(l => l.PermitLimit > 0 && l.Window > TimeSpan.Zero), "RateLimits: setiap batas harus positif.")
             .ValidateOnStart();
 
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(CalculatorPolicy, context => PerClientIp(context, Limits(context).Calculator));
+            options.AddPolicy(CalculatorPolicy, context => PerClientIp(CalculatorPolicy, context, Limits(context).Calculator));
+            options.AddPolicy(LoginPolicy, context => PerClientIp(LoginPolicy, context, Limits(context).Login));
+            options.AddPolicy(OtpPolicy, context => PerClientIp(OtpPolicy, context, Limits(context).Otp));
+            options.AddPolicy(RegistrationPolicy, context => PerClientIp(RegistrationPolicy, context, Limits(context).Registration));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Limits(context.HttpContext).Calculator.Window;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(
@@ -52,8 +66,8 @@ public static class RateLimiting
     private static RateLimitOptions Limits(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
-    private static RateLimitPartition<string> PerClientIp(HttpContext context, WindowLimit limit) =>
+    private static RateLimitPartition<string> PerClientIp(string policy, HttpContext context, WindowLimit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "tanpa-ip",
+            policy + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "tanpa-ip"),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
 }

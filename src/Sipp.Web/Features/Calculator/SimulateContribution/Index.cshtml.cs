@@ -9,6 +9,7 @@ using F = Sipp.Domain.Contributions.ContributionFields;
 namespace Sipp.Web.Features.Calculator.SimulateContribution;
 
 /// <summary>"Kalkulator Iuran": the public calculator page, on the same handler as the API.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(SimulateContributionHandler handler, TimeProvider clock) : PageModel
 {
     /// <summary>Contract field → form field, so that the handler's messages land next to the right input.</summary>

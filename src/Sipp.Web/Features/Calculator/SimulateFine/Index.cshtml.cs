@@ -8,6 +8,7 @@ using F = Sipp.Domain.Contributions.ContributionFields;
 namespace Sipp.Web.Features.Calculator.SimulateFine;
 
 /// <summary>"Simulasi Denda": due date and late fine for a payment date.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(SimulateFineHandler handler) : PageModel
 {
     private static readonly Dictionary<string, string> FormFields = new()

@@ -1,0 +1,4 @@
+namespace Sipp.Web.Features.Accounts.Otp;
+
+/// <param name="SentTo">Where the code went, masked (0812****7890).</param>
+public sealed record OtpFormModel(string SentTo, string? Error, string? Info);

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Accounts;
+using Sipp.Domain.Identifiers;
+using Sipp.Web.Features.Accounts.Otp;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Messaging;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Accounts.Register;
+
+/// <summary>"Verifikasi Nomor Handphone": the SMS OTP of the registration, then the activation email.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimiting.OtpPolicy)]
+public sealed class VerifyModel(
+    RegistrationWizard wizard, RegistrationCompletion completion, SippDbContext db, OtpService otp, Outbox outbox, AuditLog audit,
+    IOptions<SecurityOptions> security) : PageModel
+{
+    public OtpFormModel Form { get; private set; } = new(string.Empty, null, null);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) is { } registration ? Show(registration, null, null) : RedirectToPage("Index", new { Status = "kedaluwarsa" });
+
+    public async Task<IActionResult> OnPostVerifyAsync(string? kodeOtp, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is not { } registration)
+        {
+            return RedirectToPage("Index", new { Status = "kedaluwarsa" });
+        }
+
+        var check = await otp.VerifyAsync(registration.Id, kodeOtp, cancellationToken);
+        if (!check.Succeeded)
+        {
+            audit.Record("otp.gagal", "Pendaftaran", registration.Id.ToString(), registration.DivisionId, actorName: registration.Email, after: new { tujuan = "pendaftaran" });
+            await db.SaveChangesAsync(cancellationToken);
+            return Show(registration, check.Error, null);
+        }
+
+        await completion.CompleteAsync(
+            registration,
+            (userId, token) => Url.Page("/Accounts/Activate/Index", null, new { u = userId, t = token }, Request.Scheme, Request.Host.Value)!,
+            cancellationToken);
+        await OtpChallenge.ClearAsync(HttpContext);
+        return RedirectToPage("Done");
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is not { } registration)
+        {
+            return RedirectToPage("Index", new { Status = "kedaluwarsa" });
+        }
+
+        if (await otp.ResendRefusalAsync(OtpPurpose.Registration, registration.Id, registration.Id, cancellationToken) is { } refusal)
+        {
+            return Show(registration, null, refusal);
+        }
+
+        var code = await otp.IssueAsync(OtpPurpose.Registration, registration.Id, registration.Id, cancellationToken);
+        OtpMessages.SendVerificationCode(outbox, registration.Phone!, code, security.Value.Otp.Lifetime, "pendaftaran");
+        await db.SaveChangesAsync(cancellationToken);
+        return Show(registration, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
+    }
+
+    private async Task<PendingRegistration?> LoadAsync(CancellationToken cancellationToken) =>
+        await wizard.LoadAsync(HttpContext, cancellationToken) is { Registration: { Phone: not null, ParticipantId: not null } registration } ? registration : null;
+
+    private PageResult Show(PendingRegistration registration, string? error, string? info)
+    {
+        Form = new OtpFormModel(PhoneNumber.Parse(registration.Phone).Masked, error, info);
+        return Page();
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Accounts.Session;
+
+/// <summary>
+/// The session clock for the page: GET /akun/sesi tells how many seconds are left without extending the session;
+/// POST /akun/tetap-masuk ("Tetap Masuk") extends it.
+/// </summary>
+public static class SessionApi
+{
+    public static void MapSessionApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(AuthenticationSetup.SessionStatusPath, async (HttpContext context, TimeProvider clock) =>
+            {
+                var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+                var expires = result.Properties?.ExpiresUtc;
+                var remaining = result.Succeeded && expires is { } e ? Math.Max(0, (int)(e - clock.GetUtcNow()).TotalSeconds) : 0;
+                return TypedResults.Ok(new SessionStatus(result.Succeeded && remaining > 0, remaining));
+            })
+            .AllowAnonymous();
+
+        // The cookie handler renews the session on this authenticated request; the antiforgery token is checked.
+        routes.MapPost("/akun/tetap-masuk", (IOptions<SecurityOptions> security) =>
+                TypedResults.Ok(new SessionStatus(true, (int)security.Value.IdleTimeout.TotalSeconds)))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+    }
+}
+
+/// <param name="Aktif">Whether the session is still valid.</param>
+/// <param name="SisaDetik">Seconds until the idle logout.</param>
+public sealed record SessionStatus(bool Aktif, int SisaDetik);

@@ -1,0 +1,18 @@
+namespace Sipp.Web.Infrastructure.Messaging;
+
+public static class MessagingSetup
+{
+    public static IServiceCollection AddSippMessaging(this IServiceCollection services)
+    {
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .Validate(o => !o.Sms.Enabled || o.Sms.GatewayUrl is not null, "Notifications:Sms:GatewayUrl wajib diisi bila SMS aktif.")
+            .Validate(o => !o.Email.Enabled || !string.IsNullOrWhiteSpace(o.Email.Host), "Notifications:Email:Host wajib diisi bila email aktif.")
+            .ValidateOnStart();
+        services.AddScoped<Outbox>();
+        services.AddScoped<SmtpEmailSender>();
+        services.AddHttpClient<SmsGatewayClient>().AddStandardResilienceHandler();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using MailKit.Security;
+
+namespace Sipp.Web.Infrastructure.Messaging;
+
+/// <summary>Configuration section "Notifications".</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    public EmailSettings Email { get; set; } = new();
+
+    public SmsSettings Sms { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for messages to send.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>After this many failed attempts a message is given up (and stays in the outbox with its error).</summary>
+    public int MaxAttempts { get; set; } = 8;
+}
+
+public sealed class EmailSettings
+{
+    /// <summary>Send through SMTP. Off: messages stay in the outbox (Development shows them at /dev/outbox).</summary>
+    public bool Enabled { get; set; }
+
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string FromAddress { get; set; } = "no-reply@sipp.local";
+
+    public string FromName { get; set; } = "Sipp BPJS Ketenagakerjaan";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed class SmsSettings
+{
+    /// <summary>Send through the HTTP gateway. Off: messages stay in the outbox.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The gateway's send URL; it receives POST {"to","message","sender"} as JSON.</summary>
+    public Uri? GatewayUrl { get; set; }
+
+    /// <summary>Sent as "Authorization: Bearer …".</summary>
+    public string? ApiKey { get; set; }
+
+    public string Sender { get; set; } = "SIPP";
+}

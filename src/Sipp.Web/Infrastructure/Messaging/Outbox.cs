@@ -1,0 +1,21 @@
+using Sipp.Data;
+using Sipp.Data.Messaging;
+
+namespace Sipp.Web.Infrastructure.Messaging;
+
+/// <summary>
+/// Queues emails and SMS in the outbox table. The caller's SaveChanges writes them in the same transaction as the
+/// change they announce; the dispatcher sends them in the background, so a slow server never blocks a request.
+/// </summary>
+public sealed class Outbox(SippDbContext db, TimeProvider clock)
+{
+    public void Email(string to, string subject, string body) => Add(MessageChannel.Email, to, subject, body);
+
+    public void Sms(string to, string body) => Add(MessageChannel.Sms, to, null, body);
+
+    private void Add(MessageChannel channel, string to, string? subject, string body)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.OutboxMessages.Add(new OutboxMessage { Channel = channel, To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
+    }
+}

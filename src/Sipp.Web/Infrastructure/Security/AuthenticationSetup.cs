@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Accounts;
+
+namespace Sipp.Web.Infrastructure.Security;
+
+/// <summary>Identity, the session cookie with its sliding idle timeout, the OTP-step cookie and the named policies.</summary>
+public static class AuthenticationSetup
+{
+    /// <summary>A short-lived cookie that carries a login, registration or "Tambah Perusahaan" between its OTP steps.</summary>
+    public const string ChallengeScheme = "Sipp.Verifikasi";
+
+    /// <summary>The endpoint the page polls for the remaining session time; it must not extend the session.</summary>
+    public const string SessionStatusPath = "/akun/sesi";
+
+    public static IServiceCollection AddSippAuthentication(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.IdleWarning < o.IdleTimeout, "Security:IdleTimeout harus lebih besar dari Security:IdleWarning.")
+            .Validate(o => o.Otp.MaxAttempts > 0 && o.Otp.Lifetime > TimeSpan.Zero, "Security:Otp tidak valid.")
+            .ValidateOnStart();
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Tokens.EmailConfirmationTokenProvider = StoredTokenProvider.Name;
+                options.Tokens.PasswordResetTokenProvider = StoredTokenProvider.Name;
+            })
+            .AddEntityFrameworkStores<SippDbContext>()
+            .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddPasswordValidator<SippPasswordValidator>()
+            .AddTokenProvider<StoredTokenProvider>(StoredTokenProvider.Name);
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = security.Value.Lockout.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = security.Value.Lockout.Duration;
+        });
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            // A deactivated user or a changed password ends other sessions within a minute.
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(CurrentCompany.DivisionClaim) is { } division
+                    && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new Claim(CurrentCompany.DivisionClaim, division.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>, IHostEnvironment>((cookie, security, environment) =>
+            {
+                cookie.Cookie.Name = "Sipp.Sesi";
+                Harden(cookie, environment);
+                cookie.LoginPath = "/masuk";
+                cookie.LogoutPath = "/keluar";
+                cookie.AccessDeniedPath = "/akses-ditolak";
+                cookie.ExpireTimeSpan = security.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    // Every request but the status poll restarts the idle clock (the built-in sliding renews only
+                    // after half the time, which would log people out after as little as half the timeout).
+                    if (context.Principal is not null && !context.Request.Path.StartsWithSegments(SessionStatusPath, StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.ShouldRenew = true;
+                    }
+                };
+                cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddAuthentication().AddCookie(ChallengeScheme);
+        services.AddOptions<CookieAuthenticationOptions>(ChallengeScheme).Configure<IHostEnvironment>((cookie, environment) =>
+        {
+            cookie.Cookie.Name = "Sipp.Verifikasi";
+            Harden(cookie, environment);
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            cookie.SlidingExpiration = false;
+            cookie.LoginPath = "/masuk";
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentCompany>();
+        services.AddScoped<IAuthorizationHandler, CompanyRoleHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChooseCompanyFirstResultHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.CompanyMember, policy => policy.RequireAuthenticatedUser()
+                .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin, MembershipRole.Operator, MembershipRole.Pemantau)))
+            .AddPolicy(Policies.CompanyOperator, policy => policy.RequireAuthenticatedUser()
+                .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin, MembershipRole.Operator)))
+            .AddPolicy(Policies.CompanyAdmin, policy => policy.RequireAuthenticatedUser()
+                .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin)))
+            .AddPolicy(Policies.Officer, policy => policy.RequireRole(SystemRoles.Officer))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(SystemRoles.Administrator));
+        return services;
+    }
+
+    /// <summary>Secure (outside Development and tests), HttpOnly, SameSite=Strict.</summary>
+    private static void Harden(CookieAuthenticationOptions cookie, IHostEnvironment environment)
+    {
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.IsEssential = true;
+        cookie.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sipp.Web.Infrastructure.Security;
+
+/// <summary>Identity's messages in Indonesian. Messages about duplicate emails are deliberately neutral.</summary>
+public sealed class IndonesianIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) =>
+        new() { Code = nameof(PasswordTooShort), Description = $"Password minimal {length} karakter." };
+
+    public override IdentityError PasswordMismatch() =>
+        new() { Code = nameof(PasswordMismatch), Description = "Password salah." };
+
+    public override IdentityError InvalidToken() =>
+        new() { Code = nameof(InvalidToken), Description = "Tautan tidak valid, sudah digunakan, atau sudah kedaluwarsa." };
+
+    public override IdentityError DuplicateEmail(string email) =>
+        new() { Code = nameof(DuplicateEmail), Description = "Pendaftaran tidak dapat diproses dengan data ini." };
+
+    public override IdentityError DuplicateUserName(string userName) =>
+        new() { Code = nameof(DuplicateUserName), Description = "Pendaftaran tidak dapat diproses dengan data ini." };
+
+    public override IdentityError InvalidEmail(string? email) =>
+        new() { Code = nameof(InvalidEmail), Description = "Format email tidak valid." };
+
+    public override IdentityError UserLockoutNotEnabled() =>
+        new() { Code = nameof(UserLockoutNotEnabled), Description = "Penguncian akun tidak aktif untuk pengguna ini." };
+
+    public override IdentityError DefaultError() =>
+        new() { Code = nameof(DefaultError), Description = "Terjadi kesalahan; coba lagi." };
+}

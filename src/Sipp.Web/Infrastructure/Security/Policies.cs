@@ -1,0 +1,21 @@
+namespace Sipp.Web.Infrastructure.Security;
+
+/// <summary>The named authorization policies. Every page and endpoint names one, or allows anonymous access explicitly.</summary>
+public static class Policies
+{
+    /// <summary>Signed in (OTP done), with or without a company chosen.</summary>
+    public const string SignedIn = "Masuk";
+
+    /// <summary>Any role in the current company division (Admin, Operator, Pemantau).</summary>
+    public const string CompanyMember = "Perusahaan.Pemantau";
+
+    /// <summary>Admin or Operator of the current company division.</summary>
+    public const string CompanyOperator = "Perusahaan.Operator";
+
+    /// <summary>Admin of the current company division.</summary>
+    public const string CompanyAdmin = "Perusahaan.Admin";
+
+    public const string Officer = "Petugas";
+
+    public const string Administrator = "Administrator";
+}

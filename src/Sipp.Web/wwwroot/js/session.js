@@ -1,0 +1,86 @@
+// Idle logout, announced one minute before: "Sesi Anda akan berakhir" with "Tetap Masuk".
+// The server enforces the timeout; this only warns, asks the server before acting (another tab may have been used)
+// and leads to the login page once the session is over.
+(() => {
+    const idleMeta = document.querySelector('meta[name="sipp-idle-seconds"]');
+    if (!idleMeta) {
+        return;
+    }
+
+    const warnSeconds = Number(document.querySelector('meta[name="sipp-warning-seconds"]').content);
+    const token = document.querySelector('meta[name="sipp-csrf"]').content;
+    const modalElement = document.getElementById('sesi-modal');
+    const modal = bootstrap.Modal.getOrCreateInstance(modalElement);
+    const remainingText = document.getElementById('sesi-sisa');
+    let warnTimer;
+    let endTimer;
+    let tickTimer;
+    let deadline;
+
+    const clearTimers = () => {
+        clearTimeout(warnTimer);
+        clearTimeout(endTimer);
+        clearInterval(tickTimer);
+    };
+
+    const schedule = (seconds) => {
+        clearTimers();
+        deadline = Date.now() + seconds * 1000;
+        warnTimer = setTimeout(warn, Math.max(0, seconds - warnSeconds) * 1000);
+        endTimer = setTimeout(end, seconds * 1000);
+    };
+
+    const status = async () => {
+        const response = await fetch('/akun/sesi', { credentials: 'same-origin', cache: 'no-store' });
+        return response.ok ? response.json() : { aktif: false, sisaDetik: 0 };
+    };
+
+    const showRemaining = () => {
+        const seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+        remainingText.textContent = `Sisa waktu: ${seconds} detik.`;
+    };
+
+    async function warn() {
+        const s = await status().catch(() => ({ aktif: true, sisaDetik: warnSeconds }));
+        if (!s.aktif) {
+            return end();
+        }
+
+        if (s.sisaDetik > warnSeconds + 2) {
+            return schedule(s.sisaDetik);
+        }
+
+        schedule(s.sisaDetik);
+        clearTimeout(warnTimer);
+        showRemaining();
+        tickTimer = setInterval(showRemaining, 1000);
+        modal.show();
+    }
+
+    async function end() {
+        const s = await status().catch(() => ({ aktif: false, sisaDetik: 0 }));
+        if (s.aktif && s.sisaDetik > 1) {
+            modal.hide();
+            return schedule(s.sisaDetik);
+        }
+
+        window.location.assign('/masuk?Status=habis');
+    }
+
+    document.getElementById('tetap-masuk').addEventListener('click', async () => {
+        const response = await fetch('/akun/tetap-masuk', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { RequestVerificationToken: token },
+        });
+        if (!response.ok) {
+            return end();
+        }
+
+        const s = await response.json();
+        modal.hide();
+        schedule(s.sisaDetik);
+    });
+
+    schedule(Number(idleMeta.content));
+})();
