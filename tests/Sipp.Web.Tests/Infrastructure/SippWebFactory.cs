@@ -1,6 +1,11 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Web.Tests.Infrastructure;
@@ -31,6 +36,12 @@ public class SippWebFactory : WebApplicationFactory<Program>
 
     public string Environment { get; }
 
+    /// <summary>The clock of the host: tests move it to expire OTPs, links and sessions.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Requests carry this header to choose their client IP (default 127.0.0.1).</summary>
+    public const string ClientIpHeader = "X-Test-Client-Ip";
+
     public static async Task<SippWebFactory> CreateAsync(
         string name, DatabaseProvider provider = DatabaseProvider.Sqlite, string environment = "Testing", IDictionary<string, string?>? settings = null) =>
         new(await TestDatabase.CreateEmptyAsync(provider, name), environment, settings);
@@ -39,6 +50,11 @@ public class SippWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientIpStartupFilter>();
+        });
     }
 
     public override async ValueTask DisposeAsync()
@@ -50,5 +66,20 @@ public class SippWebFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Gives each test request a client address, as Kestrel would (the test server has none).</summary>
+    private sealed class ClientIpStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                var header = context.Request.Headers[ClientIpHeader].ToString();
+                context.Connection.RemoteIpAddress = IPAddress.TryParse(header, out var ip) ? ip : IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -63,24 +63,31 @@ public static class AuthenticationSetup
             };
         });
 
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<SecurityOptions>, IHostEnvironment>((cookie, security, environment) =>
+            .Configure<IOptions<SecurityOptions>, IHostEnvironment, TimeProvider>((cookie, security, environment, clock) =>
             {
+                cookie.TimeProvider = clock; // the session clock is the application's (tests move it)
                 cookie.Cookie.Name = "Sipp.Sesi";
                 Harden(cookie, environment);
                 cookie.LoginPath = "/masuk";
                 cookie.LogoutPath = "/keluar";
                 cookie.AccessDeniedPath = "/akses-ditolak";
                 cookie.ExpireTimeSpan = security.Value.IdleTimeout;
-                cookie.SlidingExpiration = true;
+                // The built-in sliding renews only after half the lifetime (logging people out after as little as
+                // half the timeout) and on every path; instead every request but the status poll restarts the clock.
+                cookie.SlidingExpiration = false;
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
                     await SecurityStampValidator.ValidatePrincipalAsync(context);
-                    // Every request but the status poll restarts the idle clock (the built-in sliding renews only
-                    // after half the time, which would log people out after as little as half the timeout).
-                    if (context.Principal is not null && !context.Request.Path.StartsWithSegments(SessionStatusPath, StringComparison.OrdinalIgnoreCase))
+                    context.ShouldRenew = context.Principal is not null
+                        && !context.Request.Path.StartsWithSegments(SessionStatusPath, StringComparison.OrdinalIgnoreCase);
+                    if (context.ShouldRenew)
                     {
-                        context.ShouldRenew = true;
+                        // The renewed cookie lasts (expires − issued): state both, since the stamp validator moves "issued".
+                        var now = clock.GetUtcNow();
+                        context.Properties.IssuedUtc = now;
+                        context.Properties.ExpiresUtc = now + security.Value.IdleTimeout;
                     }
                 };
                 cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
@@ -88,8 +95,9 @@ public static class AuthenticationSetup
             });
 
         services.AddAuthentication().AddCookie(ChallengeScheme);
-        services.AddOptions<CookieAuthenticationOptions>(ChallengeScheme).Configure<IHostEnvironment>((cookie, environment) =>
+        services.AddOptions<CookieAuthenticationOptions>(ChallengeScheme).Configure<IHostEnvironment, TimeProvider>((cookie, environment, clock) =>
         {
+            cookie.TimeProvider = clock;
             cookie.Cookie.Name = "Sipp.Verifikasi";
             Harden(cookie, environment);
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(30);

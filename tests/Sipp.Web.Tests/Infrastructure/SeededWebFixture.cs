@@ -1,0 +1,34 @@
+namespace Sipp.Web.Tests.Infrastructure;
+
+/// <summary>A host in Development with the demo data of product.md §12 and its outbox, on its own SQLite database.</summary>
+public class SeededWebFixture : IAsyncLifetime
+{
+    public SippWebFactory Factory { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Seed"] = "true",
+            ["RateLimits:Calculator:PermitLimit"] = "100000",
+            ["RateLimits:Login:PermitLimit"] = "100000",
+            ["RateLimits:Otp:PermitLimit"] = "100000",
+            ["RateLimits:Registration:PermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Factory = await SippWebFactory.CreateAsync(GetType().Name, environment: "Development", settings: settings);
+        _ = Factory.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
