@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sipp.Web.Infrastructure.Security;
@@ -22,11 +24,13 @@ public static class SessionApi
             })
             .AllowAnonymous();
 
-        // The cookie handler renews the session on this authenticated request; the antiforgery token is checked.
-        routes.MapPost("/akun/tetap-masuk", (IOptions<SecurityOptions> security) =>
-                TypedResults.Ok(new SessionStatus(true, (int)security.Value.IdleTimeout.TotalSeconds)))
-            .RequireAuthorization(Policies.SignedIn)
-            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        // The cookie handler renews the session on this authenticated request. Not a form, so the antiforgery token
+        // (sent in the RequestVerificationToken header) is checked here.
+        routes.MapPost("/akun/tetap-masuk", async Task<Results<Ok<SessionStatus>, BadRequest>> (HttpContext context, IAntiforgery antiforgery, IOptions<SecurityOptions> security) =>
+                await antiforgery.IsRequestValidAsync(context)
+                    ? TypedResults.Ok(new SessionStatus(true, (int)security.Value.IdleTimeout.TotalSeconds))
+                    : TypedResults.BadRequest())
+            .RequireAuthorization(Policies.SignedIn);
     }
 }
 

@@ -9,7 +9,7 @@ using Sipp.Web.Infrastructure.Data;
 namespace Sipp.Web.Tests.Infrastructure;
 
 /// <summary>What a user does to get in, step by step through the real pages, reading codes from /dev/outbox.json.</summary>
-public static partial class Accounts
+public static partial class UserJourney
 {
     private static readonly ConditionalWeakTable<HttpClient, CookieContainer> CookieJars = [];
 
