@@ -30,10 +30,12 @@ builder.Services.AddScoped<OtpService>();
 builder.Services.AddScoped<RegistrationWizard>();
 builder.Services.AddScoped<RegistrationCompletion>();
 builder.Services.AddSippMessaging();
-builder.Services.AddAntiforgery(options =>
+builder.Services.AddAntiforgery();
+builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
 {
     options.Cookie.Name = "Sipp.Af";
     options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = AuthenticationSetup.SecurePolicy(environment);
     options.HeaderName = "RequestVerificationToken";
 });
 

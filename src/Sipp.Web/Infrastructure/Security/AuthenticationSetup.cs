@@ -109,8 +109,9 @@ public static class AuthenticationSetup
         services.AddScoped<CurrentCompany>();
         services.AddScoped<IAuthorizationHandler, CompanyRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChooseCompanyFirstResultHandler>();
+        // No fallback policy: every endpoint names its policy or allows anonymous access (a test enforces it), and an
+        // unknown address answers 404 rather than a login redirect.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.CompanyMember, policy => policy.RequireAuthenticatedUser()
                 .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin, MembershipRole.Operator, MembershipRole.Pemantau)))
@@ -129,10 +130,12 @@ public static class AuthenticationSetup
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.Cookie.IsEssential = true;
-        cookie.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-            ? CookieSecurePolicy.SameAsRequest
-            : CookieSecurePolicy.Always;
+        cookie.Cookie.SecurePolicy = SecurePolicy(environment);
     }
+
+    /// <summary>Cookies go over HTTPS only, except in Development and tests, which run on plain HTTP.</summary>
+    public static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {

@@ -19,6 +19,9 @@ public sealed class SecurityOptions
 
     public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The public HTTPS port that plain HTTP is redirected to in Production (443 behind a proxy).</summary>
+    public int? HttpsPort { get; set; }
+
     /// <summary>Behind a TLS-terminating proxy: trust its X-Forwarded-* headers.</summary>
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;
 
 namespace Sipp.Web.Infrastructure.Security;
@@ -29,6 +30,11 @@ public static class TransportSecurity
             {
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+        });
+        builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<SecurityOptions>>((redirection, security) =>
+        {
+            redirection.RedirectStatusCode = StatusCodes.Status307TemporaryRedirect;
+            redirection.HttpsPort = security.Value.HttpsPort ?? (security.Value.ForwardedHeaders.Enabled ? 443 : null);
         });
         builder.Services.AddHsts(hsts =>
         {
