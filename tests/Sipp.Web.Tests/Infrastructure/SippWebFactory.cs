@@ -39,6 +39,9 @@ public class SippWebFactory : WebApplicationFactory<Program>
     /// <summary>The clock of the host: tests move it to expire OTPs, links and sessions.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Keep the real clock (for a real browser, whose timers run in real time).</summary>
+    public bool UseSystemClock { get; init; }
+
     /// <summary>Requests carry this header to choose their client IP (default 127.0.0.1).</summary>
     public const string ClientIpHeader = "X-Test-Client-Ip";
 
@@ -52,7 +55,11 @@ public class SippWebFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!UseSystemClock)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             services.AddSingleton<IStartupFilter, ClientIpStartupFilter>();
         });
     }

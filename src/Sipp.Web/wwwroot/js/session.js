@@ -59,9 +59,13 @@
 
     async function end() {
         const s = await status().catch(() => ({ aktif: false, sisaDetik: 0 }));
-        if (s.aktif && s.sisaDetik > 1) {
-            modal.hide();
-            return schedule(s.sisaDetik);
+        if (s.aktif) {
+            // Not over yet (another tab, or a rounding second): leaving now would load a page and renew the session.
+            if (s.sisaDetik > warnSeconds) {
+                modal.hide();
+            }
+
+            return schedule(Math.max(1, s.sisaDetik));
         }
 
         window.location.assign('/masuk?Status=habis');

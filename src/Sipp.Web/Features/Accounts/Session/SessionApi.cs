@@ -19,8 +19,9 @@ public static class SessionApi
             {
                 var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
                 var expires = result.Properties?.ExpiresUtc;
-                var remaining = result.Succeeded && expires is { } e ? Math.Max(0, (int)(e - clock.GetUtcNow()).TotalSeconds) : 0;
-                return TypedResults.Ok(new SessionStatus(result.Succeeded && remaining > 0, remaining));
+                // Rounded up: "0 seconds left" must only ever be said of a session that is really over.
+                var remaining = result.Succeeded && expires is { } e ? Math.Max(0, (int)Math.Ceiling((e - clock.GetUtcNow()).TotalSeconds)) : 0;
+                return TypedResults.Ok(new SessionStatus(result.Succeeded, remaining));
             })
             .AllowAnonymous();
 
