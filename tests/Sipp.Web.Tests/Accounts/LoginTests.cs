@@ -128,6 +128,7 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
     [Fact]
     public async Task AnOtpOlderThanFiveMinutes_IsRefused_AndANewCodeWorks()
     {
+        _factory.Clock.Advance(TimeSpan.FromHours(1)); // other tests of this class resend codes to the same account
         var browser = _factory.NewBrowser();
         var otpPage = await browser.SubmitPasswordAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword);
         var code = await browser.LatestCodeAsync(DevelopmentSeed.AdministratorEmail, "email");

@@ -31,7 +31,7 @@ public class OutboxDispatcherTests : IAsyncLifetime
             ["Notifications:Sms:Enabled"] = "true",
             ["Notifications:Sms:GatewayUrl"] = _sms.SendUrl.ToString(),
             ["Notifications:Sms:ApiKey"] = "kunci-rahasia",
-            ["Notifications:PollInterval"] = "01:00:00", // the test runs each round itself
+            ["Notifications:DispatchInBackground"] = "false", // the test runs each round itself
         });
         _ = _factory.Server;
     }

@@ -11,6 +11,9 @@ public sealed class NotificationOptions
 
     public SmsSettings Sms { get; set; } = new();
 
+    /// <summary>Send from a background loop (off only where something else drives the rounds, e.g. tests).</summary>
+    public bool DispatchInBackground { get; set; } = true;
+
     /// <summary>How often the dispatcher looks for messages to send.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

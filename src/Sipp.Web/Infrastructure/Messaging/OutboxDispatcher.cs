@@ -16,7 +16,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (options.Value.DispatchInBackground && !stoppingToken.IsCancellationRequested)
         {
             try
             {
