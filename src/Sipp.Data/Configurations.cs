@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sipp.Data.Accounts;

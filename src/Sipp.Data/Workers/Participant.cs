@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using Sipp.Domain.People;
 
 namespace Sipp.Data.Workers;
@@ -52,12 +53,4 @@ public class Participant
     public DateTime CreatedAt { get; set; }
 
     public List<Employment> Employments { get; set; } = [];
-}
-
-public enum MaritalStatus
-{
-    BelumKawin = 1,
-    Kawin = 2,
-    CeraiHidup = 3,
-    CeraiMati = 4,
 }

@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data.Companies;
 using Sipp.Data.Contributions;

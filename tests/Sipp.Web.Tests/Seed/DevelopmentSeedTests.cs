@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;

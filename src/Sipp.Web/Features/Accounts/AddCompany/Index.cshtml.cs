@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using Sipp.Domain.Workers;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
