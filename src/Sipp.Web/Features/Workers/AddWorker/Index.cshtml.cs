@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Workers;
+using Sipp.Domain.Identifiers;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Features.Workers.WorkerDetail;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Security;
+using F = Sipp.Domain.Workers.WorkerFields;
+
+namespace Sipp.Web.Features.Workers.AddWorker;
+
+/// <summary>
+/// "Tambah Tenaga Kerja". "Sudah memiliki KPJ? Ya": KPJ confirmed by the person's NIK and birth date, joining at once as
+/// Aktif; no match gives one neutral message and reveals nothing. "Tidak": the full form, waiting as Menunggu
+/// Verifikasi; a NIK already in the registry is sent to the "Ya" path instead of creating a second person.
+/// </summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public const string NoMatch = "Data peserta tidak ditemukan atau tidak cocok. Periksa kembali Nomor Peserta (KPJ), NIK dan Tanggal Lahir.";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Jalur { get; set; }
+
+    [BindProperty]
+    public Dictionary<string, string?> Isian { get; set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostYaAsync(CancellationToken cancellationToken)
+    {
+        Jalur = "ya";
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var values = new FieldValues(Isian);
+        var kpj = values.Parse<Kpj>(F.Kpj, true, Kpj.TryParse);
+        var identity = values.Required(F.Nik);
+        var birthDate = values.Date(F.BirthDate, true);
+        var employment = NewWorkerParser.ParseEmployment(values, birthDate);
+        if (values.HasErrors || employment is null)
+        {
+            WorkerForms.AddErrors(ModelState, values.ToDictionary());
+            return Page();
+        }
+
+        var typed = Normalize(identity!);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Kpj == kpj!.Value.Value, cancellationToken);
+        if (participant is null || participant.BirthDate != birthDate || Normalize(participant.Nik ?? participant.PassportNumber ?? string.Empty) != typed)
+        {
+            ModelState.AddModelError(string.Empty, NoMatch);
+            return Page();
+        }
+
+        if (await db.Employments.InDivision(company.DivisionId).AnyAsync(
+                e => e.ParticipantId == participant.Id && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi), cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, "Peserta ini sudah terdaftar sebagai tenaga kerja di divisi ini.");
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var firstRegistered = await db.Employments.Where(e => e.ParticipantId == participant.Id).OrderBy(e => e.RegisteredOn)
+            .Select(e => (DateOnly?)e.RegisteredOn).FirstOrDefaultAsync(cancellationToken) ?? DateOnly.FromDateTime(participant.CreatedAt);
+        var added = NewEmployment(participant.Id, company.DivisionId, employment, EmploymentStatus.Aktif, firstRegistered, now);
+        added.VerifiedAt = now;
+        db.Employments.Add(added);
+        audit.Record("tenagaKerja.tambah", IndexModelAudit.Entity, added.Id.ToString(), company.DivisionId,
+            after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment.Upah, mulai = employment.MembershipStart });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini.";
+        return Redirect($"/tenaga-kerja/{added.Id}");
+    }
+
+    public async Task<IActionResult> OnPostTidakAsync(CancellationToken cancellationToken)
+    {
+        Jalur = "tidak";
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var (worker, errors) = NewWorkerParser.Parse(Isian);
+        if (worker is null)
+        {
+            WorkerForms.AddErrors(ModelState, errors);
+            return Page();
+        }
+
+        var nik = worker.Nik?.Value;
+        var passport = worker.Passport?.Value;
+        var country = worker.Country?.Value;
+        var known = nik is not null
+            ? await db.Participants.AnyAsync(p => p.Nik == nik, cancellationToken)
+            : await db.Participants.AnyAsync(p => p.PassportNumber == passport && p.CountryCode == country, cancellationToken);
+        if (known)
+        {
+            WorkerForms.AddErrors(ModelState, new Dictionary<string, string[]>
+            {
+                [nik is not null ? F.Nik : F.Passport] = ["Orang ini sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Pilih \"Sudah memiliki KPJ? Ya\" dan daftarkan dengan KPJ-nya."],
+            });
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var participant = ToParticipant(worker, now);
+        var added = NewEmployment(participant.Id, company.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, DateOnly.FromDateTime(now), now);
+        db.Participants.Add(participant);
+        db.Employments.Add(added);
+        audit.Record("tenagaKerja.tambah", IndexModelAudit.Entity, added.Id.ToString(), company.DivisionId,
+            after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui.";
+        return Redirect($"/tenaga-kerja/{added.Id}");
+    }
+
+    public static Participant ToParticipant(NewWorker worker, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(), Nik = worker.Nik?.Value, PassportNumber = worker.Passport?.Value, CountryCode = worker.Country?.Value,
+        FullName = worker.FullName.Value, NameNormalized = worker.FullName.Normalized, BirthPlace = worker.BirthPlace.Value, BirthDate = worker.BirthDate,
+        Sex = worker.Sex, MotherMaidenName = worker.MotherMaidenName.Value, Citizenship = worker.Citizenship, MaritalStatus = worker.MaritalStatus,
+        Address = worker.Address, PostalCode = worker.PostalCode, Phone = worker.Phone?.Value, Email = worker.Email?.Value, Npwp = worker.Npwp?.Value,
+        CreatedAt = now,
+    };
+
+    public static Employment NewEmployment(Guid participantId, Guid divisionId, NewEmployment employment, EmploymentStatus status, DateOnly registeredOn, DateTime now)
+    {
+        var added = new Employment
+        {
+            Id = Guid.NewGuid(), ParticipantId = participantId, DivisionId = divisionId, Status = status, EmploymentType = employment.Type,
+            WorkStartDate = employment.WorkStart, ContractEndDate = employment.ContractEnd, MembershipStartDate = employment.MembershipStart,
+            RegisteredOn = registeredOn, CreatedAt = now,
+        };
+        added.WageHistory.Add(new WageChange { EffectiveFrom = Period.Containing(employment.MembershipStart), Upah = employment.Upah, CreatedAt = now });
+        return added;
+    }
+
+    private static string Normalize(string text) =>
+        new string(text.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-').ToArray()).ToUpperInvariant();
+}
+
+/// <summary>The audit entity name of workers, shared with their detail page.</summary>
+internal static class IndexModelAudit
+{
+    public const string Entity = Sipp.Web.Features.Workers.WorkerDetail.IndexModel.AuditEntity;
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Workers;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Security;
+using F = Sipp.Domain.Workers.WorkerFields;
+
+namespace Sipp.Web.Features.Workers.ChangeWage;
+
+/// <summary>"Perubahan Upah": a new wage from a period on; the history is kept. Not in a final period.</summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public Dictionary<string, string?> Isian { get; set; } = [];
+
+    public Employment Worker { get; private set; } = null!;
+
+    public IReadOnlyList<WageChange> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Isian[F.WageFrom] = Period.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var v = new FieldValues(Isian);
+        var upah = v.Rupiah(F.Wage);
+        var period = v.Parse<Period>(F.WageFrom, true, (string? i, out Period o, out string e) => Period.TryParse(i, out o, out e));
+        if (period is { } from)
+        {
+            foreach (var error in await WageChangeRules.CheckAsync(db, Worker, from, cancellationToken))
+            {
+                v.Fail(F.WageFrom, error);
+            }
+        }
+
+        if (v.HasErrors)
+        {
+            WorkerForms.AddErrors(ModelState, v.ToDictionary());
+            return Page();
+        }
+
+        var existing = await db.WageChanges.SingleOrDefaultAsync(w => w.EmploymentId == Worker.Id && w.EffectiveFrom == period!.Value, cancellationToken);
+        var before = await db.WageInAsync(Worker.Id, period!.Value, cancellationToken);
+        if (existing is null)
+        {
+            db.WageChanges.Add(new WageChange { EmploymentId = Worker.Id, EffectiveFrom = period.Value, Upah = upah!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            existing.Upah = upah!.Value;
+        }
+
+        audit.Record("tenagaKerja.ubahUpah", WorkerDetail.IndexModel.AuditEntity, Worker.Id.ToString(), Worker.DivisionId,
+            new { periode = period.Value.ToString(), upah = before }, new { periode = period.Value.ToString(), upah = upah.Value });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"Upah {new Domain.Money.Rupiah(upah.Value)} berlaku mulai periode {period.Value}.";
+        return Redirect($"/tenaga-kerja/{Worker.Id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (await db.FindInDivisionAsync(company.DivisionId, id, cancellationToken) is not { } worker)
+        {
+            return false;
+        }
+
+        Worker = worker;
+        History = await db.WageChanges.AsNoTracking().Where(w => w.EmploymentId == id).OrderByDescending(w => w.EffectiveFrom).ToListAsync(cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>When a wage may change from a period on (shared with "Upload Perubahan Upah").</summary>
+public static class WageChangeRules
+{
+    public static async Task<List<string>> CheckAsync(SippDbContext db, Employment worker, Period from, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        if (worker.Status is not (EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi))
+        {
+            errors.Add("Upah hanya dapat diubah untuk tenaga kerja aktif atau yang menunggu verifikasi.");
+        }
+
+        if (from < Period.Containing(worker.MembershipStartDate))
+        {
+            errors.Add($"Periode Mulai tidak boleh sebelum periode kepesertaan ({Period.Containing(worker.MembershipStartDate)}).");
+        }
+
+        if (worker.EndDate is { } end && from > Period.Containing(end))
+        {
+            errors.Add("Periode Mulai sesudah tanggal non aktif.");
+        }
+
+        var finalised = await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken);
+        if (finalised.Any(p => p >= from))
+        {
+            errors.Add($"Periode {from} atau sesudahnya sudah final. Batalkan finalisasi terlebih dahulu, atau gunakan Koreksi pada Finalisasi.");
+        }
+
+        return errors;
+    }
+}

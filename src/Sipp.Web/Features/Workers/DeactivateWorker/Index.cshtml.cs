@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipp.Data;
+using Sipp.Data.Workers;
+using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Security;
+using F = Sipp.Domain.Workers.WorkerFields;
+
+namespace Sipp.Web.Features.Workers.DeactivateWorker;
+
+/// <summary>"Non Aktifkan": date and reason; not before the start date, not inside a final period.</summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public const string OtherText = "Keterangan";
+
+    [BindProperty]
+    public Dictionary<string, string?> Isian { get; set; } = [];
+
+    public Employment Worker { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var v = new FieldValues(Isian);
+        var result = await DeactivationCheck.ParseAndCheckAsync(db, Worker, v, today, cancellationToken);
+        if (result is null)
+        {
+            WorkerForms.AddErrors(ModelState, v.ToDictionary());
+            return Page();
+        }
+
+        Worker.Status = EmploymentStatus.NonAktif;
+        Worker.EndDate = result.Value.EndDate;
+        Worker.EndReason = result.Value.Reason;
+        Worker.EndReasonText = result.Value.Text;
+        audit.Record("tenagaKerja.nonAktif", WorkerDetail.IndexModel.AuditEntity, Worker.Id.ToString(), Worker.DivisionId,
+            new { status = "Aktif" }, new { status = "Non Aktif", tanggal = result.Value.EndDate, alasan = WorkerTexts.Reason(result.Value.Reason), keterangan = result.Value.Text });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"{Worker.Participant.FullName} non aktif sejak {WorkerTexts.Date(result.Value.EndDate)}.";
+        return Redirect($"/tenaga-kerja/{Worker.Id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (await db.FindInDivisionAsync(company.DivisionId, id, cancellationToken) is not { } worker)
+        {
+            return false;
+        }
+
+        Worker = worker;
+        return true;
+    }
+}
+
+/// <summary>The checks of a deactivation, shared by the page and "Upload Tenaga Kerja Non Aktif".</summary>
+public static class DeactivationCheck
+{
+    public static async Task<(DateOnly EndDate, EndReason Reason, string? Text)?> ParseAndCheckAsync(
+        SippDbContext db, Employment worker, FieldValues v, DateOnly today, CancellationToken cancellationToken)
+    {
+        var endDate = v.Date(F.EndDate, true);
+        var reason = v.Choice(F.EndReason, true, Enum.GetValues<EndReason>().Select(r => (r, new[] { r.ToString(), WorkerTexts.Reason(r) })).ToArray());
+        var text = v.Text(IndexModel.OtherText);
+        if (reason == EndReason.Lainnya && text is null)
+        {
+            v.Fail(IndexModel.OtherText, "Keterangan wajib diisi untuk alasan Lainnya.");
+        }
+
+        if (text is { Length: > 200 })
+        {
+            v.Fail(IndexModel.OtherText, "Keterangan paling panjang 200 karakter.");
+        }
+
+        if (worker.Status != EmploymentStatus.Aktif)
+        {
+            v.Fail(F.EndDate, $"Hanya tenaga kerja Aktif yang dapat dinonaktifkan (status sekarang: {WorkerTexts.Status(worker.Status)}).");
+        }
+
+        if (endDate is { } end)
+        {
+            var start = worker.MembershipStartDate > worker.WorkStartDate ? worker.MembershipStartDate : worker.WorkStartDate;
+            foreach (var error in DeactivationRules.Check(end, start, await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken), today))
+            {
+                v.Fail(F.EndDate, error);
+            }
+        }
+
+        return v.HasErrors ? null : (endDate!.Value, reason!.Value, reason == EndReason.Lainnya ? text : null);
+    }
+}
