@@ -51,10 +51,10 @@ public class CalculatorPageTests(CalculatorPageTests.Fixture fixture) : IClassFi
     {
         var page = await HtmlPage.GetAsync(_client, "/kalkulator");
 
-        // An unchecked checkbox is not sent; only the hidden "false" of the tag helper is.
+        // Unticked, the checkbox is not sent; only the hidden "false" of the tag helper is.
         var response = await page.SubmitAsync(_client, new Dictionary<string, string>
         {
-            ["Periode"] = "2026-03", ["Upah"] = "8000000", ["Tanggal Lahir"] = "1990-05-17",
+            ["Periode"] = "2026-03", ["Upah"] = "8000000", ["Tanggal Lahir"] = "1990-05-17", ["Ikut JP"] = "false",
         });
 
         var result = await HtmlPage.ParseAsync(response);

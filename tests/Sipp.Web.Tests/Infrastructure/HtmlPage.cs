@@ -41,30 +41,54 @@ public static class HtmlPage
         return await form.SubmitAsync(client, valuesByLabel);
     }
 
-    /// <summary>Submits a given form (e.g. one found by its button) with values by label text plus its hidden fields.</summary>
+    /// <summary>
+    /// Submits a form as a browser does: every named control with its current value in document order (checked boxes
+    /// only), the values given by label text replacing those of their controls.
+    /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this IHtmlFormElement form, HttpClient client, IDictionary<string, string>? valuesByLabel = null)
     {
         var document = form.Owner!;
-        valuesByLabel ??= new Dictionary<string, string>();
-        // As a browser does: the visible controls first, then the hidden fields that follow them in the form.
+        var overrides = (valuesByLabel ?? new Dictionary<string, string>()).ToDictionary(v => document.ControlLabelled(v.Key), v => v.Value);
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var (label, value) in valuesByLabel)
+        foreach (var control in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
-            var control = document.ControlLabelled(label);
-            fields.Add(new(control.GetAttribute("name")!, value));
+            var name = control.GetAttribute("name")!;
+            var type = control.GetAttribute("type")?.ToLowerInvariant();
+            if (type is "submit" or "button" or "file")
+            {
+                continue;
+            }
+
+            if (type is "checkbox" or "radio")
+            {
+                var isChecked = overrides.TryGetValue(control, out var wanted)
+                    ? wanted is "true" or "on" || wanted == control.GetAttribute("value")
+                    : control.HasAttribute("checked");
+                if (isChecked)
+                {
+                    fields.Add(new(name, control.GetAttribute("value") ?? "on"));
+                }
+
+                continue;
+            }
+
+            var value = overrides.TryGetValue(control, out var given)
+                ? given
+                : control switch
+                {
+                    IHtmlSelectElement select => select.QuerySelector("option[selected]")?.GetAttribute("value") ?? select.QuerySelector("option")?.GetAttribute("value") ?? string.Empty,
+                    IHtmlTextAreaElement area => area.TextContent,
+                    _ => control.GetAttribute("value") ?? string.Empty,
+                };
+            fields.Add(new(name, value));
         }
 
-        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
-        {
-            fields.Add(new(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? string.Empty));
-        }
-
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : new Uri(document.Url).PathAndQuery;
         if (form.QuerySelector("button[type=submit][name]") is { } button && button.GetAttribute("name") is { } buttonName)
         {
             fields.Add(new(buttonName, button.GetAttribute("value") ?? string.Empty));
         }
 
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : new Uri(document.Url).PathAndQuery;
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(action, content, TestContext.Current.CancellationToken);
     }

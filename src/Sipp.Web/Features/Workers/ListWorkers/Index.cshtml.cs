@@ -51,11 +51,12 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         Total = await query.CountAsync(cancellationToken);
         Halaman = Math.Clamp(Halaman, 1, Pages);
-        var rows = query.Select(e => new WorkerRow(
-            e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.FullName, e.Participant.BirthDate,
-            e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
-            e.Status, e.MembershipStartDate));
-        Rows = await Sort(rows).Skip((Halaman - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Rows = await Sort(query, current).Skip((Halaman - 1) * PageSize).Take(PageSize)
+            .Select(e => new WorkerRow(
+                e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.FullName, e.Participant.BirthDate,
+                e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
+                e.Status, e.MembershipStartDate))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>11 digits: a KPJ; 16: a NIK; other digits: the start of either; anything else: part of the name.</summary>
@@ -82,20 +83,20 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         return query.Where(e => e.Participant.NameNormalized.Contains(upper));
     }
 
-    private IQueryable<WorkerRow> Sort(IQueryable<WorkerRow> rows) => (Urut, Turun) switch
+    private IQueryable<Employment> Sort(IQueryable<Employment> rows, Period current) => (Urut, Turun) switch
     {
-        ("kpj", false) => rows.OrderBy(r => r.Kpj).ThenBy(r => r.Id),
-        ("kpj", true) => rows.OrderByDescending(r => r.Kpj).ThenBy(r => r.Id),
-        ("lahir", false) => rows.OrderBy(r => r.BirthDate).ThenBy(r => r.Id),
-        ("lahir", true) => rows.OrderByDescending(r => r.BirthDate).ThenBy(r => r.Id),
-        ("upah", false) => rows.OrderBy(r => r.Upah).ThenBy(r => r.Id),
-        ("upah", true) => rows.OrderByDescending(r => r.Upah).ThenBy(r => r.Id),
-        ("kepesertaan", false) => rows.OrderBy(r => r.MembershipStart).ThenBy(r => r.Id),
-        ("kepesertaan", true) => rows.OrderByDescending(r => r.MembershipStart).ThenBy(r => r.Id),
-        ("status", false) => rows.OrderBy(r => r.Status).ThenBy(r => r.Name),
-        ("status", true) => rows.OrderByDescending(r => r.Status).ThenBy(r => r.Name),
-        (_, true) => rows.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
-        _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
+        ("kpj", false) => rows.OrderBy(e => e.Participant.Kpj).ThenBy(e => e.Id),
+        ("kpj", true) => rows.OrderByDescending(e => e.Participant.Kpj).ThenBy(e => e.Id),
+        ("lahir", false) => rows.OrderBy(e => e.Participant.BirthDate).ThenBy(e => e.Id),
+        ("lahir", true) => rows.OrderByDescending(e => e.Participant.BirthDate).ThenBy(e => e.Id),
+        ("upah", false) => rows.OrderBy(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
+        ("upah", true) => rows.OrderByDescending(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
+        ("kepesertaan", false) => rows.OrderBy(e => e.MembershipStartDate).ThenBy(e => e.Id),
+        ("kepesertaan", true) => rows.OrderByDescending(e => e.MembershipStartDate).ThenBy(e => e.Id),
+        ("status", false) => rows.OrderBy(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
+        ("status", true) => rows.OrderByDescending(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
+        (_, true) => rows.OrderByDescending(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
+        _ => rows.OrderBy(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
     };
 
     /// <summary>The list's address with one value changed, keeping the others.</summary>
