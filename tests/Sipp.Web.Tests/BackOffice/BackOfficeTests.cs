@@ -17,7 +17,7 @@ public class BackOfficeTests(BackOfficeTests.Fixture fixture) : IClassFixture<Ba
     {
         var hrd = await HrdAsync("10000001", "000");
         await AddNewPersonAsync(hrd, "3171014101950003", "Ani Wijaya", "1995-01-01");
-        _factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1)); // within the idle timeout
         await AddNewPersonAsync(hrd, "3171014202960004", "Dewi Kusuma", "1996-02-02");
         var officer = await OfficerAsync();
 
