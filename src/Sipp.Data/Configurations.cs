@@ -237,3 +237,24 @@ internal sealed class PendingRegistrationConfiguration : IEntityTypeConfiguratio
         e.HasIndex(r => r.ExpiresAt);
     }
 }
+
+internal sealed class UploadBatchConfiguration : IEntityTypeConfiguration<Uploads.UploadBatch>
+{
+    public void Configure(EntityTypeBuilder<Uploads.UploadBatch> e)
+    {
+        e.Property(b => b.FileName).HasMaxLength(255);
+        e.Property(b => b.Refusal).HasMaxLength(2_000);
+        e.HasIndex(b => new { b.DivisionId, b.UploadedAt });
+        e.HasIndex(b => b.State);
+        e.HasMany(b => b.Errors).WithOne().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UploadRowErrorConfiguration : IEntityTypeConfiguration<Uploads.UploadRowError>
+{
+    public void Configure(EntityTypeBuilder<Uploads.UploadRowError> e)
+    {
+        e.Property(r => r.Messages).HasMaxLength(4_000);
+        e.HasIndex(r => new { r.BatchId, r.RowNumber }).IsUnique();
+    }
+}

@@ -46,6 +46,10 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Uploads.UploadBatch> UploadBatches => Set<Uploads.UploadBatch>();
+
+    public DbSet<Uploads.UploadRowError> UploadRowErrors => Set<Uploads.UploadRowError>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<RuleEntry> RuleEntries => Set<RuleEntry>();

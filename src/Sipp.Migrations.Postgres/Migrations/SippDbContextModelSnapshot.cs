@@ -910,6 +910,96 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.ToTable("RuleEntries");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CheckedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Refusal")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("DivisionId", "UploadedAt");
+
+                    b.ToTable("UploadBatches");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "RowNumber")
+                        .IsUnique();
+
+                    b.ToTable("UploadRowErrors");
+                });
+
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1246,6 +1336,15 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Navigation("Bill");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
+                {
+                    b.HasOne("Sipp.Data.Uploads.UploadBatch", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>
                 {
                     b.HasOne("Sipp.Data.Companies.Division", "Division")
@@ -1289,6 +1388,11 @@ namespace Sipp.Migrations.Postgres.Migrations
             modelBuilder.Entity("Sipp.Data.Contributions.ContributionPeriod", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadBatch", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>

@@ -893,6 +893,94 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("RuleEntries");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Refusal")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("DivisionId", "UploadedAt");
+
+                    b.ToTable("UploadBatches");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Messages")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "RowNumber")
+                        .IsUnique();
+
+                    b.ToTable("UploadRowErrors");
+                });
+
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1227,6 +1315,15 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Navigation("Bill");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
+                {
+                    b.HasOne("Sipp.Data.Uploads.UploadBatch", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>
                 {
                     b.HasOne("Sipp.Data.Companies.Division", "Division")
@@ -1270,6 +1367,11 @@ namespace Sipp.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Sipp.Data.Contributions.ContributionPeriod", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadBatch", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>

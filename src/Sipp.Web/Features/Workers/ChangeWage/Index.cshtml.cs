@@ -93,7 +93,10 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 /// <summary>When a wage may change from a period on (shared with "Upload Perubahan Upah").</summary>
 public static class WageChangeRules
 {
-    public static async Task<List<string>> CheckAsync(SippDbContext db, Employment worker, Period from, CancellationToken cancellationToken)
+    public static async Task<List<string>> CheckAsync(SippDbContext db, Employment worker, Period from, CancellationToken cancellationToken) =>
+        Check(WorkerFacts.Of(worker), await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken), from);
+
+    public static List<string> Check(WorkerFacts worker, IReadOnlyList<Period> finalised, Period from)
     {
         var errors = new List<string>();
         if (worker.Status is not (EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi))
@@ -101,9 +104,9 @@ public static class WageChangeRules
             errors.Add("Upah hanya dapat diubah untuk tenaga kerja aktif atau yang menunggu verifikasi.");
         }
 
-        if (from < Period.Containing(worker.MembershipStartDate))
+        if (from < Period.Containing(worker.MembershipStart))
         {
-            errors.Add($"Periode Mulai tidak boleh sebelum periode kepesertaan ({Period.Containing(worker.MembershipStartDate)}).");
+            errors.Add($"Periode Mulai tidak boleh sebelum periode kepesertaan ({Period.Containing(worker.MembershipStart)}).");
         }
 
         if (worker.EndDate is { } end && from > Period.Containing(end))
@@ -111,7 +114,6 @@ public static class WageChangeRules
             errors.Add("Periode Mulai sesudah tanggal non aktif.");
         }
 
-        var finalised = await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken);
         if (finalised.Any(p => p >= from))
         {
             errors.Add($"Periode {from} atau sesudahnya sudah final. Batalkan finalisasi terlebih dahulu, atau gunakan Koreksi pada Finalisasi.");

@@ -68,19 +68,24 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 public static class DeactivationCheck
 {
     public static async Task<(DateOnly EndDate, EndReason Reason, string? Text)?> ParseAndCheckAsync(
-        SippDbContext db, Employment worker, FieldValues v, DateOnly today, CancellationToken cancellationToken)
+        SippDbContext db, Employment worker, FieldValues v, DateOnly today, CancellationToken cancellationToken) =>
+        Check(v, WorkerFacts.Of(worker), await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken), today, IndexModel.OtherText);
+
+    /// <summary>Reads date and reason and applies the rules; errors go to <paramref name="v"/>.</summary>
+    public static (DateOnly EndDate, EndReason Reason, string? Text)? Check(
+        FieldValues v, WorkerFacts worker, IReadOnlyList<Sipp.Domain.Periods.Period> finalised, DateOnly today, string otherTextField)
     {
         var endDate = v.Date(F.EndDate, true);
         var reason = v.Choice(F.EndReason, true, Enum.GetValues<EndReason>().Select(r => (r, new[] { r.ToString(), WorkerTexts.Reason(r) })).ToArray());
-        var text = v.Text(IndexModel.OtherText);
+        var text = v.Text(otherTextField);
         if (reason == EndReason.Lainnya && text is null)
         {
-            v.Fail(IndexModel.OtherText, "Keterangan wajib diisi untuk alasan Lainnya.");
+            v.Fail(otherTextField, $"{otherTextField} wajib diisi untuk alasan Lainnya.");
         }
 
         if (text is { Length: > 200 })
         {
-            v.Fail(IndexModel.OtherText, "Keterangan paling panjang 200 karakter.");
+            v.Fail(otherTextField, $"{otherTextField} paling panjang 200 karakter.");
         }
 
         if (worker.Status != EmploymentStatus.Aktif)
@@ -90,8 +95,7 @@ public static class DeactivationCheck
 
         if (endDate is { } end)
         {
-            var start = worker.MembershipStartDate > worker.WorkStartDate ? worker.MembershipStartDate : worker.WorkStartDate;
-            foreach (var error in DeactivationRules.Check(end, start, await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken), today))
+            foreach (var error in DeactivationRules.Check(end, worker.Start, finalised, today))
             {
                 v.Fail(F.EndDate, error);
             }

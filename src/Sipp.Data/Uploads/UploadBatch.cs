@@ -1,0 +1,86 @@
+namespace Sipp.Data.Uploads;
+
+/// <summary>
+/// An uploaded file of a company division: checked row by row in the background, then imported (all valid rows in
+/// one transaction) or dropped. The file itself stays on disk until then.
+/// </summary>
+public class UploadBatch
+{
+    public Guid Id { get; set; }
+
+    public Guid DivisionId { get; set; }
+
+    public UploadKind Kind { get; set; }
+
+    /// <summary>The name the user gave the file (shown, never used as a path).</summary>
+    public required string FileName { get; set; }
+
+    public UploadFormat Format { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    public UploadState State { get; set; }
+
+    /// <summary>Why the whole file was refused (wrong format, headers, too many rows…), when it was.</summary>
+    public string? Refusal { get; set; }
+
+    public int TotalRows { get; set; }
+
+    /// <summary>Rows checked so far, for the progress shown while checking.</summary>
+    public int CheckedRows { get; set; }
+
+    public int ErrorRows { get; set; }
+
+    public int ImportedRows { get; set; }
+
+    public DateTime UploadedAt { get; set; }
+
+    public Guid UploadedByUserId { get; set; }
+
+    public DateTime? CheckedAt { get; set; }
+
+    public DateTime? ImportedAt { get; set; }
+
+    public List<UploadRowError> Errors { get; set; } = [];
+}
+
+/// <summary>The reasons one row of a batch is refused.</summary>
+public class UploadRowError
+{
+    public long Id { get; set; }
+
+    public Guid BatchId { get; set; }
+
+    /// <summary>The row number as the user sees it in the file (the header is row 1).</summary>
+    public int RowNumber { get; set; }
+
+    /// <summary>"Kolom: pesan" lines joined by "; ".</summary>
+    public required string Messages { get; set; }
+}
+
+public enum UploadKind
+{
+    /// <summary>Upload Tenaga Kerja Baru.</summary>
+    Baru = 1,
+
+    /// <summary>Upload Tenaga Kerja Non Aktif.</summary>
+    NonAktif = 2,
+
+    /// <summary>Upload Perubahan Upah.</summary>
+    Upah = 3,
+}
+
+public enum UploadFormat
+{
+    Xlsx = 1,
+    Csv = 2,
+}
+
+public enum UploadState
+{
+    Diperiksa = 1,
+    Ditolak = 2,
+    SiapImpor = 3,
+    Diimpor = 4,
+    Dibatalkan = 5,
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+using Sipp.Data.Uploads;
+
+namespace Sipp.Web.Infrastructure.Files;
+
+/// <summary>One data row of a sheet: its number as the user sees it (header = 1) and its cells by column name.</summary>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Values);
+
+/// <summary>
+/// Streams the rows of an inspected .xlsx (first sheet) or CSV (delimiter ; , or tab) as text, one at a time. Real
+/// Excel dates become yyyy-mm-dd; numbers in identifier columns keep every digit.
+/// </summary>
+public static class SpreadsheetRows
+{
+    public static IReadOnlyList<string> Headers(string path, UploadFormat format, Encoding? encoding)
+    {
+        if (format == UploadFormat.Xlsx)
+        {
+            var first = MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX).FirstOrDefault() as IDictionary<string, object?>;
+            return first?.Values.Select(v => Clean(v?.ToString())).Where(h => h.Length > 0).ToList() ?? [];
+        }
+
+        using var reader = OpenCsv(path, encoding!);
+        return reader.Read() && reader.ReadHeader() ? reader.HeaderRecord!.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
+    }
+
+    public static IEnumerable<SheetRow> Read(string path, UploadFormat format, Encoding? encoding, ISet<string> dateColumns, ISet<string> digitColumns)
+    {
+        return format == UploadFormat.Xlsx ? ReadXlsx(path, dateColumns, digitColumns) : ReadCsv(path, encoding!);
+    }
+
+    /// <summary>Trimmed, inner white space collapsed: how header names are compared.</summary>
+    public static string Clean(string? text) => string.Join(' ', (text ?? string.Empty).Split((char[])[' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static IEnumerable<SheetRow> ReadXlsx(string path, ISet<string> dateColumns, ISet<string> digitColumns)
+    {
+        var number = 1;
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX))
+        {
+            number++;
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var blank = true;
+            foreach (var (key, value) in row)
+            {
+                var column = Clean(key);
+                var text = Cell(column, value, dateColumns, digitColumns);
+                blank &= string.IsNullOrWhiteSpace(text);
+                values[column] = text;
+            }
+
+            if (!blank)
+            {
+                yield return new SheetRow(number, values);
+            }
+        }
+    }
+
+    private static string? Cell(string column, object? value, ISet<string> dateColumns, ISet<string> digitColumns) => value switch
+    {
+        null => null,
+        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double number when dateColumns.Contains(column) && number is >= 1 and < 2958466 =>
+            DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double number when digitColumns.Contains(column) => number.ToString("0", CultureInfo.InvariantCulture),
+        double number => number.ToString("0.##########", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        _ => value.ToString()?.Trim(),
+    };
+
+    private static IEnumerable<SheetRow> ReadCsv(string path, Encoding encoding)
+    {
+        using var reader = OpenCsv(path, encoding);
+        if (!reader.Read() || !reader.ReadHeader())
+        {
+            yield break;
+        }
+
+        var headers = reader.HeaderRecord!.Select(h => Clean(h)).ToArray();
+        while (reader.Read())
+        {
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var blank = true;
+            for (var i = 0; i < headers.Length; i++)
+            {
+                var text = reader.TryGetField<string>(i, out var field) ? field?.Trim() : null;
+                blank &= string.IsNullOrEmpty(text);
+                if (headers[i].Length > 0)
+                {
+                    values[headers[i]] = text;
+                }
+            }
+
+            if (!blank)
+            {
+                yield return new SheetRow(reader.Parser.Row, values);
+            }
+        }
+    }
+
+    private static CsvReader OpenCsv(string path, Encoding encoding)
+    {
+        var stream = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        var firstLine = stream.ReadLine() ?? string.Empty;
+        stream.BaseStream.Position = 0;
+        stream.DiscardBufferedData();
+        var delimiter = new[] { ";", ",", "\t" }.OrderByDescending(d => firstLine.Split(d).Length).First();
+        return new CsvReader(stream, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            TrimOptions = TrimOptions.Trim,
+        });
+    }
+}
