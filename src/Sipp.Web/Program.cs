@@ -7,11 +7,14 @@ using Sipp.Web.Features.Accounts.Register;
 using Sipp.Web.Features.Accounts.Session;
 using Sipp.Web.Features.Calculator;
 using Sipp.Web.Features.Shared;
+using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
+
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance); // Windows-1252 CSV uploads
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSippTransportSecurity();
@@ -46,6 +49,7 @@ builder.Services.AddSippRateLimiting();
 builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("database", tags: ["ready"]);
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
+builder.Services.AddWorkerUploads();
 
 var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);
@@ -78,6 +82,7 @@ app.MapCalculatorApi();
 app.MapCompanyLookupApi();
 app.MapSessionApi();
 app.MapCultureSwitch();
+app.MapUploadDownloads();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevOutbox();

@@ -28,7 +28,7 @@ public static class SpreadsheetRows
         return reader.Read() && reader.ReadHeader() ? reader.HeaderRecord!.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
     }
 
-    public static IEnumerable<SheetRow> Read(string path, UploadFormat format, Encoding? encoding, ISet<string> dateColumns, ISet<string> digitColumns)
+    public static IEnumerable<SheetRow> Read(string path, UploadFormat format, Encoding? encoding, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
     {
         return format == UploadFormat.Xlsx ? ReadXlsx(path, dateColumns, digitColumns) : ReadCsv(path, encoding!);
     }
@@ -36,7 +36,7 @@ public static class SpreadsheetRows
     /// <summary>Trimmed, inner white space collapsed: how header names are compared.</summary>
     public static string Clean(string? text) => string.Join(' ', (text ?? string.Empty).Split((char[])[' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static IEnumerable<SheetRow> ReadXlsx(string path, ISet<string> dateColumns, ISet<string> digitColumns)
+    private static IEnumerable<SheetRow> ReadXlsx(string path, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
     {
         var number = 1;
         foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX))
@@ -59,7 +59,7 @@ public static class SpreadsheetRows
         }
     }
 
-    private static string? Cell(string column, object? value, ISet<string> dateColumns, ISet<string> digitColumns) => value switch
+    private static string? Cell(string column, object? value, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns) => value switch
     {
         null => null,
         DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

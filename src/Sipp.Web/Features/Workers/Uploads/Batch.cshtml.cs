@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Uploads;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Workers.Uploads;
+
+/// <summary>One upload: progress while checked, then the refused rows with their reasons, the checked copy, and "Impor".</summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, UploadImporter importer, UploadStorage storage, AuditLog audit) : PageModel
+{
+    public const int ShownErrors = 200;
+
+    public UploadBatch Batch { get; private set; } = null!;
+
+    public IReadOnlyList<UploadRowError> Errors { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public int ValidRows => Batch.TotalRows - Batch.ErrorRows;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Errors = await db.UploadRowErrors.AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.RowNumber).Take(ShownErrors).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var actor = new Actor(Batch.UploadedByUserId == Guid.Empty ? Guid.Empty : Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var refusal = await importer.ImportAsync(id, Batch.DivisionId, actor, cancellationToken);
+        Message = refusal ?? $"{ValidRows:#,0} baris sudah diimpor.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var cancelled = await db.UploadBatches.Where(b => b.Id == id && b.State == UploadState.SiapImpor)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Dibatalkan), cancellationToken);
+        if (cancelled == 1)
+        {
+            storage.Delete(id);
+            audit.Record("upload.batal", "Upload", id.ToString(), Batch.DivisionId);
+            await db.SaveChangesAsync(cancellationToken);
+            Message = "Upload dibatalkan; tidak ada data yang diimpor.";
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.DivisionId == company.DivisionId, cancellationToken);
+        if (batch is null)
+        {
+            return false;
+        }
+
+        Batch = batch;
+        return true;
+    }
+}

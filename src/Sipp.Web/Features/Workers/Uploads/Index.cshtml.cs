@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Uploads;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Files;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Workers.Uploads;
+
+/// <summary>The three uploads with their templates. A file is inspected at once and then checked in the background.</summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+[RequestSizeLimit(SpreadsheetInspection.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = SpreadsheetInspection.MaxBytes + 1024 * 1024)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, UploadQueue queue, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<UploadBatch> Recent { get; private set; } = [];
+
+    public string? Refusal { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string? jenis, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (UploadDefinition.FromSlug(jenis) is not { } definition)
+        {
+            return BadRequest();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Refusal = "Pilih file .xlsx atau .csv untuk diupload.";
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (file.Length > SpreadsheetInspection.MaxBytes)
+        {
+            Refusal = "File lebih dari 20 MB. Bagi menjadi beberapa file.";
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var batch = new UploadBatch
+        {
+            Id = Guid.NewGuid(), DivisionId = company.DivisionId, Kind = definition.Kind, FileName = Path.GetFileName(file.FileName)[..Math.Min(255, Path.GetFileName(file.FileName).Length)],
+            SizeBytes = file.Length, State = UploadState.Diperiksa, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = company.UserId,
+        };
+        await using (var content = file.OpenReadStream())
+        {
+            await storage.SaveAsync(batch.Id, content, cancellationToken);
+        }
+
+        var path = storage.PathOf(batch.Id);
+        var (format, _, refusal) = SpreadsheetInspection.Inspect(path, batch.FileName);
+        batch.Format = format;
+        if (refusal is null)
+        {
+            var headers = UploadFile.Open(path, batch).Headers();
+            refusal = headers.Count == 0 ? "File tidak memiliki baris judul (baris 1)." : definition.CheckHeaders(headers);
+        }
+
+        if (refusal is not null)
+        {
+            batch.State = UploadState.Ditolak;
+            batch.Refusal = refusal;
+            storage.Delete(batch.Id);
+        }
+
+        db.UploadBatches.Add(batch);
+        audit.Record("upload.terima", "Upload", batch.Id.ToString(), company.DivisionId, after: new { jenis = definition.Title, file = batch.FileName, ukuran = batch.SizeBytes, ditolak = refusal });
+        await db.SaveChangesAsync(cancellationToken);
+        if (refusal is null)
+        {
+            queue.Enqueue(batch.Id);
+        }
+
+        return Redirect($"/tenaga-kerja/upload/{batch.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        Recent = await db.UploadBatches.AsNoTracking().Where(b => b.DivisionId == company.DivisionId)
+            .OrderByDescending(b => b.UploadedAt).Take(10).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Uploads;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Workers.Uploads;
+
+/// <summary>Downloads: the templates, and the checked copy of an upload.</summary>
+public static class UploadApi
+{
+    public static IServiceCollection AddWorkerUploads(this IServiceCollection services)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.AddSingleton<UploadStorage>();
+        services.AddSingleton<UploadQueue>();
+        services.AddHostedService<UploadWorker>();
+        services.AddScoped<UploadChecker>();
+        services.AddScoped<UploadImporter>();
+        return services;
+    }
+
+    public static void MapUploadDownloads(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/tenaga-kerja/upload/template/{slug}.{ext}", async (string slug, string ext, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                if (UploadDefinition.FromSlug(slug) is not { } definition || Format(ext) is not { } format)
+                {
+                    return Results.NotFound();
+                }
+
+                Prepare(context, $"template-{slug}.{ext}", format);
+                await UploadFiles.WriteTemplateAsync(context.Response.Body, definition, format, cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.CompanyOperator);
+
+        routes.MapGet("/tenaga-kerja/upload/{id:guid}/hasil", async (Guid id, HttpContext context, SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, CancellationToken cancellationToken) =>
+            {
+                var company = await currentCompany.RequireAsync(cancellationToken);
+                var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.DivisionId == company.DivisionId, cancellationToken);
+                if (batch is null || batch.State != UploadState.SiapImpor || !File.Exists(storage.PathOf(id)))
+                {
+                    return Results.NotFound();
+                }
+
+                var errors = await db.UploadRowErrors.AsNoTracking().Where(e => e.BatchId == id).ToDictionaryAsync(e => e.RowNumber, e => e.Messages, cancellationToken);
+                var extension = batch.Format == UploadFormat.Xlsx ? "xlsx" : "csv";
+                Prepare(context, $"hasil-{Path.GetFileNameWithoutExtension(batch.FileName)}.{extension}", batch.Format);
+                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(storage.PathOf(id), batch), batch.Format, errors, cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.CompanyOperator);
+    }
+
+    private static UploadFormat? Format(string ext) => ext switch { "xlsx" => UploadFormat.Xlsx, "csv" => UploadFormat.Csv, _ => null };
+
+    private static void Prepare(HttpContext context, string fileName, UploadFormat format)
+    {
+        context.Response.ContentType = format == UploadFormat.Xlsx
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName }.ToString();
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Audit;
+using Sipp.Data.Uploads;
+using Sipp.Data.Workers;
+using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Infrastructure.Files;
+
+namespace Sipp.Web.Features.Workers.Uploads;
+
+/// <summary>
+/// Imports the valid rows of a checked batch — all of them in one transaction, or none. The rows are checked again
+/// first: if anything changed since the check (a NIK registered meanwhile, a period finalised), nothing is imported
+/// and the user is asked to upload again.
+/// </summary>
+public sealed class UploadImporter(SippDbContext db, UploadStorage storage, TimeProvider clock)
+{
+    public async Task<string?> ImportAsync(Guid batchId, Guid divisionId, Actor actor, CancellationToken cancellationToken)
+    {
+        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.DivisionId == divisionId, cancellationToken);
+        if (batch is null || batch.State != UploadState.SiapImpor)
+        {
+            return "Upload ini tidak siap diimpor (sudah diimpor, dibatalkan, atau ditolak).";
+        }
+
+        var refusedBefore = (await db.UploadRowErrors.Where(e => e.BatchId == batchId).Select(e => e.RowNumber).ToListAsync(cancellationToken)).ToHashSet();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var validation = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
+        var accepted = new List<RowResult<object>>();
+        foreach (var chunk in UploadFile.Open(storage.PathOf(batchId), batch).Rows().Chunk(UploadChecker.ChunkSize))
+        {
+            foreach (var result in await validation.ValidateAsync(chunk, cancellationToken))
+            {
+                if (result.IsValid == refusedBefore.Contains(result.RowNumber))
+                {
+                    return $"Data berubah sejak file diperiksa (baris {result.RowNumber}). Tidak ada yang diimpor; upload file ini lagi untuk diperiksa ulang.";
+                }
+
+                if (result.IsValid)
+                {
+                    accepted.Add(result);
+                }
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.SiapImpor)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Diimpor).SetProperty(x => x.ImportedRows, accepted.Count)
+                .SetProperty(x => x.ImportedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        if (claimed != 1)
+        {
+            return "Upload ini sedang atau sudah diimpor.";
+        }
+
+        switch (batch.Kind)
+        {
+            case UploadKind.Baru:
+                await ImportNewWorkersAsync(batch, accepted.Select(r => (NewWorker)r.Value!).ToList(), actor, cancellationToken);
+                break;
+            case UploadKind.NonAktif:
+                await ImportDeactivationsAsync(batch, accepted.Select(r => (Deactivation)r.Value!).ToList(), actor, cancellationToken);
+                break;
+            default:
+                await ImportWagesAsync(batch, accepted.Select(r => (WageUpdate)r.Value!).ToList(), actor, cancellationToken);
+                break;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        storage.Delete(batchId);
+        return null;
+    }
+
+    private async Task ImportNewWorkersAsync(UploadBatch batch, List<NewWorker> workers, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var participants = new List<Participant>(workers.Count);
+        var employments = new List<Employment>(workers.Count);
+        var wages = new List<WageChange>(workers.Count);
+        var audits = new List<AuditEvent>(workers.Count);
+        foreach (var worker in workers)
+        {
+            var participant = AddWorker.IndexModel.ToParticipant(worker, now);
+            var employment = AddWorker.IndexModel.NewEmployment(participant.Id, batch.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, today, now);
+            participants.Add(participant);
+            employments.Add(employment);
+            wages.AddRange(employment.WageHistory.Select(w => { w.EmploymentId = employment.Id; return w; }));
+            audits.Add(actor.Event(now, batch.DivisionId, "tenagaKerja.tambah", employment.Id, null,
+                new { nama = participant.FullName, jalur = "upload", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart, upload = batch.Id }));
+        }
+
+        await WorkerBulkInsert.InsertAsync(db, participants, employments, wages, audits, cancellationToken);
+    }
+
+    private async Task ImportDeactivationsAsync(UploadBatch batch, List<Deactivation> rows, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var chunk in rows.Chunk(UploadChecker.ChunkSize))
+        {
+            var ids = chunk.Select(r => r.Worker.Id).ToList();
+            var employments = await db.Employments.Where(e => ids.Contains(e.Id) && e.DivisionId == batch.DivisionId).ToDictionaryAsync(e => e.Id, cancellationToken);
+            foreach (var row in chunk)
+            {
+                var employment = employments[row.Worker.Id];
+                employment.Status = EmploymentStatus.NonAktif;
+                employment.EndDate = row.EndDate;
+                employment.EndReason = row.Reason;
+                employment.EndReasonText = row.Text;
+                db.AuditEvents.Add(actor.Event(now, batch.DivisionId, "tenagaKerja.nonAktif", employment.Id, new { status = "Aktif" },
+                    new { status = "Non Aktif", tanggal = row.EndDate, alasan = WorkerTexts.Reason(row.Reason), keterangan = row.Text, upload = batch.Id }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task ImportWagesAsync(UploadBatch batch, List<WageUpdate> rows, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var chunk in rows.Chunk(UploadChecker.ChunkSize))
+        {
+            var ids = chunk.Select(r => r.Worker.Id).Distinct().ToList();
+            var existing = await db.WageChanges.Where(w => ids.Contains(w.EmploymentId)).ToListAsync(cancellationToken);
+            foreach (var row in chunk)
+            {
+                var history = existing.Where(w => w.EmploymentId == row.Worker.Id).ToList();
+                var before = history.Where(w => w.EffectiveFrom <= row.From).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault();
+                if (history.SingleOrDefault(w => w.EffectiveFrom == row.From) is { } same)
+                {
+                    same.Upah = row.Upah;
+                }
+                else
+                {
+                    db.WageChanges.Add(new WageChange { EmploymentId = row.Worker.Id, EffectiveFrom = row.From, Upah = row.Upah, CreatedAt = now, CreatedByUserId = actor.UserId });
+                }
+
+                db.AuditEvents.Add(actor.Event(now, batch.DivisionId, "tenagaKerja.ubahUpah", row.Worker.Id, new { periode = row.From.ToString(), upah = before },
+                    new { periode = row.From.ToString(), upah = row.Upah, upload = batch.Id }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
+
+/// <summary>Who imports, for the audit events written row by row.</summary>
+public sealed record Actor(Guid UserId, string? Name, string? IpAddress)
+{
+    public AuditEvent Event(DateTime now, Guid divisionId, string action, Guid employmentId, object? before, object? after) => new()
+    {
+        OccurredAt = now, ActorUserId = UserId, ActorName = Name, DivisionId = divisionId, IpAddress = IpAddress, Action = action,
+        EntityType = WorkerDetail.IndexModel.AuditEntity, EntityId = employmentId.ToString(),
+        Before = before is null ? null : JsonSerializer.Serialize(before), After = after is null ? null : JsonSerializer.Serialize(after),
+    };
+}

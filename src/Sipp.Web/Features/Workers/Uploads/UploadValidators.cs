@@ -1,0 +1,194 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Domain.Identifiers;
+using Sipp.Domain.Money;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Features.Workers.DeactivateWorker;
+using Sipp.Web.Features.Workers.ChangeWage;
+using Sipp.Web.Infrastructure.Files;
+using F = Sipp.Domain.Workers.WorkerFields;
+
+namespace Sipp.Web.Features.Workers.Uploads;
+
+/// <summary>The outcome of one row: the parsed value, or its errors by column.</summary>
+public sealed record RowResult<T>(int RowNumber, T? Value, IReadOnlyDictionary<string, string[]> Errors)
+    where T : class
+{
+    public bool IsValid => Value is not null;
+}
+
+/// <summary>"Upload Tenaga Kerja Baru": every rule of the form, plus the registry and duplicates within the file.</summary>
+public sealed class NewWorkersValidator(SippDbContext db)
+{
+    private readonly HashSet<string> _seenNiks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenPassports = new(StringComparer.Ordinal);
+
+    public async Task<List<RowResult<NewWorker>>> ValidateAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+    {
+        var parsed = rows.Select(r => (Row: r, Result: NewWorkerParser.Parse(r.Values))).ToList();
+        var niks = parsed.Select(p => p.Result.Worker?.Nik?.Value).OfType<string>().ToList();
+        var known = niks.Count == 0
+            ? []
+            : (await db.Participants.Where(p => p.Nik != null && niks.Contains(p.Nik)).Select(p => p.Nik!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var results = new List<RowResult<NewWorker>>(rows.Count);
+        foreach (var (row, (worker, errors)) in parsed)
+        {
+            if (worker is null)
+            {
+                results.Add(new RowResult<NewWorker>(row.Number, null, errors));
+                continue;
+            }
+
+            string? problem = null;
+            if (worker.Nik is { } nik)
+            {
+                problem = known.Contains(nik.Value)
+                    ? "Orang ini sudah terdaftar sebagai peserta; daftarkan dengan KPJ-nya melalui Tambah Tenaga Kerja (Sudah memiliki KPJ? Ya)."
+                    : !_seenNiks.Add(nik.Value) ? "NIK ini muncul lebih dari sekali di file ini." : null;
+            }
+            else if (!_seenPassports.Add(worker.Passport!.Value.Value + "/" + worker.Country!.Value.Value))
+            {
+                problem = "Nomor Paspor ini muncul lebih dari sekali di file ini.";
+            }
+
+            results.Add(problem is null
+                ? new RowResult<NewWorker>(row.Number, worker, errors)
+                : new RowResult<NewWorker>(row.Number, null, new Dictionary<string, string[]> { [worker.Nik is null ? F.Passport : F.Nik] = [problem] }));
+        }
+
+        return results;
+    }
+}
+
+public sealed record Deactivation(WorkerFacts Worker, DateOnly EndDate, EndReason Reason, string? Text);
+
+public sealed record WageUpdate(WorkerFacts Worker, Period From, long Upah);
+
+/// <summary>Loads the division's workers once, by KPJ, for the KPJ-based uploads.</summary>
+public sealed class DivisionWorkers
+{
+    private DivisionWorkers(Dictionary<string, WorkerFacts> byKpj, List<Period> finalised)
+    {
+        ByKpj = byKpj;
+        Finalised = finalised;
+    }
+
+    public IReadOnlyDictionary<string, WorkerFacts> ByKpj { get; }
+
+    public IReadOnlyList<Period> Finalised { get; }
+
+    public static async Task<DivisionWorkers> LoadAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
+    {
+        var workers = await db.Employments.AsNoTracking().InDivision(divisionId).Where(e => e.Participant.Kpj != null)
+            .OrderBy(e => e.Status == EmploymentStatus.Aktif ? 0 : 1)
+            .Select(e => new WorkerFacts(e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Status, e.WorkStartDate, e.MembershipStartDate, e.EndDate))
+            .ToListAsync(cancellationToken);
+        var byKpj = new Dictionary<string, WorkerFacts>(StringComparer.Ordinal);
+        foreach (var worker in workers)
+        {
+            byKpj.TryAdd(worker.Kpj!, worker); // an active employment wins over an ended one of the same person
+        }
+
+        return new DivisionWorkers(byKpj, await db.FinalisedPeriodsAsync(divisionId, cancellationToken));
+    }
+
+    public WorkerFacts? Find(FieldValues v)
+    {
+        var kpj = v.Parse<Kpj>(UploadDefinition.KpjColumn, true, Kpj.TryParse);
+        if (kpj is null)
+        {
+            return null;
+        }
+
+        if (!ByKpj.TryGetValue(kpj.Value.Value, out var worker))
+        {
+            v.Fail(UploadDefinition.KpjColumn, "KPJ ini bukan tenaga kerja divisi ini.");
+        }
+
+        return worker;
+    }
+}
+
+/// <summary>"Upload Tenaga Kerja Non Aktif": KPJ and NIK of a worker of this division, date and reason, the same rules as the page.</summary>
+public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly today)
+{
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    public List<RowResult<Deactivation>> Validate(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
+    {
+        var v = new FieldValues(row.Values);
+        var worker = workers.Find(v);
+        var nik = v.Required(F.Nik);
+        if (worker is not null && nik is not null && !string.Equals(Normalize(nik), Normalize(worker.Nik ?? worker.Passport ?? string.Empty), StringComparison.Ordinal))
+        {
+            v.Fail(F.Nik, "NIK tidak cocok dengan KPJ tersebut.");
+        }
+
+        if (worker is not null && !_seen.Add(worker.Kpj!))
+        {
+            v.Fail(UploadDefinition.KpjColumn, "KPJ ini muncul lebih dari sekali di file ini.");
+        }
+
+        var checkedValue = worker is null ? null : DeactivationCheck.Check(v, worker, workers.Finalised, today, UploadDefinition.OtherReasonColumn);
+        return checkedValue is { } c && !v.HasErrors
+            ? new RowResult<Deactivation>(row.Number, new Deactivation(worker!, c.EndDate, c.Reason, c.Text), v.ToDictionary())
+            : new RowResult<Deactivation>(row.Number, null, v.ToDictionary());
+    }).ToList();
+
+    private static string Normalize(string text) => new string(text.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
+}
+
+/// <summary>"Upload Perubahan Upah": KPJ of a worker of this division, the wage, and the period it starts.</summary>
+public sealed class WageUpdatesValidator(DivisionWorkers workers)
+{
+    private readonly HashSet<(string, Period)> _seen = [];
+
+    public List<RowResult<WageUpdate>> Validate(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
+    {
+        var v = new FieldValues(row.Values);
+        var worker = workers.Find(v);
+        var upah = v.Rupiah(F.Wage);
+        var from = v.Parse<Period>(F.WageFrom, true, (string? i, out Period o, out string e) => ParsePeriod(i, out o, out e));
+        if (worker is not null && from is { } period)
+        {
+            foreach (var error in WageChangeRules.Check(worker, workers.Finalised, period))
+            {
+                v.Fail(F.WageFrom, error);
+            }
+
+            if (!_seen.Add((worker.Kpj!, period)))
+            {
+                v.Fail(UploadDefinition.KpjColumn, "KPJ dan Periode Mulai ini muncul lebih dari sekali di file ini.");
+            }
+        }
+
+        return v.HasErrors || worker is null
+            ? new RowResult<WageUpdate>(row.Number, null, v.ToDictionary())
+            : new RowResult<WageUpdate>(row.Number, new WageUpdate(worker, from!.Value, upah!.Value), v.ToDictionary());
+    }).ToList();
+
+    /// <summary>YYYY-MM, or a date (Excel turns "2026-04" into 1 April 2026), or MM/YYYY.</summary>
+    private static bool ParsePeriod(string? text, out Period period, out string error)
+    {
+        if (Period.TryParse(text, out period, out error))
+        {
+            return true;
+        }
+
+        var value = text?.Trim() ?? string.Empty;
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) && date.Day == 1)
+        {
+            period = Period.Containing(date);
+            return true;
+        }
+
+        if (value.Length == 7 && value[2] == '/' && Period.TryParse(value[3..] + "-" + value[..2], out period, out _))
+        {
+            return true;
+        }
+
+        error = "Periode Mulai harus berformat YYYY-MM, misalnya 2026-04.";
+        return false;
+    }
+}
