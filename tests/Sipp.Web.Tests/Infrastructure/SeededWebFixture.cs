@@ -16,6 +16,7 @@ public class SeededWebFixture : IAsyncLifetime
             ["RateLimits:Login:PermitLimit"] = "100000",
             ["RateLimits:Otp:PermitLimit"] = "100000",
             ["RateLimits:Registration:PermitLimit"] = "100000",
+            ["RateLimits:LoginPerAccount:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in Settings)
         {

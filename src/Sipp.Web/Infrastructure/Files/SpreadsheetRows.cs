@@ -103,10 +103,14 @@ public static class SpreadsheetRows
 
     private static CsvReader OpenCsv(string path, Encoding encoding)
     {
+        string firstLine;
+        using (var sniff = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true))
+        {
+            firstLine = sniff.ReadLine() ?? string.Empty;
+        }
+
+        // A fresh reader, so that the byte order mark is recognised and skipped.
         var stream = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
-        var firstLine = stream.ReadLine() ?? string.Empty;
-        stream.BaseStream.Position = 0;
-        stream.DiscardBufferedData();
         var delimiter = new[] { ";", ",", "\t" }.OrderByDescending(d => firstLine.Split(d).Length).First();
         return new CsvReader(stream, new CsvConfiguration(CultureInfo.InvariantCulture)
         {

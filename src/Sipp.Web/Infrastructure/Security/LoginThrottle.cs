@@ -9,12 +9,12 @@ namespace Sipp.Web.Infrastructure.Security;
 /// account the same 5-failures lockout that Identity applies to real accounts, so that the answer never tells
 /// whether an email is registered.
 /// </summary>
-public sealed class LoginThrottle(IOptions<SecurityOptions> options, TimeProvider clock) : IDisposable
+public sealed class LoginThrottle(IOptions<SecurityOptions> options, IOptions<RateLimitOptions> limits, TimeProvider clock) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _attemptsPerEmail = PartitionedRateLimiter.Create<string, string>(email =>
         RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = 20, Window = TimeSpan.FromMinutes(15), QueueLimit = 0,
+            PermitLimit = limits.Value.LoginPerAccount.PermitLimit, Window = limits.Value.LoginPerAccount.Window, QueueLimit = 0,
         }));
 
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _unknown = new(StringComparer.Ordinal);

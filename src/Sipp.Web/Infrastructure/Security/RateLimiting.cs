@@ -18,7 +18,10 @@ public sealed class RateLimitOptions
 
     public WindowLimit Registration { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 
-    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration];
+    /// <summary>Login attempts per email, whatever the address they come from.</summary>
+    public WindowLimit LoginPerAccount { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) };
+
+    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration, LoginPerAccount];
 }
 
 public sealed class WindowLimit

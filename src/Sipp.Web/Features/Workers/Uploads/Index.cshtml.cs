@@ -33,7 +33,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         if (file is null || file.Length == 0)
         {
-            Refusal = "Pilih file .xlsx atau .csv untuk diupload.";
+            Refusal = file is null ? "Pilih file .xlsx atau .csv untuk diupload." : "File kosong.";
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -29,7 +29,8 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, TimeP
         batch.TotalRows = file.CountRows();
         if (batch.TotalRows > UploadDefinition.MaxRows)
         {
-            await RefuseAsync(batch, $"File berisi {batch.TotalRows:#,0} baris; paling banyak {UploadDefinition.MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.", cancellationToken);
+            var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+            await RefuseAsync(batch, string.Create(indonesian, $"File berisi {batch.TotalRows:#,0} baris; paling banyak {UploadDefinition.MaxRows:#,0} baris per upload. Bagi menjadi beberapa file."), cancellationToken);
             return;
         }
 

@@ -1,0 +1,314 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Sipp.Data;
+using Sipp.Data.Uploads;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Workers.Uploads;
+
+public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTests.Fixture>
+{
+    private static readonly string[] NewColumns =
+    [
+        "NIK", "Nama Lengkap", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Nama Ibu Kandung", "Kewarganegaraan", "Nomor Paspor", "Negara", "Status Kawin",
+        "Alamat", "Kode Pos", "Nomor Handphone", "Email", "NPWP", "Status Pegawai", "Tanggal Mulai Kerja", "Tanggal Akhir Kontrak", "Tanggal Mulai Kepesertaan", "Upah",
+    ];
+
+    private readonly SippWebFactory _factory = fixture.Factory;
+
+    [Fact]
+    public async Task AnXlsxWithGoodAndBadRows_IsChecked_ShowsTheReasons_GivesACheckedCopy_AndImportsOnlyTheGoodRows()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+        var rows = new List<IDictionary<string, object?>>
+        {
+            NewPerson("3171010101800011", "Agus Salim", new DateTime(1980, 1, 1), "Laki-laki"),                 // row 2: good (an Excel date)
+            NewPerson("3171014101800012", "Bad Date", "1980-02-30", "Laki-laki"),                                 // row 3: no such date
+            NewPerson("3171015202850013", "Citra Lestari", new DateTime(1985, 2, 12), "Perempuan"),            // row 4: good
+            NewPerson("3171015202850013", "Citra Dua Kali", new DateTime(1985, 2, 12), "Perempuan"),           // row 5: same NIK twice
+            NewPerson("3171011705900001", "Budi Santoso", new DateTime(1990, 5, 17), "Laki-laki"),              // row 6: already a participant
+        };
+        rows[0]["Upah"] = 6_250_000d;
+
+        var batch = await UploadAsync(browser, "baru", "tenaga-kerja.xlsx", UploadFixtures.Xlsx(rows));
+
+        Assert.True(Summary(batch) == ("5", "2", "3"), batch.QuerySelector("#baris-ditolak")?.TextContent);
+        var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent);
+        Assert.Equal(["3", "5", "6"], refused.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("Tanggal Lahir: Tanggal Lahir harus tanggal yang valid", refused["3"], StringComparison.Ordinal);
+        Assert.Contains("muncul lebih dari sekali", refused["5"], StringComparison.Ordinal);
+        Assert.Contains("sudah terdaftar sebagai peserta", refused["6"], StringComparison.Ordinal);
+
+        var checkedCopy = await browser.GetByteArrayAsync(new Uri(batch.Url).AbsolutePath + "/hasil", TestContext.Current.CancellationToken);
+        var copy = ReadXlsx(checkedCopy);
+        Assert.Equal(["OK", "Ditolak", "OK", "Ditolak", "Ditolak"], copy.Select(r => r["Status"]?.ToString()));
+        Assert.StartsWith("Baris 3 — ", copy[1]["Keterangan"]?.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Agus Salim", copy[0]["Nama Lengkap"]?.ToString());
+
+        var imported = await ClickAsync(browser, batch, "Impor 2 Baris Valid");
+
+        Assert.Equal("Sudah diimpor", imported.GetElementById("status-upload")!.TextContent.Trim());
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var agus = await db.Employments.Include(e => e.Participant).Include(e => e.WageHistory).SingleAsync(e => e.Participant.Nik == "3171010101800011", TestContext.Current.CancellationToken);
+        Assert.Equal(EmploymentStatus.MenungguVerifikasi, agus.Status);
+        Assert.Equal(new DateOnly(1980, 1, 1), agus.Participant.BirthDate);
+        Assert.Equal(6_250_000, Assert.Single(agus.WageHistory).Upah);
+        Assert.Equal(Period.Of(2026, 2), agus.WageHistory[0].EffectiveFrom);
+        Assert.False(await db.Participants.AnyAsync(p => p.FullName == "Citra Dua Kali", TestContext.Current.CancellationToken));
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "tenagaKerja.tambah" && a.EntityId == agus.Id.ToString(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AWindows1252Csv_WithSemicolonsAndDayMonthYearDates_IsRead()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+        var person = NewPerson("3171010303920014", "José Ramírez", "03/03/1992", "Laki-laki");
+        person["Tanggal Mulai Kerja"] = "01/02/2026";
+        var csv = UploadFixtures.Csv(NewColumns, [NewColumns.Select(c => person.TryGetValue(c, out var v) ? v?.ToString() : null).ToList()], Encoding.GetEncoding(1252));
+
+        var batch = await UploadAsync(browser, "baru", "pekerja.csv", csv);
+
+        Assert.True(Summary(batch) == ("1", "1", "0"), batch.QuerySelector("#baris-ditolak")?.TextContent);
+        var copy = Encoding.UTF8.GetString(await browser.GetByteArrayAsync(new Uri(batch.Url).AbsolutePath + "/hasil", TestContext.Current.CancellationToken));
+        Assert.Contains("José Ramírez", copy, StringComparison.Ordinal);
+        Assert.Contains(";Status;Keterangan", copy, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, byte[], string> BadFiles => new()
+    {
+        { "pdf renamed", "data.xlsx", "%PDF-1.7 bukan excel"u8.ToArray(), "File ini PDF" },
+        { "csv renamed", "data.xlsx", "NIK;Nama\r\n1;2\r\n"u8.ToArray(), "bukan file Excel" },
+        { "xlsx renamed", "data.csv", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }]), "isinya file Excel" },
+        { "encrypted", "data.xlsx", UploadFixtures.OleCompound(encrypted: true), "dilindungi password" },
+        { "old excel", "data.xls", UploadFixtures.OleCompound(encrypted: false), "Format Excel lama (.xls)" },
+        { "corrupt", "data.xlsx", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }])[..600], "rusak" },
+        { "zip bomb", "data.xlsx", UploadFixtures.ZipBomb(), "tidak wajar" },
+        { "utf-16", "data.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("NIK;Nama\r\n")).ToArray(), "UTF-16" },
+        { "unknown encoding", "data.csv", [.. "NIK;Nama\r\n"u8.ToArray(), 0x81, 0x8D, 0x41, (byte)'\r', (byte)'\n'], "Encoding CSV ini tidak dikenal" },
+        { "wrong headers", "data.csv", "NIK;Nama Panjang;Upah\r\n1;2;3\r\n"u8.ToArray(), "kolom yang tidak dikenal: Nama Panjang" },
+        { "empty", "data.csv", Array.Empty<byte>(), "File kosong" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task ABadFile_IsRefusedWithAClearReason_AndNothingIsChecked(string kind, string fileName, byte[] content, string reason)
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001");
+
+        var page = await UploadAsync(browser, "baru", fileName, content, waitForCheck: false);
+
+        var refusal = page.GetElementById("alasan-tolak")?.TextContent ?? page.QuerySelector(".alert-danger")?.TextContent ?? "(no refusal)";
+        Assert.True(refusal.Contains(reason, StringComparison.Ordinal), $"{kind}: {refusal}");
+    }
+
+    [Fact]
+    public async Task MoreThan100000Rows_AreRefusedFromTheSizeAlone()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001");
+        var text = new StringBuilder("KPJ;Upah;Periode Mulai\r\n");
+        for (var i = 0; i < 100_001; i++)
+        {
+            text.Append("1;1;2026-04\r\n");
+        }
+
+        var page = await UploadAsync(browser, "upah", "besar.csv", Encoding.UTF8.GetBytes(text.ToString()));
+
+        Assert.Contains("File berisi 100.001 baris", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFileOver20Mb_IsRefused()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001");
+
+        var page = await UploadAsync(browser, "upah", "raksasa.csv", new byte[(20 * 1024 * 1024) + 10], waitForCheck: false);
+
+        Assert.Contains("lebih dari 20 MB", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WageAndDeactivationUploads_ChangeOnlyTheirOwnDivisionsWorkers()
+    {
+        var browser = await fixture.OperatorAsync("10000002", "000");
+        var (own, other) = await KpjsAsync();
+        var wages = UploadFixtures.Csv(["KPJ", "Upah", "Periode Mulai"], [[own[0], "7.100.000", "2026-05"], [other, "7100000", "2026-05"], [own[1], "0", "2026-05"]], new UTF8Encoding(false), ',');
+
+        var wageBatch = await UploadAsync(browser, "upah", "upah.csv", wages);
+        Assert.Equal(("3", "1", "2"), Summary(wageBatch));
+        Assert.True(wageBatch.QuerySelector("#baris-ditolak")!.TextContent.Contains("KPJ ini bukan tenaga kerja divisi ini", StringComparison.Ordinal), wageBatch.QuerySelector("#baris-ditolak")!.TextContent);
+        await ClickAsync(browser, wageBatch, "Impor 1 Baris Valid");
+
+        var deactivation = UploadFixtures.Csv(["KPJ", "NIK", "Tanggal Non Aktif", "Alasan", "Alasan Lainnya"],
+            [[own[2], await NikAsync(own[2]), "31/05/2026", "Mengundurkan diri", null], [own[3], "3171011705900001", "31/05/2026", "PHK", null], [own[4], await NikAsync(own[4]), "31/05/2026", "Lainnya", null]],
+            new UTF8Encoding(true));
+        var deactivationBatch = await UploadAsync(browser, "non-aktif", "keluar.csv", deactivation);
+        Assert.Equal(("3", "1", "2"), Summary(deactivationBatch));
+        await ClickAsync(browser, deactivationBatch, "Impor 1 Baris Valid");
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        Assert.True(await db.WageChanges.AnyAsync(w => w.Employment.Participant.Kpj == own[0] && w.EffectiveFrom == Period.Of(2026, 5) && w.Upah == 7_100_000, TestContext.Current.CancellationToken));
+        Assert.False(await db.WageChanges.AnyAsync(w => w.Employment.Participant.Kpj == other && w.EffectiveFrom == Period.Of(2026, 5), TestContext.Current.CancellationToken));
+        var ended = await db.Employments.SingleAsync(e => e.Participant.Kpj == own[2] && e.Division.Company.Npp == "10000002", TestContext.Current.CancellationToken);
+        Assert.Equal((EmploymentStatus.NonAktif, new DateOnly(2026, 5, 31), EndReason.MengundurkanDiri), (ended.Status, ended.EndDate, ended.EndReason));
+        Assert.Equal(EmploymentStatus.Aktif, (await db.Employments.SingleAsync(e => e.Participant.Kpj == own[3], TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task WhenTheDataChangedSinceTheCheck_NothingIsImported()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001");
+        var batch = await UploadAsync(browser, "baru", "dua.xlsx", UploadFixtures.Xlsx(
+            [NewPerson("3578014404880021", "Dian Pratiwi", new DateTime(1988, 4, 4), "Perempuan"), NewPerson("3578014505890022", "Eka Putri", new DateTime(1989, 5, 5), "Perempuan")]));
+        await fixture.AddParticipantAsync("3578014505890022"); // someone registers Eka elsewhere meanwhile
+
+        var after = await ClickAsync(browser, batch, "Impor 2 Baris Valid");
+
+        Assert.Contains("Data berubah sejak file diperiksa", after.GetElementById("pesan-upload")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Siap diimpor", after.GetElementById("status-upload")!.TextContent.Trim());
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<SippDbContext>().Participants.AnyAsync(p => p.Nik == "3578014404880021", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AFailureMidwayThroughTheImport_LeavesNoPartialData()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001");
+        var people = Enumerable.Range(0, 50).Select(i => NewPerson($"35780101019{i:D1}0{i:D3}".Replace("359", "35", StringComparison.Ordinal)[..16], $"Pekerja Uji {(char)('A' + (i % 26))}", new DateTime(1990, 1, 1), "Laki-laki")).ToList();
+        for (var i = 0; i < people.Count; i++)
+        {
+            people[i]["NIK"] = $"357801010190{i + 1:D4}";
+        }
+
+        var batch = await UploadAsync(browser, "baru", "lima-puluh.xlsx", UploadFixtures.Xlsx(people));
+        Assert.Equal(("50", "50", "0"), Summary(batch));
+        await fixture.FailInsertOfNikAsync("3578010101900040"); // the database refuses the 40th row
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ClickAsync(browser, batch, "Impor 50 Baris Valid"));
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        Assert.Equal(0, await db.Participants.CountAsync(p => p.Nik!.StartsWith("35780101019"), TestContext.Current.CancellationToken));
+        Assert.Equal(UploadState.SiapImpor, (await db.UploadBatches.SingleAsync(b => b.FileName == "lima-puluh.xlsx", TestContext.Current.CancellationToken)).State);
+    }
+
+    [Theory]
+    [InlineData("baru", "xlsx")]
+    [InlineData("baru", "csv")]
+    [InlineData("non-aktif", "csv")]
+    [InlineData("upah", "xlsx")]
+    public async Task Templates_HaveTheColumnsTheCheckExpects(string kind, string extension)
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+
+        var template = await browser.GetByteArrayAsync($"/tenaga-kerja/upload/template/{kind}.{extension}", TestContext.Current.CancellationToken);
+        var page = await UploadAsync(browser, kind, "template." + extension, template);
+
+        Assert.Equal("1", Summary(page).Total); // the example row is read (and checked) with no header complaint
+    }
+
+    private static Dictionary<string, object?> NewPerson(string nik, string name, object birthDate, string sex) => new()
+    {
+        ["NIK"] = nik, ["Nama Lengkap"] = name, ["Tempat Lahir"] = "Surabaya", ["Tanggal Lahir"] = birthDate, ["Jenis Kelamin"] = sex,
+        ["Nama Ibu Kandung"] = "Sumirah", ["Kewarganegaraan"] = "WNI", ["Nomor Paspor"] = null, ["Negara"] = null, ["Status Kawin"] = "Kawin",
+        ["Alamat"] = "Jl. Darmo 10, Surabaya", ["Kode Pos"] = "60241", ["Nomor Handphone"] = "081355550000", ["Email"] = null, ["NPWP"] = null,
+        ["Status Pegawai"] = "PKWTT", ["Tanggal Mulai Kerja"] = new DateTime(2026, 2, 1), ["Tanggal Akhir Kontrak"] = null,
+        ["Tanggal Mulai Kepesertaan"] = "01/02/2026", ["Upah"] = "5000000",
+    };
+
+    private static (string Total, string Valid, string Refused) Summary(IDocument page)
+    {
+        var values = page.QuerySelectorAll("#ringkasan-upload dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.True(values.Count >= 3, page.GetElementById("alasan-tolak")?.TextContent ?? "no summary");
+        return (values[0], values[1], values[2]);
+    }
+
+    private static List<IDictionary<string, object?>> ReadXlsx(byte[] content)
+    {
+        using var stream = new MemoryStream(content);
+        return stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    private async Task<IDocument> UploadAsync(HttpClient browser, string kind, string fileName, byte[] content, bool waitForCheck = true)
+    {
+        var form = await HtmlPage.GetAsync(browser, "/tenaga-kerja/upload");
+        var token = form.QuerySelector("meta[name=sipp-csrf]")!.GetAttribute("content")!;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(kind), "jenis" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        var page = await HtmlPage.ParseAsync(await browser.PostAsync("/tenaga-kerja/upload", body, TestContext.Current.CancellationToken));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (waitForCheck && page.GetElementById("status-upload")?.TextContent.Trim() == "Sedang diperiksa" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            page = await HtmlPage.GetAsync(browser, new Uri(page.Url).AbsolutePath);
+        }
+
+        return page;
+    }
+
+    private static async Task<IDocument> ClickAsync(HttpClient browser, IDocument page, string button)
+    {
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelectorAll("form").Single(f => f.QuerySelector("button")?.TextContent.Trim() == button);
+        var response = await form.SubmitAsync(browser);
+        response.EnsureSuccessStatusCode();
+        return await HtmlPage.ParseAsync(response);
+    }
+
+    private async Task<(string[] Own, string Other)> KpjsAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var own = await db.Employments.Where(e => e.Division.Company.Npp == "10000002" && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < new DateOnly(2025, 1, 1))
+            .OrderBy(e => e.Participant.Kpj).Select(e => e.Participant.Kpj!).Take(5).ToArrayAsync(TestContext.Current.CancellationToken);
+        var other = await db.Employments.Where(e => e.Division.Company.Npp == "10000001" && e.Participant.Kpj != null).OrderBy(e => e.Participant.Kpj).Select(e => e.Participant.Kpj!).FirstAsync(TestContext.Current.CancellationToken);
+        return (own, other);
+    }
+
+    private async Task<string> NikAsync(string kpj)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Participants.Where(p => p.Kpj == kpj).Select(p => p.Nik!).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    public sealed class Fixture : SeededWebFixture
+    {
+        public async Task<HttpClient> OperatorAsync(string npp, string division)
+        {
+            var browser = Factory.NewBrowser();
+            await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), npp, division);
+            return browser;
+        }
+
+        public async Task AddParticipantAsync(string nik)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            db.Participants.Add(new Sipp.Data.Workers.Participant
+            {
+                Id = Guid.NewGuid(), Nik = nik, FullName = "Orang Lain", NameNormalized = "ORANG LAIN", BirthDate = new DateOnly(1989, 5, 5),
+                Sex = Sipp.Domain.People.Sex.Female, Citizenship = Sipp.Domain.People.Citizenship.Wni, CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        /// <summary>A real database failure in the middle of an import: a trigger that refuses one NIK.</summary>
+        public async Task FailInsertOfNikAsync(string nik)
+        {
+            Assert.True(nik.All(char.IsAsciiDigit)); // DDL takes no parameters: only digits go into it
+            var sql = string.Concat("CREATE TRIGGER IF NOT EXISTS refuse_nik BEFORE INSERT ON Participants WHEN NEW.Nik = '", nik, "' BEGIN SELECT RAISE(ABORT, 'ditolak oleh uji'); END;");
+            await using var scope = Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SippDbContext>().Database.ExecuteSqlRawAsync(sql);
+        }
+    }
+}
