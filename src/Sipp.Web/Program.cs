@@ -55,6 +55,10 @@ var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);
 
 await app.PrepareDatabaseAsync();
+if (args is ["seed", ..])
+{
+    return await LargeCompanySeed.RunAsync(app.Services, args);
+}
 
 app.UseSippTransportSecurity();
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -91,6 +95,7 @@ if (app.Environment.IsDevelopment())
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -56,7 +56,7 @@ internal static class SeedPeople
         var day = birthDate.Day + (sex == Sex.Female ? 40 : 0);
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{regionPrefix}{day:D2}{birthDate.Month:D2}{birthDate.Year % 100:D2}{serial % 10_000:D4}");
+            $"{regionPrefix}{day:D2}{birthDate.Month:D2}{birthDate.Year % 100:D2}{(serial % 9_999) + 1:D4}");
         return Nik.Parse(text).Value; // fail loudly if the seed ever produced an invalid NIK
     }
 }
