@@ -14,7 +14,7 @@ namespace Sipp.Web.Features.Workers.ListWorkers;
 [Authorize(Policy = Policies.CompanyMember)]
 public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, TimeProvider clock) : PageModel
 {
-    public const int PageSize = 50;
+    public const int PageSize = WorkerListQuery.PageSize;
 
     [BindProperty(SupportsGet = true)]
     public string? Cari { get; set; }
@@ -43,61 +43,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         Company = await currentCompany.RequireAsync(cancellationToken);
         var current = Period.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var query = Search(db.Employments.AsNoTracking().InDivision(Company.DivisionId), Cari);
-        if (Status is { } status)
-        {
-            query = query.Where(e => e.Status == status);
-        }
-
-        Total = await query.CountAsync(cancellationToken);
-        Halaman = Math.Clamp(Halaman, 1, Pages);
-        Rows = await Sort(query, current).Skip((Halaman - 1) * PageSize).Take(PageSize)
-            .Select(e => new WorkerRow(
-                e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.FullName, e.Participant.BirthDate,
-                e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
-                e.Status, e.MembershipStartDate))
-            .ToListAsync(cancellationToken);
+        var page = await WorkerListQuery.RunAsync(db, Company.DivisionId, current, new WorkerListRequest(Cari, Status, Urut, Turun, Halaman), cancellationToken);
+        (Rows, Total, Halaman) = (page.Rows, page.Total, page.Page);
     }
-
-    /// <summary>11 digits: a KPJ; 16: a NIK; other digits: the start of either; anything else: part of the name.</summary>
-    public static IQueryable<Employment> Search(IQueryable<Employment> query, string? text)
-    {
-        var term = string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (term.Length == 0)
-        {
-            return query;
-        }
-
-        var digits = term.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (digits.All(char.IsAsciiDigit))
-        {
-            return digits.Length switch
-            {
-                11 => query.Where(e => e.Participant.Kpj == digits),
-                16 => query.Where(e => e.Participant.Nik == digits),
-                _ => query.Where(e => e.Participant.Kpj!.StartsWith(digits) || e.Participant.Nik!.StartsWith(digits)),
-            };
-        }
-
-        var upper = term.ToUpperInvariant();
-        return query.Where(e => e.Participant.NameNormalized.Contains(upper));
-    }
-
-    private IQueryable<Employment> Sort(IQueryable<Employment> rows, Period current) => (Urut, Turun) switch
-    {
-        ("kpj", false) => rows.OrderBy(e => e.Participant.Kpj).ThenBy(e => e.Id),
-        ("kpj", true) => rows.OrderByDescending(e => e.Participant.Kpj).ThenBy(e => e.Id),
-        ("lahir", false) => rows.OrderBy(e => e.Participant.BirthDate).ThenBy(e => e.Id),
-        ("lahir", true) => rows.OrderByDescending(e => e.Participant.BirthDate).ThenBy(e => e.Id),
-        ("upah", false) => rows.OrderBy(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
-        ("upah", true) => rows.OrderByDescending(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
-        ("kepesertaan", false) => rows.OrderBy(e => e.MembershipStartDate).ThenBy(e => e.Id),
-        ("kepesertaan", true) => rows.OrderByDescending(e => e.MembershipStartDate).ThenBy(e => e.Id),
-        ("status", false) => rows.OrderBy(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
-        ("status", true) => rows.OrderByDescending(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
-        (_, true) => rows.OrderByDescending(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
-        _ => rows.OrderBy(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
-    };
 
     /// <summary>The list's address with one value changed, keeping the others.</summary>
     public string Link(string? urut = null, bool? turun = null, int? halaman = null, bool keepPage = false)
@@ -110,5 +58,3 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/tenaga-kerja", query.Where(q => !string.IsNullOrEmpty(q.Value))!);
     }
 }
-
-public sealed record WorkerRow(Guid Id, string? Kpj, string? Nik, string? Passport, string Name, DateOnly BirthDate, long? Upah, EmploymentStatus Status, DateOnly MembershipStart);

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Workers;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+
+namespace Sipp.Web.Features.Workers.ListWorkers;
+
+public sealed record WorkerListRequest(string? Search, EmploymentStatus? Status, string Sort, bool Descending, int Page);
+
+public sealed record WorkerListPage(IReadOnlyList<WorkerRow> Rows, int Total, int Page);
+
+public sealed record WorkerRow(Guid Id, string? Kpj, string? Nik, string? Passport, string Name, DateOnly BirthDate, long? Upah, EmploymentStatus Status, DateOnly MembershipStart);
+
+/// <summary>The query behind "Daftar Tenaga Kerja": search, filter, sort and one page of 50, within one division.</summary>
+public static class WorkerListQuery
+{
+    public const int PageSize = 50;
+
+    public static async Task<WorkerListPage> RunAsync(SippDbContext db, Guid divisionId, Period current, WorkerListRequest request, CancellationToken cancellationToken)
+    {
+        var query = Search(db.Employments.AsNoTracking().InDivision(divisionId), request.Search);
+        if (request.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(request.Page, 1, pages);
+        var rows = await Sort(query, current, request.Sort, request.Descending).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(e => new WorkerRow(
+                e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.FullName, e.Participant.BirthDate,
+                e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
+                e.Status, e.MembershipStartDate))
+            .ToListAsync(cancellationToken);
+        return new WorkerListPage(rows, total, page);
+    }
+
+    /// <summary>11 digits: a KPJ; 16: a NIK; other digits: the start of either; anything else: part of the name.</summary>
+    public static IQueryable<Employment> Search(IQueryable<Employment> query, string? text)
+    {
+        var term = string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (term.Length == 0)
+        {
+            return query;
+        }
+
+        var digits = term.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (digits.All(char.IsAsciiDigit))
+        {
+            return digits.Length switch
+            {
+                11 => query.Where(e => e.Participant.Kpj == digits),
+                16 => query.Where(e => e.Participant.Nik == digits),
+                _ => query.Where(e => e.Participant.Kpj!.StartsWith(digits) || e.Participant.Nik!.StartsWith(digits)),
+            };
+        }
+
+        var upper = term.ToUpperInvariant();
+        return query.Where(e => e.Participant.NameNormalized.Contains(upper));
+    }
+
+    private static IQueryable<Employment> Sort(IQueryable<Employment> rows, Period current, string sort, bool descending) => (sort, descending) switch
+    {
+        ("kpj", false) => rows.OrderBy(e => e.Participant.Kpj).ThenBy(e => e.Id),
+        ("kpj", true) => rows.OrderByDescending(e => e.Participant.Kpj).ThenBy(e => e.Id),
+        ("lahir", false) => rows.OrderBy(e => e.Participant.BirthDate).ThenBy(e => e.Id),
+        ("lahir", true) => rows.OrderByDescending(e => e.Participant.BirthDate).ThenBy(e => e.Id),
+        ("upah", false) => rows.OrderBy(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
+        ("upah", true) => rows.OrderByDescending(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
+        ("kepesertaan", false) => rows.OrderBy(e => e.MembershipStartDate).ThenBy(e => e.Id),
+        ("kepesertaan", true) => rows.OrderByDescending(e => e.MembershipStartDate).ThenBy(e => e.Id),
+        ("status", false) => rows.OrderBy(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
+        ("status", true) => rows.OrderByDescending(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
+        (_, true) => rows.OrderByDescending(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
+        _ => rows.OrderBy(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
+    };
+}
