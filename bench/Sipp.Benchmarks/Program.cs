@@ -1,3 +1,24 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Sipp.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Scenario commands measure whole paths against a real database; anything else goes to BenchmarkDotNet.
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- list   [sqlite|postgres] [workers]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload [sqlite|postgres] [rows]
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+var provider = args.Length > 1 ? args[1] : "sqlite";
+var size = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
+switch (args.FirstOrDefault())
+{
+    case "list":
+        await WorkerListScenario.RunAsync(provider, size, iterations: 40);
+        break;
+    case "upload":
+        await UploadScenario.RunAsync(provider, size);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ContributionEngineBenchmark).Assembly).Run(args);
+        break;
+}
+
+await Sipp.Web.Tests.Infrastructure.PostgresCluster.StopSharedAsync();

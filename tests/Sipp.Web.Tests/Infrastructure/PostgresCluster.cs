@@ -10,7 +10,7 @@ namespace Sipp.Web.Tests.Infrastructure;
 /// stopped (and deleted) at the end. As root it runs the server as the "postgres" user, as PostgreSQL requires.
 /// SIPP_TEST_POSTGRES=required makes a missing PostgreSQL a failure; =off skips the PostgreSQL tests.
 /// </summary>
-public sealed class PostgresCluster : IAsyncLifetime
+public sealed class PostgresCluster : IAsyncDisposable
 {
     public const string EnvironmentVariable = "SIPP_TEST_POSTGRES";
 
@@ -86,6 +86,15 @@ public sealed class PostgresCluster : IAsyncLifetime
         finally
         {
             StartLock.Release();
+        }
+    }
+
+    /// <summary>Stops the shared cluster now, if one was started (it also stops when the process exits).</summary>
+    public static async Task StopSharedAsync()
+    {
+        if (_shared is { } cluster)
+        {
+            await cluster.DisposeAsync();
         }
     }
 

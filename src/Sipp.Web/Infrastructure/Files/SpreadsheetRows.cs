@@ -39,14 +39,19 @@ public static class SpreadsheetRows
     private static IEnumerable<SheetRow> ReadXlsx(string path, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
     {
         var number = 1;
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal); // header as found → cleaned, once per column
         foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX))
         {
             number++;
-            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var values = new Dictionary<string, string?>(row.Count, StringComparer.OrdinalIgnoreCase);
             var blank = true;
             foreach (var (key, value) in row)
             {
-                var column = Clean(key);
+                if (!columns.TryGetValue(key, out var column))
+                {
+                    columns[key] = column = Clean(key);
+                }
+
                 var text = Cell(column, value, dateColumns, digitColumns);
                 blank &= string.IsNullOrWhiteSpace(text);
                 values[column] = text;

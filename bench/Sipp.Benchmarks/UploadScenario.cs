@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using MiniExcelLibs;
+using Sipp.Data.Uploads;
+using Sipp.Domain.People;
+using Sipp.Web.Features.Workers.Uploads;
+using Sipp.Web.Infrastructure.Data;
+
+namespace Sipp.Benchmarks;
+
+/// <summary>
+/// "Upload Tenaga Kerja Baru" of 100,000 rows (.xlsx): the check, then the import, each timed, with the process's peak
+/// working set while they run. Targets: check ≤ 5 s, import ≤ 10 s, peak under 500 MB.
+/// </summary>
+public static class UploadScenario
+{
+    public static async Task RunAsync(string provider, int rows)
+    {
+        await using var database = await BenchDatabase.CreateAsync(provider);
+        Guid divisionId;
+        await using (var db = database.NewContext())
+        {
+            divisionId = (await LargeCompanySeed.CreateAsync(db, 10, DateTime.UtcNow, CancellationToken.None))!.Value;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("sipp-bench-upload").FullName;
+        var storage = new UploadStorage(Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
+        var batch = new UploadBatch
+        {
+            Id = Guid.NewGuid(), DivisionId = divisionId, Kind = UploadKind.Baru, FileName = "besar.xlsx", Format = UploadFormat.Xlsx,
+            State = UploadState.Diperiksa, UploadedAt = DateTime.UtcNow,
+        };
+        var generated = Stopwatch.StartNew();
+        MiniExcel.SaveAs(storage.PathOf(batch.Id), NewWorkers(rows), excelType: ExcelType.XLSX);
+        batch.SizeBytes = new FileInfo(storage.PathOf(batch.Id)).Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Upload Tenaga Kerja Baru, {rows:N0} rows, {batch.SizeBytes / 1024.0 / 1024.0:F1} MB .xlsx (made in {generated.Elapsed.TotalSeconds:F1} s), {database.Provider}"));
+        await using (var db = database.NewContext())
+        {
+            db.UploadBatches.Add(batch);
+            await db.SaveChangesAsync();
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var sampler = new PeakSampler();
+        var check = Stopwatch.StartNew();
+        await using (var db = database.NewContext())
+        {
+            await new UploadChecker(db, storage, TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
+        }
+
+        check.Stop();
+        var checkPeak = sampler.TakePeak();
+        await using (var db = database.NewContext())
+        {
+            var state = await db.UploadBatches.AsNoTracking().SingleAsync(b => b.Id == batch.Id);
+            if (state.State != UploadState.SiapImpor || state.ErrorRows != 0 || state.TotalRows != rows)
+            {
+                throw new InvalidOperationException($"Check ended as {state.State} with {state.ErrorRows} refused of {state.TotalRows}: {state.Refusal}");
+            }
+        }
+
+        var import = Stopwatch.StartNew();
+        await using (var db = database.NewContext())
+        {
+            var refusal = await new UploadImporter(db, storage, TimeProvider.System).ImportAsync(batch.Id, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
+            if (refusal is not null)
+            {
+                throw new InvalidOperationException(refusal);
+            }
+        }
+
+        import.Stop();
+        var importPeak = sampler.TakePeak();
+        await using (var db = database.NewContext())
+        {
+            var imported = await db.Employments.CountAsync(e => e.DivisionId == divisionId);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  check   {check.Elapsed.TotalSeconds,6:F2} s   peak working set {checkPeak / 1024.0 / 1024.0,6:F0} MB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  import  {import.Elapsed.TotalSeconds,6:F2} s   peak working set {importPeak / 1024.0 / 1024.0,6:F0} MB   ({imported - 10:N0} workers added)"));
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> NewWorkers(int rows)
+    {
+        var random = new Random(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            var birth = new DateOnly(1965, 1, 1).AddDays(random.Next(0, 38 * 365));
+            var female = random.Next(2) == 0;
+            var nik = string.Create(CultureInfo.InvariantCulture, $"{32 + (i / 9_999 % 4)}{(i / 39_996 % 98) + 1:D2}{(i / 3_919_608 % 9) + 1:D2}{birth.Day + (female ? 40 : 0):D2}{birth.Month:D2}{birth.Year % 100:D2}{(i % 9_999) + 1:D4}");
+            yield return new Dictionary<string, object?>
+            {
+                ["NIK"] = nik, ["Nama Lengkap"] = female ? "Siti Rahayu" : "Bambang Suprapto", ["Tempat Lahir"] = "Bekasi",
+                ["Tanggal Lahir"] = birth.ToDateTime(TimeOnly.MinValue), ["Jenis Kelamin"] = female ? "Perempuan" : "Laki-laki", ["Nama Ibu Kandung"] = "Sumiyati",
+                ["Kewarganegaraan"] = "WNI", ["Nomor Paspor"] = null, ["Negara"] = null, ["Status Kawin"] = "Kawin", ["Alamat"] = "Jl. Industri Raya No. 5, Bekasi",
+                ["Kode Pos"] = "17530", ["Nomor Handphone"] = "081290001234", ["Email"] = null, ["NPWP"] = null, ["Status Pegawai"] = "PKWTT",
+                ["Tanggal Mulai Kerja"] = new DateTime(2026, 1, 5), ["Tanggal Akhir Kontrak"] = null, ["Tanggal Mulai Kepesertaan"] = new DateTime(2026, 2, 1),
+                ["Upah"] = 5_000_000d + (i % 100) * 10_000,
+            };
+        }
+    }
+
+    /// <summary>Samples the process's working set every 20 ms; TakePeak returns the highest since the last call.</summary>
+    private sealed class PeakSampler : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _peak;
+
+        public PeakSampler() => _timer = new Timer(_ => Sample(), null, 0, 20);
+
+        public long TakePeak()
+        {
+            Sample();
+            return Interlocked.Exchange(ref _peak, 0);
+        }
+
+        private void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            var current = process.WorkingSet64;
+            long seen;
+            while (current > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, current, seen) != seen)
+            {
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
+}
