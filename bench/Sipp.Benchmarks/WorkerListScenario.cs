@@ -21,10 +21,6 @@ public static class WorkerListScenario
         await using (var db = database.NewContext())
         {
             divisionId = (await LargeCompanySeed.CreateAsync(db, workers, DateTime.UtcNow, CancellationToken.None))!.Value;
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync("ANALYZE");
-            }
         }
 
         string kpj, nik;

@@ -69,9 +69,16 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         e.Property(m => m.RejectionReason).HasMaxLength(500);
         e.HasOne(m => m.Participant).WithMany(p => p.Employments).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(m => m.Division).WithMany().OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(m => new { m.DivisionId, m.Status });
+        e.HasIndex(m => new { m.DivisionId, m.Status, m.SortName, m.Id }); // the list filtered by status, in name order
         e.HasIndex(m => new { m.ParticipantId, m.DivisionId });
         e.HasIndex(m => new { m.Status, m.CreatedAt }); // the officers' verification queue, oldest first
+        e.Property(m => m.SortName).HasMaxLength(100);
+        e.Property(m => m.SearchKpj).HasMaxLength(11);
+        e.Property(m => m.SearchNik).HasMaxLength(16);
+        e.HasIndex(m => new { m.DivisionId, m.SortName, m.Id });
+        e.HasIndex(m => new { m.DivisionId, m.SearchKpj });
+        e.HasIndex(m => new { m.DivisionId, m.SearchNik });
+        e.HasIndex(m => new { m.DivisionId, m.LatestUpah });
     }
 }
 

@@ -54,6 +54,33 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<RuleEntry> RuleEntries => Set<RuleEntry>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves, keeping the worker-list copies in step within the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await WorkerListCopies.FillNewAsync(this, cancellationToken);
+        var (participants, employments) = WorkerListCopies.Changes(this);
+        if (participants.Count == 0 && employments.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await WorkerListCopies.RefreshAsync(this, participants, employments, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC, whatever the provider hands back.

@@ -48,4 +48,19 @@ public class Employment
     public DateTime? VerifiedAt { get; set; }
 
     public List<WageChange> WageHistory { get; set; } = [];
+
+    // Copies for the worker list, so that it filters and sorts within this table on division-first indexes.
+    // SippDbContext keeps them in step with the participant and the wage history on every save.
+
+    /// <summary>The participant's upper-case name.</summary>
+    public string SortName { get; set; } = string.Empty;
+
+    /// <summary>The participant's KPJ (null until issued).</summary>
+    public string? SearchKpj { get; set; }
+
+    /// <summary>The participant's NIK, or passport number for a foreign worker.</summary>
+    public string? SearchNik { get; set; }
+
+    /// <summary>The wage of the latest change in the history (the list's wage sort).</summary>
+    public long? LatestUpah { get; set; }
 }

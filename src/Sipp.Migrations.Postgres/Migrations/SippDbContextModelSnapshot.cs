@@ -1028,6 +1028,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("LatestUpah")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("MembershipStartDate")
                         .HasColumnType("date");
 
@@ -1041,6 +1044,19 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("SearchKpj")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("SearchNik")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1052,11 +1068,19 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DivisionId", "Status");
+                    b.HasIndex("DivisionId", "LatestUpah");
+
+                    b.HasIndex("DivisionId", "SearchKpj");
+
+                    b.HasIndex("DivisionId", "SearchNik");
 
                     b.HasIndex("ParticipantId", "DivisionId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("DivisionId", "SortName", "Id");
+
+                    b.HasIndex("DivisionId", "Status", "SortName", "Id");
 
                     b.ToTable("Employments");
                 });

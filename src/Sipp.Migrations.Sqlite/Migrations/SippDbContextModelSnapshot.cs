@@ -1009,6 +1009,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LatestUpah")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("MembershipStartDate")
                         .HasColumnType("TEXT");
 
@@ -1022,6 +1025,19 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchKpj")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchNik")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1033,11 +1049,19 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DivisionId", "Status");
+                    b.HasIndex("DivisionId", "LatestUpah");
+
+                    b.HasIndex("DivisionId", "SearchKpj");
+
+                    b.HasIndex("DivisionId", "SearchNik");
 
                     b.HasIndex("ParticipantId", "DivisionId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("DivisionId", "SortName", "Id");
+
+                    b.HasIndex("DivisionId", "Status", "SortName", "Id");
 
                     b.ToTable("Employments");
                 });

@@ -42,6 +42,11 @@ public class BulkInsertTests
             WorkStartDate = new DateOnly(2026, 1, 5), ContractEndDate = i % 2 == 0 ? new DateOnly(2026, 12, 31) : null, MembershipStartDate = new DateOnly(2026, 2, 1),
             RegisteredOn = new DateOnly(2026, 3, 2), CreatedAt = now,
         }).ToList();
+        foreach (var (employment, participant) in employments.Zip(participants))
+        {
+            Sipp.Data.WorkerListCopies.Copy(participant, employment);
+        }
+
         var wages = employments.Select((e, i) => new WageChange { EmploymentId = e.Id, EffectiveFrom = Period.Of(2026, 2), Upah = 5_000_000 + i, CreatedAt = now }).ToList();
         var audits = employments.Select(e => new AuditEvent
         {

@@ -90,6 +90,8 @@ public static class LargeCompanySeed
                 wages.Add(new WageChange { EmploymentId = employment.Id, EffectiveFrom = Period.Of(2026, 1), Upah = upah + 250_000, CreatedAt = now });
             }
 
+            WorkerListCopies.Copy(participant, employment);
+            employment.LatestUpah = wages[^1].Upah;
             participants.Add(participant);
             employments.Add(employment);
         }
@@ -100,6 +102,7 @@ public static class LargeCompanySeed
         await db.SaveChangesAsync(cancellationToken);
         await WorkerBulkInsert.InsertAsync(db, participants, employments, wages, Array.Empty<AuditEvent>(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken); // statistics for the query planner
         return division.Id;
     }
 }

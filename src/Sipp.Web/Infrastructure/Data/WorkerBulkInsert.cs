@@ -14,7 +14,8 @@ namespace Sipp.Web.Infrastructure.Data;
 /// <summary>
 /// Inserts many new participants with their employments, first wages and audit events inside the caller's transaction:
 /// PostgreSQL binary COPY, or on SQLite one prepared INSERT per table reused for every row. Values are written in the
-/// same representation EF Core uses for each provider (checked by a round-trip test).
+/// same representation EF Core uses for each provider (checked by a round-trip test). The caller sets the worker-list
+/// copies on each employment (<see cref="WorkerListCopies.Copy"/> and its latest wage), since no save runs here.
 /// </summary>
 public static class WorkerBulkInsert
 {
@@ -63,12 +64,14 @@ public static class WorkerBulkInsert
         ("EmploymentType", NpgsqlDbType.Integer), ("WorkStartDate", NpgsqlDbType.Date), ("ContractEndDate", NpgsqlDbType.Date),
         ("MembershipStartDate", NpgsqlDbType.Date), ("EndDate", NpgsqlDbType.Date), ("EndReason", NpgsqlDbType.Integer), ("EndReasonText", NpgsqlDbType.Varchar),
         ("RejectionReason", NpgsqlDbType.Varchar), ("RegisteredOn", NpgsqlDbType.Date), ("CreatedAt", NpgsqlDbType.TimestampTz), ("VerifiedAt", NpgsqlDbType.TimestampTz),
+        ("SortName", NpgsqlDbType.Varchar), ("SearchKpj", NpgsqlDbType.Varchar), ("SearchNik", NpgsqlDbType.Varchar), ("LatestUpah", NpgsqlDbType.Bigint),
     ];
 
     private static object?[] EmploymentValues(Employment e) =>
     [
         e.Id, e.ParticipantId, e.DivisionId, (int)e.Status, (int)e.EmploymentType, e.WorkStartDate, e.ContractEndDate, e.MembershipStartDate, e.EndDate,
         e.EndReason is null ? null : (int)e.EndReason, e.EndReasonText, e.RejectionReason, e.RegisteredOn, e.CreatedAt, e.VerifiedAt,
+        e.SortName, e.SearchKpj, e.SearchNik, e.LatestUpah,
     ];
 
     private static readonly (string Name, NpgsqlDbType Type)[] WageColumns =

@@ -28,13 +28,17 @@ public static class WorkerListQuery
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(request.Page, 1, pages);
-        var rows = await Sort(query, current, request.Sort, request.Descending).Skip((page - 1) * PageSize).Take(PageSize)
+
+        // First the page's ids, ordered on the employment's own indexed columns; then the 50 rows in full.
+        var ids = await Sort(query, request.Sort, request.Descending).Skip((page - 1) * PageSize).Take(PageSize).Select(e => e.Id).ToListAsync(cancellationToken);
+        var rows = await db.Employments.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new WorkerRow(
                 e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.FullName, e.Participant.BirthDate,
                 e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
                 e.Status, e.MembershipStartDate))
             .ToListAsync(cancellationToken);
-        return new WorkerListPage(rows, total, page);
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        return new WorkerListPage(rows.OrderBy(r => order[r.Id]).ToList(), total, page);
     }
 
     /// <summary>11 digits: a KPJ; 16: a NIK; other digits: the start of either; anything else: part of the name.</summary>
@@ -47,33 +51,41 @@ public static class WorkerListQuery
         }
 
         var digits = term.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (digits.All(char.IsAsciiDigit))
+        if (digits.All(char.IsAsciiDigit) && digits.Length <= 16)
         {
-            return digits.Length switch
+            if (digits.Length == 11)
             {
-                11 => query.Where(e => e.Participant.Kpj == digits),
-                16 => query.Where(e => e.Participant.Nik == digits),
-                _ => query.Where(e => e.Participant.Kpj!.StartsWith(digits) || e.Participant.Nik!.StartsWith(digits)),
-            };
+                return query.Where(e => e.SearchKpj == digits);
+            }
+
+            if (digits.Length == 16)
+            {
+                return query.Where(e => e.SearchNik == digits);
+            }
+
+            // A prefix as a range (digits sort in order), which the division-first indexes answer.
+            var upper = digits[..^1] + (char)(digits[^1] + 1);
+            return query.Where(e => (string.Compare(e.SearchKpj, digits) >= 0 && string.Compare(e.SearchKpj, upper) < 0)
+                || (string.Compare(e.SearchNik, digits) >= 0 && string.Compare(e.SearchNik, upper) < 0));
         }
 
-        var upper = term.ToUpperInvariant();
-        return query.Where(e => e.Participant.NameNormalized.Contains(upper));
+        var name = term.ToUpperInvariant();
+        return query.Where(e => e.SortName.Contains(name));
     }
 
-    private static IQueryable<Employment> Sort(IQueryable<Employment> rows, Period current, string sort, bool descending) => (sort, descending) switch
+    private static IQueryable<Employment> Sort(IQueryable<Employment> rows, string sort, bool descending) => (sort, descending) switch
     {
-        ("kpj", false) => rows.OrderBy(e => e.Participant.Kpj).ThenBy(e => e.Id),
-        ("kpj", true) => rows.OrderByDescending(e => e.Participant.Kpj).ThenBy(e => e.Id),
+        ("kpj", false) => rows.OrderBy(e => e.SearchKpj).ThenBy(e => e.Id),
+        ("kpj", true) => rows.OrderByDescending(e => e.SearchKpj).ThenBy(e => e.Id),
         ("lahir", false) => rows.OrderBy(e => e.Participant.BirthDate).ThenBy(e => e.Id),
         ("lahir", true) => rows.OrderByDescending(e => e.Participant.BirthDate).ThenBy(e => e.Id),
-        ("upah", false) => rows.OrderBy(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
-        ("upah", true) => rows.OrderByDescending(e => e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()).ThenBy(e => e.Id),
+        ("upah", false) => rows.OrderBy(e => e.LatestUpah).ThenBy(e => e.Id),
+        ("upah", true) => rows.OrderByDescending(e => e.LatestUpah).ThenBy(e => e.Id),
         ("kepesertaan", false) => rows.OrderBy(e => e.MembershipStartDate).ThenBy(e => e.Id),
         ("kepesertaan", true) => rows.OrderByDescending(e => e.MembershipStartDate).ThenBy(e => e.Id),
-        ("status", false) => rows.OrderBy(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
-        ("status", true) => rows.OrderByDescending(e => e.Status).ThenBy(e => e.Participant.NameNormalized),
-        (_, true) => rows.OrderByDescending(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
-        _ => rows.OrderBy(e => e.Participant.NameNormalized).ThenBy(e => e.Id),
+        ("status", false) => rows.OrderBy(e => e.Status).ThenBy(e => e.SortName),
+        ("status", true) => rows.OrderByDescending(e => e.Status).ThenBy(e => e.SortName),
+        (_, true) => rows.OrderByDescending(e => e.SortName).ThenByDescending(e => e.Id),
+        _ => rows.OrderBy(e => e.SortName).ThenBy(e => e.Id),
     };
 }

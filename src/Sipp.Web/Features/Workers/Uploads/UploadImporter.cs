@@ -69,6 +69,8 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
 
         await transaction.CommitAsync(cancellationToken);
         storage.Delete(batchId);
+        // Thousands of new rows change what the query planner should choose: refresh its statistics.
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE \"Employments\", \"Participants\", \"WageChanges\"" : "ANALYZE", cancellationToken);
         return null;
     }
 
@@ -84,6 +86,8 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
         {
             var participant = AddWorker.IndexModel.ToParticipant(worker, now);
             var employment = AddWorker.IndexModel.NewEmployment(participant.Id, batch.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, today, now);
+            WorkerListCopies.Copy(participant, employment);
+            employment.LatestUpah = worker.Employment.Upah;
             participants.Add(participant);
             employments.Add(employment);
             wages.AddRange(employment.WageHistory.Select(w => { w.EmploymentId = employment.Id; return w; }));
