@@ -99,8 +99,9 @@ public sealed class UploadFile
     {
         if (_batch.Format == UploadFormat.Xlsx)
         {
-            var dimension = MiniExcelLibs.MiniExcel.GetSheetDimensions(_path).FirstOrDefault();
-            return Math.Max(0, (dimension?.Rows.Count ?? 0) - 1);
+            // The declared size when there is one; otherwise the rows are counted (which reads the sheet once more).
+            var rows = SheetDimension.DeclaredRows(_path) ?? MiniExcelLibs.MiniExcel.GetSheetDimensions(_path).FirstOrDefault()?.Rows.Count ?? 0;
+            return Math.Max(0, rows - 1);
         }
 
         var lines = 0;

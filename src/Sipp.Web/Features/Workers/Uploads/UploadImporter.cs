@@ -70,7 +70,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
         await transaction.CommitAsync(cancellationToken);
         storage.Delete(batchId);
         // Thousands of new rows change what the query planner should choose: refresh its statistics.
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE \"Employments\", \"Participants\", \"WageChanges\"" : "ANALYZE", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"Employments\"", cancellationToken);
         return null;
     }
 
