@@ -9,6 +9,8 @@ using Sipp.Domain.People;
 using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Data;
 
+using Sipp.Web.Tests.Infrastructure;
+
 namespace Sipp.Benchmarks;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class UploadScenario
 {
     public static async Task RunAsync(string provider, int rows)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Providers.Parse(provider), "bench");
         Guid divisionId;
         await using (var db = database.NewContext())
         {

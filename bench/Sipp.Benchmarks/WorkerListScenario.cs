@@ -6,6 +6,8 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers.ListWorkers;
 using Sipp.Web.Infrastructure.Data;
 
+using Sipp.Web.Tests.Infrastructure;
+
 namespace Sipp.Benchmarks;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class WorkerListScenario
 {
     public static async Task RunAsync(string provider, int workers, int iterations)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(Providers.Parse(provider), "bench");
         Guid divisionId;
         await using (var db = database.NewContext())
         {
