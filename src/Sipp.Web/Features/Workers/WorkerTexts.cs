@@ -1,3 +1,4 @@
+using Sipp.Domain.Identifiers;
 using Sipp.Domain.People;
 using Sipp.Domain.Workers;
 
@@ -44,5 +45,5 @@ public static class WorkerTexts
 
     /// <summary>NIK with only its last four digits, or the passport for foreign workers.</summary>
     public static string MaskedId(string? nik, string? passport) =>
-        nik is { Length: 16 } ? new string('*', 12) + nik[12..] : passport is null ? "—" : "Paspor " + passport[..Math.Min(2, passport.Length)] + "****";
+        Nik.TryParse(nik, out var parsed, out _) ? parsed.Masked : passport is null ? "—" : "Paspor " + passport[..Math.Min(2, passport.Length)] + "****";
 }

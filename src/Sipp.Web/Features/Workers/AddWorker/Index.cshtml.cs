@@ -7,7 +7,6 @@ using Sipp.Data.Workers;
 using Sipp.Domain.Identifiers;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
-using Sipp.Web.Features.Workers.WorkerDetail;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
@@ -70,7 +69,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var added = NewEmployment(participant.Id, company.DivisionId, employment, EmploymentStatus.Aktif, firstRegistered, now);
         added.VerifiedAt = now;
         db.Employments.Add(added);
-        audit.Record("tenagaKerja.tambah", IndexModelAudit.Entity, added.Id.ToString(), company.DivisionId,
+        audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
             after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment.Upah, mulai = employment.MembershipStart });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini.";
@@ -108,7 +107,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var added = NewEmployment(participant.Id, company.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, DateOnly.FromDateTime(now), now);
         db.Participants.Add(participant);
         db.Employments.Add(added);
-        audit.Record("tenagaKerja.tambah", IndexModelAudit.Entity, added.Id.ToString(), company.DivisionId,
+        audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
             after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui.";
@@ -138,10 +137,4 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     private static string Normalize(string text) =>
         new string(text.Where(c => !char.IsWhiteSpace(c) && c is not '.' and not '-').ToArray()).ToUpperInvariant();
-}
-
-/// <summary>The audit entity name of workers, shared with their detail page.</summary>
-internal static class IndexModelAudit
-{
-    public const string Entity = Sipp.Web.Features.Workers.WorkerDetail.IndexModel.AuditEntity;
 }

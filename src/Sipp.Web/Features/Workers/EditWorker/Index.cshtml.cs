@@ -129,7 +129,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     private static object Snapshot(Participant p) => new
     {
-        nama = p.FullName, nik = p.Nik is null ? null : "****" + p.Nik[12..], tanggalLahir = p.BirthDate, tempatLahir = p.BirthPlace,
+        nama = p.FullName, nik = WorkerTexts.MaskedId(p.Nik, null), tanggalLahir = p.BirthDate, tempatLahir = p.BirthPlace,
         statusKawin = p.MaritalStatus.ToString(), alamat = p.Address, kodePos = p.PostalCode, handphone = p.Phone, email = p.Email,
     };
 }

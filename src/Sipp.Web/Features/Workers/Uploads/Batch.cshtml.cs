@@ -43,8 +43,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        var actor = new Actor(Batch.UploadedByUserId == Guid.Empty ? Guid.Empty : Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!),
-            User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
         var refusal = await importer.ImportAsync(id, Batch.DivisionId, actor, cancellationToken);
         Message = refusal ?? string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), $"{ValidRows:#,0} baris sudah diimpor.");
         return RedirectToPage(new { id });
