@@ -30,16 +30,29 @@ public static class UploadScenario
 
         var folder = Directory.CreateTempSubdirectory("sipp-bench-upload").FullName;
         var storage = new UploadStorage(Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
+
+        // A running server has checked and imported files before: warm the process up with a small upload, as it would be.
+        await UploadAsync(database, storage, divisionId, first: rows, count: 2_000, report: false);
+        await UploadAsync(database, storage, divisionId, first: 0, count: rows, report: true);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task UploadAsync(TestDatabase database, UploadStorage storage, Guid divisionId, int first, int count, bool report)
+    {
         var batch = new UploadBatch
         {
             Id = Guid.NewGuid(), DivisionId = divisionId, Kind = UploadKind.Baru, FileName = "besar.xlsx", Format = UploadFormat.Xlsx,
             State = UploadState.Diperiksa, UploadedAt = DateTime.UtcNow,
         };
         var generated = Stopwatch.StartNew();
-        MiniExcel.SaveAs(storage.PathOf(batch.Id), NewWorkers(rows), excelType: ExcelType.XLSX);
+        MiniExcel.SaveAs(storage.PathOf(batch.Id), NewWorkers(first, count), excelType: ExcelType.XLSX);
         batch.SizeBytes = new FileInfo(storage.PathOf(batch.Id)).Length;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Upload Tenaga Kerja Baru, {rows:N0} rows, {batch.SizeBytes / 1024.0 / 1024.0:F1} MB .xlsx (made in {generated.Elapsed.TotalSeconds:F1} s), {database.Provider}"));
+        if (report)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Upload Tenaga Kerja Baru, {count:N0} rows, {batch.SizeBytes / 1024.0 / 1024.0:F1} MB .xlsx (made in {generated.Elapsed.TotalSeconds:F1} s), {database.Provider}"));
+        }
+
         await using (var db = database.NewContext())
         {
             db.UploadBatches.Add(batch);
@@ -52,7 +65,7 @@ public static class UploadScenario
         var check = Stopwatch.StartNew();
         await using (var db = database.NewContext())
         {
-            await new UploadChecker(db, storage, TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
+            await new UploadChecker(db, storage, Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
         }
 
         check.Stop();
@@ -60,12 +73,13 @@ public static class UploadScenario
         await using (var db = database.NewContext())
         {
             var state = await db.UploadBatches.AsNoTracking().SingleAsync(b => b.Id == batch.Id);
-            if (state.State != UploadState.SiapImpor || state.ErrorRows != 0 || state.TotalRows != rows)
+            if (state.State != UploadState.SiapImpor || state.ErrorRows != 0 || state.TotalRows != count)
             {
                 throw new InvalidOperationException($"Check ended as {state.State} with {state.ErrorRows} refused of {state.TotalRows}: {state.Refusal}");
             }
         }
 
+        var workersBefore = await CountWorkersAsync(database, divisionId);
         var import = Stopwatch.StartNew();
         await using (var db = database.NewContext())
         {
@@ -78,20 +92,29 @@ public static class UploadScenario
 
         import.Stop();
         var importPeak = sampler.TakePeak();
-        await using (var db = database.NewContext())
+        var added = await CountWorkersAsync(database, divisionId) - workersBefore;
+        if (added != count)
         {
-            var imported = await db.Employments.CountAsync(e => e.DivisionId == divisionId);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  check   {check.Elapsed.TotalSeconds,6:F2} s   peak working set {checkPeak / 1024.0 / 1024.0,6:F0} MB"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  import  {import.Elapsed.TotalSeconds,6:F2} s   peak working set {importPeak / 1024.0 / 1024.0,6:F0} MB   ({imported - 10:N0} workers added)"));
+            throw new InvalidOperationException($"Import added {added} workers instead of {count}.");
         }
 
-        Directory.Delete(folder, recursive: true);
+        if (report)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  check   {check.Elapsed.TotalSeconds,6:F2} s   peak working set {checkPeak / 1024.0 / 1024.0,6:F0} MB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  import  {import.Elapsed.TotalSeconds,6:F2} s   peak working set {importPeak / 1024.0 / 1024.0,6:F0} MB   ({added:N0} workers added)"));
+        }
     }
 
-    private static IEnumerable<Dictionary<string, object?>> NewWorkers(int rows)
+    private static async Task<int> CountWorkersAsync(TestDatabase database, Guid divisionId)
     {
-        var random = new Random(rows);
-        for (var i = 0; i < rows; i++)
+        await using var db = database.NewContext();
+        return await db.Employments.CountAsync(e => e.DivisionId == divisionId);
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> NewWorkers(int first, int count)
+    {
+        var random = new Random(first + count);
+        for (var i = first; i < first + count; i++)
         {
             var birth = new DateOnly(1965, 1, 1).AddDays(random.Next(0, 38 * 365));
             var female = random.Next(2) == 0;

@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using MiniExcelLibs;
 
 namespace Sipp.Web.Tests.Infrastructure;
@@ -31,6 +34,68 @@ public static class UploadFixtures
         }
 
         return encoding.GetPreamble().Concat(encoding.GetBytes(text.ToString())).ToArray();
+    }
+
+    /// <summary>
+    /// An .xlsx written cell by cell with the OpenXML SDK, as Excel stores it: shared strings, styles, a declared
+    /// dimension. Cells are given by reference ("A1") with a value and an optional number format id of
+    /// <see cref="SdkStyles"/>; <paramref name="declaredRange"/> overrides the dimension the sheet declares.
+    /// </summary>
+    public static byte[] SdkXlsx(IEnumerable<(string Reference, OpenXmlElement Cell)> cells, string? declaredRange = null, string? sheetXml = null)
+    {
+        using var memory = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = SdkStyles();
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable(
+                new SharedStringItem(new Text("NIK")),
+                new SharedStringItem(new Run(new Text("Bambang ")), new Run(new Text("Suprapto"))),
+                new SharedStringItem(new Text("Ani"), new PhoneticRun(new Text("アニ")) { BaseTextStartIndex = 0, EndingBaseIndex = 3 }));
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var rows = cells.GroupBy(c => int.Parse(c.Reference.TrimStart([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]), System.Globalization.CultureInfo.InvariantCulture))
+                .OrderBy(g => g.Key)
+                .Select(g => new Row(g.Select(c => c.Cell)) { RowIndex = (uint)g.Key });
+            sheetPart.Worksheet = new Worksheet(new SheetDimension { Reference = declaredRange ?? "A1:Z1000" }, new SheetData(rows));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Data" }));
+        }
+
+        var bytes = memory.ToArray();
+        return sheetXml is null ? bytes : ReplaceEntry(bytes, "xl/worksheets/", sheetXml);
+    }
+
+    /// <summary>Cell formats: 0 general, 1 built-in date (14), 2 custom dd/mm/yyyy, 3 custom "Rp"-currency, 4 custom [h]:mm.</summary>
+    public static Stylesheet SdkStyles() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "[$Rp-421]#,##0;\\-#,##0\\ \"dimuka\"" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "[h]:mm" }),
+        new Fonts(new Font()), new Fills(new Fill()), new Borders(new Border()),
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0 }, new CellFormat { NumberFormatId = 14 }, new CellFormat { NumberFormatId = 164 },
+            new CellFormat { NumberFormatId = 165 }, new CellFormat { NumberFormatId = 166 }));
+
+    /// <summary>A valid .xlsx whose sheet is not well-formed XML.</summary>
+    public static byte[] BrokenSheet() =>
+        SdkXlsx([("A1", new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") })], sheetXml: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=");
+
+    private static byte[] ReplaceEntry(byte[] package, string folder, string content)
+    {
+        using var memory = new MemoryStream();
+        memory.Write(package);
+        using (var archive = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = archive.Entries.Single(e => e.FullName.StartsWith(folder, StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            var name = entry.FullName;
+            entry.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+            writer.Write(content);
+        }
+
+        return memory.ToArray();
     }
 
     /// <summary>A valid-looking zip whose one entry unpacks to far more than it weighs.</summary>

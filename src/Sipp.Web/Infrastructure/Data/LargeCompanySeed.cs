@@ -71,7 +71,7 @@ public static class LargeCompanySeed
 
             var participant = new Participant
             {
-                Id = Guid.NewGuid(), Kpj = (91_000_000_000L + i).ToString(CultureInfo.InvariantCulture), Nik = nik, FullName = person.Name,
+                Id = Guid.CreateVersion7(), Kpj = (91_000_000_000L + i).ToString(CultureInfo.InvariantCulture), Nik = nik, FullName = person.Name,
                 NameNormalized = person.Name.ToUpperInvariant(), BirthPlace = person.BirthPlace, BirthDate = person.BirthDate, Sex = person.Sex,
                 MotherMaidenName = person.MotherMaidenName, Citizenship = Citizenship.Wni, MaritalStatus = MaritalStatus.Kawin, Address = person.Address,
                 PostalCode = person.PostalCode, Phone = person.Phone, CreatedAt = now,
@@ -80,7 +80,7 @@ public static class LargeCompanySeed
             start = new DateOnly(start.Year, start.Month, 1);
             var employment = new Employment
             {
-                Id = Guid.NewGuid(), ParticipantId = participant.Id, DivisionId = division.Id, Status = EmploymentStatus.Aktif, EmploymentType = EmploymentType.Pkwtt,
+                Id = Guid.CreateVersion7(), ParticipantId = participant.Id, DivisionId = division.Id, Status = EmploymentStatus.Aktif, EmploymentType = EmploymentType.Pkwtt,
                 WorkStartDate = start, MembershipStartDate = start, RegisteredOn = start, CreatedAt = now, VerifiedAt = now,
             };
             var upah = random.Next(45, 250) * 100_000L;

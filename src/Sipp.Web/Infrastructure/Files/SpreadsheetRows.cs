@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using MiniExcelLibs;
 using Sipp.Data.Uploads;
 
 namespace Sipp.Web.Infrastructure.Files;
@@ -20,8 +19,8 @@ public static class SpreadsheetRows
     {
         if (format == UploadFormat.Xlsx)
         {
-            var first = MiniExcel.Query(path, useHeaderRow: false, excelType: ExcelType.XLSX).FirstOrDefault() as IDictionary<string, object?>;
-            return first?.Values.Select(v => Clean(v?.ToString())).Where(h => h.Length > 0).ToList() ?? [];
+            var first = XlsxSheetReader.Rows(path).FirstOrDefault();
+            return first?.Cells.OrderBy(c => c.Key).Select(c => Clean(c.Value.ToString())).Where(h => h.Length > 0).ToList() ?? [];
         }
 
         using var reader = OpenCsv(path, encoding!);
@@ -38,28 +37,30 @@ public static class SpreadsheetRows
 
     private static IEnumerable<SheetRow> ReadXlsx(string path, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
     {
-        var number = 1;
-        var columns = new Dictionary<string, string>(StringComparer.Ordinal); // header as found → cleaned, once per column
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX))
+        Dictionary<int, string>? headers = null; // column index → cleaned header name, from the first row
+        foreach (var row in XlsxSheetReader.Rows(path))
         {
-            number++;
-            var values = new Dictionary<string, string?>(row.Count, StringComparer.OrdinalIgnoreCase);
-            var blank = true;
-            foreach (var (key, value) in row)
+            if (headers is null)
             {
-                if (!columns.TryGetValue(key, out var column))
-                {
-                    columns[key] = column = Clean(key);
-                }
+                headers = row.Cells.ToDictionary(c => c.Key, c => Clean(c.Value.ToString()));
+                continue;
+            }
 
-                var text = Cell(column, value, dateColumns, digitColumns);
-                blank &= string.IsNullOrWhiteSpace(text);
-                values[column] = text;
+            var values = new Dictionary<string, string?>(headers.Count, StringComparer.OrdinalIgnoreCase);
+            var blank = true;
+            foreach (var (index, value) in row.Cells)
+            {
+                if (headers.TryGetValue(index, out var column) && column.Length > 0)
+                {
+                    var text = Cell(column, value, dateColumns, digitColumns);
+                    blank &= string.IsNullOrWhiteSpace(text);
+                    values[column] = text;
+                }
             }
 
             if (!blank)
             {
-                yield return new SheetRow(number, values);
+                yield return new SheetRow(row.Number, values);
             }
         }
     }

@@ -89,6 +89,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         { "encrypted", "data.xlsx", UploadFixtures.OleCompound(encrypted: true), "dilindungi password" },
         { "old excel", "data.xls", UploadFixtures.OleCompound(encrypted: false), "Format Excel lama (.xls)" },
         { "corrupt", "data.xlsx", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }])[..600], "rusak" },
+        { "corrupt sheet", "data.xlsx", UploadFixtures.BrokenSheet(), "rusak" },
         { "zip bomb", "data.xlsx", UploadFixtures.ZipBomb(), "tidak wajar" },
         { "utf-16", "data.csv", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("NIK;Nama\r\n")).ToArray(), "UTF-16" },
         { "unknown encoding", "data.csv", [.. "NIK;Nama\r\n"u8.ToArray(), 0x81, 0x8D, 0x41, (byte)'\r', (byte)'\n'], "Encoding CSV ini tidak dikenal" },
@@ -119,6 +120,20 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         }
 
         var page = await UploadAsync(browser, "upah", "besar.csv", Encoding.UTF8.GetBytes(text.ToString()));
+
+        Assert.Contains("File berisi 100.001 baris", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnXlsxDeclaringMoreThan100000Rows_IsRefusedBeforeAnyRowIsRead()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001");
+        var header = new[] { "KPJ", "Upah", "Periode Mulai" }.Select((h, i) => ($"{(char)('A' + i)}1", (DocumentFormat.OpenXml.OpenXmlElement)new DocumentFormat.OpenXml.Spreadsheet.Cell
+        {
+            CellReference = $"{(char)('A' + i)}1", DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.String, CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(h),
+        }));
+
+        var page = await UploadAsync(browser, "upah", "besar.xlsx", UploadFixtures.SdkXlsx(header, declaredRange: "A1:C100002"));
 
         Assert.Contains("File berisi 100.001 baris", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
     }
@@ -236,7 +251,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         return stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
     }
 
-    private async Task<IDocument> UploadAsync(HttpClient browser, string kind, string fileName, byte[] content, bool waitForCheck = true)
+    internal static async Task<IDocument> UploadAsync(HttpClient browser, string kind, string fileName, byte[] content, bool waitForCheck = true)
     {
         var form = await HtmlPage.GetAsync(browser, "/tenaga-kerja/upload");
         var token = form.QuerySelector("meta[name=sipp-csrf]")!.GetAttribute("content")!;

@@ -116,7 +116,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public static Participant ToParticipant(NewWorker worker, DateTime now) => new()
     {
-        Id = Guid.NewGuid(), Nik = worker.Nik?.Value, PassportNumber = worker.Passport?.Value, CountryCode = worker.Country?.Value,
+        Id = Guid.CreateVersion7(), Nik = worker.Nik?.Value, PassportNumber = worker.Passport?.Value, CountryCode = worker.Country?.Value,
         FullName = worker.FullName.Value, NameNormalized = worker.FullName.Normalized, BirthPlace = worker.BirthPlace.Value, BirthDate = worker.BirthDate,
         Sex = worker.Sex, MotherMaidenName = worker.MotherMaidenName.Value, Citizenship = worker.Citizenship, MaritalStatus = worker.MaritalStatus,
         Address = worker.Address, PostalCode = worker.PostalCode, Phone = worker.Phone?.Value, Email = worker.Email?.Value, Npwp = worker.Npwp?.Value,
@@ -127,7 +127,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         var added = new Employment
         {
-            Id = Guid.NewGuid(), ParticipantId = participantId, DivisionId = divisionId, Status = status, EmploymentType = employment.Type,
+            Id = Guid.CreateVersion7(), ParticipantId = participantId, DivisionId = divisionId, Status = status, EmploymentType = employment.Type,
             WorkStartDate = employment.WorkStart, ContractEndDate = employment.ContractEnd, MembershipStartDate = employment.MembershipStart,
             RegisteredOn = registeredOn, CreatedAt = now,
         };

@@ -1,3 +1,5 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,8 +62,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         batch.Format = format;
         if (refusal is null)
         {
-            var headers = UploadFile.Open(path, batch).Headers();
-            refusal = headers.Count == 0 ? "File tidak memiliki baris judul (baris 1)." : definition.CheckHeaders(headers);
+            refusal = CheckHeaders(path, batch, definition);
         }
 
         if (refusal is not null)
@@ -80,6 +81,19 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         return Redirect($"/tenaga-kerja/upload/{batch.Id}");
+    }
+
+    private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition definition)
+    {
+        try
+        {
+            var headers = UploadFile.Open(path, batch).Headers();
+            return headers.Count == 0 ? "File tidak memiliki baris judul (baris 1)." : definition.CheckHeaders(headers);
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException)
+        {
+            return "File Excel ini rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu upload lagi.";
+        }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

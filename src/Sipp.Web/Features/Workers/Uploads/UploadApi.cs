@@ -10,7 +10,7 @@ public static class UploadApi
 {
     public static IServiceCollection AddWorkerUploads(this IServiceCollection services)
     {
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadQueue>();
         services.AddHostedService<UploadWorker>();

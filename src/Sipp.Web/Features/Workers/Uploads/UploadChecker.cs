@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Uploads;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Sipp.Web.Infrastructure.Files;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
 /// <summary>
 /// Checks every row of a batch and stores the refused rows with their reasons. Progress is saved after each chunk so
-/// the page can show it. A file over 100,000 rows is refused from its size alone, before any row is checked.
+/// the page can show it. A file over 100,000 rows is refused from the size it declares, before any row is checked;
+/// an .xlsx that declares none is refused as soon as its 100,001st row is read.
 /// </summary>
-public sealed class UploadChecker(SippDbContext db, UploadStorage storage, TimeProvider clock)
+public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOptions<UploadOptions> options, TimeProvider clock)
 {
     public const int ChunkSize = 1_000;
 
@@ -26,24 +30,33 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, TimeP
         batch.CheckedRows = 0;
         batch.ErrorRows = 0;
         var file = UploadFile.Open(storage.PathOf(batchId), batch);
-        batch.TotalRows = file.CountRows();
-        if (batch.TotalRows > UploadDefinition.MaxRows)
+        var declared = file.DeclaredRows();
+        batch.TotalRows = declared ?? 0; // 0: not known until the rows are read
+        if (declared > MaxRows)
         {
-            var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
-            await RefuseAsync(batch, string.Create(indonesian, $"File berisi {batch.TotalRows:#,0} baris; paling banyak {UploadDefinition.MaxRows:#,0} baris per upload. Bagi menjadi beberapa file."), cancellationToken);
+            await RefuseAsync(batch, TooManyRows(declared.Value), cancellationToken);
             return;
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var validator = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
         var dataRows = 0;
-        foreach (var chunk in file.Rows().Chunk(ChunkSize))
+        await foreach (var prepared in file.ChunksAsync(ChunkSize, validator.Prepare, cancellationToken))
         {
-            var errors = await validator.ErrorsAsync(chunk, cancellationToken);
-            db.UploadRowErrors.AddRange(errors.Select(e => new UploadRowError { BatchId = batchId, RowNumber = e.RowNumber, Messages = e.Messages }));
-            dataRows += chunk.Length;
+            var results = await validator.CompleteAsync(prepared, cancellationToken);
+            dataRows += results.Count;
+            if (dataRows > MaxRows)
+            {
+                await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+                (batch.CheckedRows, batch.ErrorRows) = (0, 0);
+                await RefuseAsync(batch, TooManyRows(null), cancellationToken);
+                return;
+            }
+
+            var refused = results.Where(r => !r.IsValid).ToList();
+            db.UploadRowErrors.AddRange(refused.Select(r => new UploadRowError { BatchId = batchId, RowNumber = r.RowNumber, Messages = UploadValidation.Describe(r.Errors) }));
             batch.CheckedRows = dataRows;
-            batch.ErrorRows += errors.Count;
+            batch.ErrorRows += refused.Count;
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             db.Attach(batch);
@@ -59,6 +72,16 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, TimeP
         batch.State = UploadState.SiapImpor;
         batch.CheckedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private int MaxRows => options.Value.MaxRows;
+
+    /// <summary>The refusal of a file over the limit; <paramref name="rows"/> when the file declares its size.</summary>
+    private string TooManyRows(int? rows)
+    {
+        var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        var size = rows is { } count ? count.ToString("#,0", indonesian) : "lebih dari " + MaxRows.ToString("#,0", indonesian);
+        return string.Create(indonesian, $"File berisi {size} baris; paling banyak {MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.");
     }
 
     private async Task RefuseAsync(UploadBatch batch, string reason, CancellationToken cancellationToken)
@@ -94,14 +117,55 @@ public sealed class UploadFile
 
     public IEnumerable<SheetRow> Rows() => SpreadsheetRows.Read(_path, _batch.Format, _encoding, Definition.DateColumns, Definition.DigitColumns);
 
-    /// <summary>Data rows below the header, from the sheet's dimension or the CSV's line count (blank lines included).</summary>
-    public int CountRows()
+    /// <summary>
+    /// The rows in chunks, read and prepared on another thread while the caller checks the previous chunk against the
+    /// database, so that both cores work. A reading error surfaces from the enumeration.
+    /// </summary>
+    public async IAsyncEnumerable<T> ChunksAsync<T>(int size, Func<SheetRow[], T> prepare, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var chunk in Rows().Chunk(size))
+                    {
+                        await channel.Writer.WriteAsync(prepare(chunk), stop.Token);
+                    }
+
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync(); // the caller may stop early: let the reader go
+            await reading;
+        }
+    }
+
+    /// <summary>
+    /// Data rows below the header as the file declares them: the .xlsx sheet's dimension (null when it has none) or
+    /// the CSV's line count (blank lines included).
+    /// </summary>
+    public int? DeclaredRows()
     {
         if (_batch.Format == UploadFormat.Xlsx)
         {
-            // The declared size when there is one; otherwise the rows are counted (which reads the sheet once more).
-            var rows = SheetDimension.DeclaredRows(_path) ?? MiniExcelLibs.MiniExcel.GetSheetDimensions(_path).FirstOrDefault()?.Rows.Count ?? 0;
-            return Math.Max(0, rows - 1);
+            return XlsxSheetReader.DeclaredLastRow(_path) is { } last ? Math.Max(0, last - 1) : null;
         }
 
         var lines = 0;

@@ -12,7 +12,6 @@ public sealed record UploadDefinition(
     public const string OtherReasonColumn = "Alasan Lainnya";
     public const string StatusColumn = "Status";
     public const string NoteColumn = "Keterangan";
-    public const int MaxRows = 100_000;
 
     public static readonly UploadDefinition Baru = new(
         UploadKind.Baru, "Upload Tenaga Kerja Baru", "baru", F.NewWorkerColumns,

@@ -29,9 +29,9 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var validation = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
         var accepted = new List<RowResult<object>>();
-        foreach (var chunk in UploadFile.Open(storage.PathOf(batchId), batch).Rows().Chunk(UploadChecker.ChunkSize))
+        await foreach (var prepared in UploadFile.Open(storage.PathOf(batchId), batch).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
         {
-            foreach (var result in await validation.ValidateAsync(chunk, cancellationToken))
+            foreach (var result in await validation.CompleteAsync(prepared, cancellationToken))
             {
                 if (result.IsValid == refusedBefore.Contains(result.RowNumber))
                 {

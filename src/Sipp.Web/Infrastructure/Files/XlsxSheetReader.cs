@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Sipp.Web.Infrastructure.Files;
+
+/// <summary>One row of a sheet as stored: its number (1 = first row) and its cell values by column (0 = A).</summary>
+public sealed record XlsxRow(int Number, IReadOnlyDictionary<int, object> Cells);
+
+/// <summary>
+/// Streams the rows of an .xlsx's first sheet. The OpenXML SDK finds the parts (first sheet, shared strings, number
+/// formats); the sheet itself is read with a plain XmlReader, five times faster than MiniExcel's or the SDK's own row
+/// readers on 100,000 rows (docs/adr/0007). Values are string, double, bool, or DateTime for a number shown as a date.
+/// </summary>
+public static class XlsxSheetReader
+{
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = false, IgnoreComments = true, XmlResolver = null };
+
+    public static IEnumerable<XlsxRow> Rows(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("Workbook tidak ada.");
+        if (FirstSheet(workbook) is not { } sheet)
+        {
+            yield break;
+        }
+
+        var strings = SharedStrings(workbook.SharedStringTablePart);
+        var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
+        using var reader = XmlReader.Create(sheet.GetStream(FileMode.Open, FileAccess.Read), Settings);
+        var rowNumber = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
+            {
+                continue;
+            }
+
+            rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var declared) ? declared : rowNumber + 1;
+            var cells = new Dictionary<int, object>();
+            if (!reader.IsEmptyElement)
+            {
+                ReadCells(reader, cells, strings, dateStyles);
+            }
+
+            yield return new XlsxRow(rowNumber, cells);
+        }
+    }
+
+    /// <summary>
+    /// The last row number the sheet declares in its &lt;dimension&gt; before its rows (Excel always writes it), read
+    /// without reading a row; null when it declares none.
+    /// </summary>
+    public static int? DeclaredLastRow(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        if (document.WorkbookPart is not { } workbook || FirstSheet(workbook) is not { } sheet)
+        {
+            return null;
+        }
+
+        using var reader = XmlReader.Create(sheet.GetStream(FileMode.Open, FileAccess.Read), Settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "dimension" && reader.GetAttribute("ref") is { } range)
+            {
+                var end = range[(range.LastIndexOf(':') + 1)..].TrimStart((char[])['$', .. "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]);
+                return int.TryParse(end, NumberStyles.None, CultureInfo.InvariantCulture, out var declared) ? declared : null;
+            }
+
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheetData")
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static WorksheetPart? FirstSheet(WorkbookPart workbook) =>
+        workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()?.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart sheet ? sheet : null;
+
+    /// <summary>Reads the &lt;c&gt; elements of the current row up to its end tag.</summary>
+    private static void ReadCells(XmlReader reader, Dictionary<int, object> cells, List<string> strings, HashSet<int> dateStyles)
+    {
+        var column = -1;
+        var depth = reader.Depth;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
+            {
+                continue;
+            }
+
+            column = ColumnIndex(reader.GetAttribute("r")) ?? column + 1;
+            var type = reader.GetAttribute("t");
+            var style = int.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+            if (CellContent(reader, type is "inlineStr") is { } text && Value(text, type, dateStyles.Contains(style), strings) is { } value)
+            {
+                cells[column] = value;
+            }
+        }
+    }
+
+    /// <summary>The text of the cell's &lt;v&gt;, or of its inline string's &lt;t&gt; runs; the reader ends on the cell's end.</summary>
+    private static string? CellContent(XmlReader reader, bool inline)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return null;
+        }
+
+        string? text = null;
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && (inline ? reader.LocalName == "t" : reader.LocalName == "v"))
+            {
+                text += reader.ReadElementContentAsString(); // leaves the reader on the next node
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
+            {
+                reader.Skip(); // phonetic guide text is not part of the value
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        return text;
+    }
+
+    private static object? Value(string text, string? type, bool dateStyle, List<string> strings) => type switch
+    {
+        "s" => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count ? strings[index] : null,
+        "str" or "inlineStr" => text,
+        "b" => text == "1",
+        "e" => null, // #N/A, #REF! and the like: treated as an empty cell
+        "d" => DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date) ? date : text,
+        _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? dateStyle && number is >= 0 and < 2958466 ? DateTime.FromOADate(number) : number
+            : text,
+    };
+
+    /// <summary>"C12" → 2; null when there is no reference.</summary>
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                break;
+            }
+
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index == 0 ? null : index - 1;
+    }
+
+    private static List<string> SharedStrings(SharedStringTablePart? part)
+    {
+        var strings = new List<string>();
+        if (part is null)
+        {
+            return strings;
+        }
+
+        using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            {
+                strings.Add(reader.IsEmptyElement ? string.Empty : CellContent(reader, inline: true) ?? string.Empty);
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>Indexes of the cell formats (the "s" attribute) whose number format shows a date or time.</summary>
+    private static HashSet<int> DateStyles(Stylesheet? stylesheet)
+    {
+        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? string.Empty) ?? [];
+        var styles = new HashSet<int>();
+        var index = 0;
+        foreach (var format in stylesheet?.CellFormats?.Elements<CellFormat>() ?? [])
+        {
+            var id = format.NumberFormatId?.Value ?? 0;
+            if (custom.TryGetValue(id, out var code) ? IsDateCode(code) : id is >= 14 and <= 22 or >= 45 and <= 47)
+            {
+                styles.Add(index);
+            }
+
+            index++;
+        }
+
+        return styles;
+    }
+
+    /// <summary>A format code shows a date when it has d, m, y, h or s outside quotes, brackets and escapes.</summary>
+    private static bool IsDateCode(string code)
+    {
+        var quoted = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '\\')
+            {
+                i++;
+            }
+            else if (!quoted && c == '[')
+            {
+                var end = code.IndexOf(']', i);
+                i = end < 0 ? code.Length : end;
+            }
+            else if (!quoted && "dmyhsDMYHS".Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
