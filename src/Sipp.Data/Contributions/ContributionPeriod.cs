@@ -1,4 +1,5 @@
 using Sipp.Data.Companies;
+using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
 
 namespace Sipp.Data.Contributions;
@@ -36,12 +37,4 @@ public class ContributionPeriod
     public Guid Version { get; set; }
 
     public List<ContributionLine> Lines { get; set; } = [];
-}
-
-public enum PeriodStatus
-{
-    BelumDihitung = 0,
-    Dihitung = 1,
-    Final = 2,
-    Lunas = 3,
 }

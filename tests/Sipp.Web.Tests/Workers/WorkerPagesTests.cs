@@ -1,3 +1,4 @@
+using Sipp.Domain.Contributions;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;

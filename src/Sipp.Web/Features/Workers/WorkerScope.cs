@@ -1,3 +1,4 @@
+using Sipp.Domain.Contributions;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Contributions;
