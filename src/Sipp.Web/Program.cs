@@ -10,6 +10,7 @@ using Sipp.Web.Features.Shared;
 using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Features.Contributions;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
@@ -50,6 +51,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("d
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
 builder.Services.AddWorkerUploads();
+builder.Services.AddContributions();
 
 var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);

@@ -1,9 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using NpgsqlTypes;
 using Sipp.Data;
 using Sipp.Data.Audit;
@@ -12,10 +6,9 @@ using Sipp.Data.Workers;
 namespace Sipp.Web.Infrastructure.Data;
 
 /// <summary>
-/// Inserts many new participants with their employments, first wages and audit events inside the caller's transaction:
-/// PostgreSQL binary COPY, or on SQLite one prepared INSERT per table reused for every row. Values are written in the
-/// same representation EF Core uses for each provider (checked by a round-trip test). The caller sets the worker-list
-/// copies on each employment (<see cref="WorkerListCopies.Copy"/> and its latest wage), since no save runs here.
+/// Inserts many new participants with their employments, first wages and audit events inside the caller's transaction
+/// (<see cref="BulkInsert"/>). The caller sets the worker-list copies on each employment
+/// (<see cref="WorkerListCopies.Copy"/> and its latest wage), since no save runs here.
 /// </summary>
 public static class WorkerBulkInsert
 {
@@ -23,24 +16,10 @@ public static class WorkerBulkInsert
         SippDbContext db, IReadOnlyList<Participant> participants, IReadOnlyList<Employment> employments, IReadOnlyList<WageChange> wages,
         IReadOnlyList<AuditEvent> audits, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Bulk insert needs the caller's transaction.");
-        if (db.Database.IsNpgsql())
-        {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            await CopyAsync(connection, "Participants", ParticipantColumns, participants, ParticipantValues, cancellationToken);
-            await CopyAsync(connection, "Employments", EmploymentColumns, employments, EmploymentValues, cancellationToken);
-            await CopyAsync(connection, "WageChanges", WageColumns, wages, WageValues, cancellationToken);
-            await CopyAsync(connection, "AuditEvents", AuditColumns, audits, AuditValues, cancellationToken);
-        }
-        else
-        {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
-            await InsertAsync(connection, sqliteTransaction, "Participants", ParticipantColumns, participants, ParticipantValues, cancellationToken);
-            await InsertAsync(connection, sqliteTransaction, "Employments", EmploymentColumns, employments, EmploymentValues, cancellationToken);
-            await InsertAsync(connection, sqliteTransaction, "WageChanges", WageColumns, wages, WageValues, cancellationToken);
-            await InsertAsync(connection, sqliteTransaction, "AuditEvents", AuditColumns, audits, AuditValues, cancellationToken);
-        }
+        await BulkInsert.InsertAsync(db, "Participants", ParticipantColumns, participants, ParticipantValues, cancellationToken);
+        await BulkInsert.InsertAsync(db, "Employments", EmploymentColumns, employments, EmploymentValues, cancellationToken);
+        await BulkInsert.InsertAsync(db, "WageChanges", WageColumns, wages, WageValues, cancellationToken);
+        await BulkInsert.InsertAsync(db, "AuditEvents", AuditColumns, audits, AuditValues, cancellationToken);
     }
 
     private static readonly (string Name, NpgsqlDbType Type)[] ParticipantColumns =
@@ -91,71 +70,4 @@ public static class WorkerBulkInsert
 
     private static object?[] AuditValues(AuditEvent a) =>
         [a.OccurredAt, a.ActorUserId, a.ActorName, a.DivisionId, a.IpAddress, a.Action, a.EntityType, a.EntityId, a.Before, a.After];
-
-    private static async Task CopyAsync<T>(
-        NpgsqlConnection connection, string table, (string Name, NpgsqlDbType Type)[] columns, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var columnList = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({columnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            var cells = values(row);
-            for (var i = 0; i < columns.Length; i++)
-            {
-                if (cells[i] is null)
-                {
-                    await writer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await writer.WriteAsync(cells[i], columns[i].Type, cancellationToken);
-                }
-            }
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task InsertAsync<T>(
-        SqliteConnection connection, SqliteTransaction transaction, string table, (string Name, NpgsqlDbType Type)[] columns, IReadOnlyList<T> rows,
-        Func<T, object?[]> values, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture) })).ToArray();
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            var cells = values(row);
-            for (var i = 0; i < cells.Length; i++)
-            {
-                parameters[i].Value = ToSqlite(cells[i]);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>EF Core's SQLite representations: upper-case GUID text, ISO dates, instants with 7 fraction digits.</summary>
-    private static object ToSqlite(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid guid => guid.ToString("D").ToUpperInvariant(),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        int or long => value,
-        _ => value.ToString()!,
-    };
 }

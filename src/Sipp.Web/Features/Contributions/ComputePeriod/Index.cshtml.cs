@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Contributions.ComputePeriod;
+
+/// <summary>"Hitung Iuran": choose a period and compute it (again, until it is final).</summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, PeriodComputation computation, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public string? Periode { get; set; }
+
+    public IReadOnlyList<ContributionPeriod> Recent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Periode ??= Period.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString();
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (!Period.TryParse(Periode, out var period, out var error))
+        {
+            ModelState.AddModelError(nameof(Periode), error);
+        }
+        else if (await computation.ComputeAsync(company.DivisionId, period, cancellationToken) is { } refusal)
+        {
+            ModelState.AddModelError(nameof(Periode), refusal);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["Message"] = $"Iuran periode {period.ToDisplayString()} telah dihitung.";
+        return Redirect($"/iuran/{period}");
+    }
+
+    public string Status(ContributionPeriod period) =>
+        PeriodTexts.Status(period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        Recent = await db.ContributionPeriods.AsNoTracking().Where(p => p.DivisionId == company.DivisionId)
+            .OrderByDescending(p => p.Period).Take(12).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Data.Workers;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Data;
+
+namespace Sipp.Web.Features.Contributions.ComputePeriod;
+
+/// <summary>
+/// "Hitung Iuran": every worker active in the period (membership started on or before its last day, not ended before
+/// its first day) gets one stored line with every share of every program; the period's totals follow. Runs again
+/// until the period is final, keeping the wages corrected for this period ("Koreksi").
+/// </summary>
+public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Computes and stores the period; returns the refusal when it may not be computed.</summary>
+    public async Task<string?> ComputeAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
+    {
+        var table = await ruleTables.GetAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (PeriodRules.CheckPeriod(table, period) is { } tooEarly)
+        {
+            return tooEarly;
+        }
+
+        if (period > Period.Containing(today))
+        {
+            return $"Periode {period} belum berjalan. Iuran dapat dihitung mulai bulan periode itu sendiri.";
+        }
+
+        var company = await db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
+            .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
+        var rules = PeriodRules.For(table, period, company);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        if (stored is not null && PeriodLifecycle.CanCompute(stored.Status) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (stored is null)
+        {
+            stored = new ContributionPeriod { Id = Guid.CreateVersion7(), DivisionId = divisionId, Period = period, Status = PeriodStatus.BelumDihitung };
+            db.ContributionPeriods.Add(stored);
+        }
+
+        var corrected = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id && l.WageCorrected)
+            .ToDictionaryAsync(l => l.EmploymentId, l => l.Upah, cancellationToken);
+        var workers = await ActiveWorkersAsync(divisionId, period, cancellationToken);
+        var facts = new WorkerFacts[workers.Count];
+        for (var i = 0; i < workers.Count; i++)
+        {
+            var worker = workers[i];
+            facts[i] = new WorkerFacts(corrected.GetValueOrDefault(worker.EmploymentId, worker.Upah), worker.BirthDate, worker.Citizenship, worker.RegisteredOn);
+        }
+
+        var results = new ContributionResult[facts.Length];
+        ContributionEngine.Compute(rules, facts, results);
+        var lines = new ContributionLine[results.Length];
+        for (var i = 0; i < results.Length; i++)
+        {
+            lines[i] = ContributionLines.From(stored.Id, workers[i].EmploymentId, results[i], corrected.ContainsKey(workers[i].EmploymentId));
+        }
+
+        var before = stored.Status == PeriodStatus.BelumDihitung ? null : new { jumlahTk = stored.WorkerCount, total = stored.Total };
+        stored.Status = PeriodStatus.Dihitung;
+        stored.WorkerCount = lines.Length;
+        stored.TotalEmployer = lines.Sum(l => l.TotalEmployer);
+        stored.TotalWorker = lines.Sum(l => l.TotalWorker);
+        stored.Total = stored.TotalEmployer + stored.TotalWorker;
+        stored.ComputedAt = clock.GetUtcNow().UtcDateTime;
+        stored.Version = Guid.NewGuid();
+        audit.Record("iuran.hitung", "Periode", stored.Id.ToString(), divisionId, before,
+            new { periode = period.ToString(), jumlahTk = stored.WorkerCount, total = stored.Total, koreksiDipertahankan = corrected.Count });
+        await db.SaveChangesAsync(cancellationToken);
+
+        await db.ContributionLines.Where(l => l.PeriodId == stored.Id).ExecuteDeleteAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, "ContributionLines", ContributionLines.Columns, lines, ContributionLines.Values, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>"Koreksi": one worker's wage for this period only; the line and the period's totals are recomputed.</summary>
+    public async Task<string?> CorrectAsync(Guid divisionId, Period period, Guid employmentId, long upah, CancellationToken cancellationToken)
+    {
+        var table = await ruleTables.GetAsync(cancellationToken);
+        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        if (PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var line = await db.ContributionLines.Include(l => l.Employment).ThenInclude(e => e.Participant)
+            .SingleOrDefaultAsync(l => l.PeriodId == stored!.Id && l.EmploymentId == employmentId, cancellationToken);
+        if (line is null)
+        {
+            return "Tenaga kerja ini tidak ada dalam perhitungan periode ini.";
+        }
+
+        var company = await db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
+            .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
+        var participant = line.Employment.Participant;
+        var result = ContributionEngine.Compute(
+            PeriodRules.For(table, period, company), new WorkerFacts(upah, participant.BirthDate, participant.Citizenship, line.Employment.RegisteredOn));
+        var before = new { periode = period.ToString(), upah = line.Upah, total = line.Total };
+        var corrected = ContributionLines.From(stored!.Id, employmentId, result, wageCorrected: true);
+        stored.TotalEmployer += corrected.TotalEmployer - line.TotalEmployer;
+        stored.TotalWorker += corrected.TotalWorker - line.TotalWorker;
+        stored.Total = stored.TotalEmployer + stored.TotalWorker;
+        stored.Version = Guid.NewGuid();
+        corrected.Id = line.Id;
+        db.Entry(line).CurrentValues.SetValues(corrected);
+        audit.Record("iuran.koreksi", Workers.WorkerDetail.IndexModel.AuditEntity, employmentId.ToString(), divisionId, before,
+            new { periode = period.ToString(), upah, total = corrected.Total });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return FinalizePeriod.BillIssuing.ConcurrentChange;
+        }
+
+        return null;
+    }
+
+    private async Task<List<ActiveWorker>> ActiveWorkersAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
+    {
+        var first = period.FirstDay;
+        var last = period.LastDay;
+        var workers = await db.Employments.AsNoTracking()
+            .Where(e => e.DivisionId == divisionId && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.NonAktif)
+                && e.MembershipStartDate <= last && (e.EndDate == null || e.EndDate >= first))
+            .Select(e => new ActiveWorker(
+                e.Id, e.Participant.BirthDate, e.Participant.Citizenship, e.RegisteredOn,
+                e.WageHistory.Where(w => w.EffectiveFrom <= period).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return workers.Where(w => w.Upah > 0).ToList();
+    }
+
+    private sealed record ActiveWorker(Guid EmploymentId, DateOnly BirthDate, Domain.People.Citizenship Citizenship, DateOnly RegisteredOn, long Upah);
+}
+
+/// <summary>How a computed line is stored, and its columns for the bulk insert.</summary>
+public static class ContributionLines
+{
+    public static ContributionLine From(Guid periodId, Guid employmentId, in ContributionResult r, bool wageCorrected) => new()
+    {
+        PeriodId = periodId, EmploymentId = employmentId, Upah = r.Upah, WageCorrected = wageCorrected,
+        JhtEmployer = r.JhtEmployer, JhtWorker = r.JhtWorker, JkkEmployer = r.JkkEmployer, JkmEmployer = r.JkmEmployer,
+        JpBase = r.JpBase, JpEmployer = r.JpEmployer, JpWorker = r.JpWorker, JpStatus = r.JpStatus,
+        JkpBase = r.JkpBase, JkpGovernment = r.JkpGovernment, JkpFromJkk = r.JkpFromJkk, JkpFromJkm = r.JkpFromJkm,
+        TotalEmployer = r.TotalEmployer, TotalWorker = r.TotalWorker, Total = r.Total,
+    };
+
+    public static readonly (string Name, NpgsqlDbType Type)[] Columns =
+    [
+        ("PeriodId", NpgsqlDbType.Uuid), ("EmploymentId", NpgsqlDbType.Uuid), ("Upah", NpgsqlDbType.Bigint), ("WageCorrected", NpgsqlDbType.Boolean),
+        ("JhtEmployer", NpgsqlDbType.Bigint), ("JhtWorker", NpgsqlDbType.Bigint), ("JkkEmployer", NpgsqlDbType.Bigint), ("JkmEmployer", NpgsqlDbType.Bigint),
+        ("JpBase", NpgsqlDbType.Bigint), ("JpEmployer", NpgsqlDbType.Bigint), ("JpWorker", NpgsqlDbType.Bigint), ("JpStatus", NpgsqlDbType.Smallint),
+        ("JkpBase", NpgsqlDbType.Bigint), ("JkpGovernment", NpgsqlDbType.Bigint), ("JkpFromJkk", NpgsqlDbType.Bigint), ("JkpFromJkm", NpgsqlDbType.Bigint),
+        ("TotalEmployer", NpgsqlDbType.Bigint), ("TotalWorker", NpgsqlDbType.Bigint), ("Total", NpgsqlDbType.Bigint),
+    ];
+
+    public static object?[] Values(ContributionLine l) =>
+    [
+        l.PeriodId, l.EmploymentId, l.Upah, l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpBase, l.JpEmployer, l.JpWorker,
+        (short)l.JpStatus, l.JkpBase, l.JkpGovernment, l.JkpFromJkk, l.JkpFromJkm, l.TotalEmployer, l.TotalWorker, l.Total,
+    ];
+
+    public static string Describe(JpStatus status) => status switch
+    {
+        JpStatus.CompanyNotParticipating => "perusahaan tidak mengikuti program JP",
+        JpStatus.ForeignWorker => "tenaga kerja asing (WNA) tidak membayar JP",
+        JpStatus.RetirementAgeReached => "telah mencapai usia pensiun",
+        _ => string.Empty,
+    };
+
+    internal static string Count(int count) => count.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
+}

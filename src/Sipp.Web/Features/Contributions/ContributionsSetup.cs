@@ -1,0 +1,16 @@
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Features.Contributions.FinalizePeriod;
+using Sipp.Web.Features.Payments;
+
+namespace Sipp.Web.Features.Contributions;
+
+public static class ContributionsSetup
+{
+    public static IServiceCollection AddContributions(this IServiceCollection services)
+    {
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PeriodComputation>();
+        services.AddScoped<BillIssuing>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Infrastructure.Security;
+using F = Sipp.Domain.Workers.WorkerFields;
+
+namespace Sipp.Web.Features.Contributions.CorrectWage;
+
+/// <summary>"Koreksi": one worker's wage for one computed period; the worker's wage history is not changed.</summary>
+[Authorize(Policy = Policies.CompanyOperator)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, PeriodComputation computation) : PageModel
+{
+    [BindProperty]
+    public string? Upah { get; set; }
+
+    public Period Period { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string? Kpj { get; private set; }
+
+    public long CurrentUpah { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string periode, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(periode, id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Upah = CurrentUpah.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string periode, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(periode, id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var v = new FieldValues(new Dictionary<string, string?> { [F.Wage] = Upah });
+        var upah = v.Rupiah(F.Wage);
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var refusal = upah is null ? v.ToDictionary()[F.Wage][0] : await computation.CorrectAsync(company.DivisionId, Period, id, upah.Value, cancellationToken);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError(nameof(Upah), refusal);
+            return Page();
+        }
+
+        TempData["Message"] = $"Upah {Name} untuk periode {Period.ToDisplayString()} dikoreksi menjadi {new Domain.Money.Rupiah(upah!.Value)}; iurannya dihitung ulang.";
+        return Redirect($"/iuran/{Period}");
+    }
+
+    private async Task<bool> LoadAsync(string periode, Guid employmentId, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(periode, out var period, out _))
+        {
+            return false;
+        }
+
+        Period = period;
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var line = await db.ContributionLines.AsNoTracking()
+            .Where(l => l.EmploymentId == employmentId && l.ContributionPeriod.DivisionId == company.DivisionId && l.ContributionPeriod.Period == period)
+            .Select(l => new { l.Upah, l.Employment.Participant.FullName, l.Employment.Participant.Kpj })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (line is null)
+        {
+            return false;
+        }
+
+        (CurrentUpah, Name, Kpj) = (line.Upah, line.FullName, line.Kpj);
+        return true;
+    }
+}

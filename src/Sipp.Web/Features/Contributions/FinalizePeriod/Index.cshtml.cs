@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Payments;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Contributions.FinalizePeriod;
+
+/// <summary>
+/// A period: its totals, warnings and lines (50 per page), "Koreksi" per worker, "Finalisasi" with the payment
+/// channel, the bill once issued, and "Batal Finalisasi" while it is unpaid.
+/// </summary>
+[Authorize(Policy = Policies.CompanyMember)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, IOptions<PaymentOptions> payments, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    public Period Period { get; private set; }
+
+    public PeriodSummary? Summary { get; private set; }
+
+    public IReadOnlyList<LineRow> Lines { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public bool CanOperate { get; private set; }
+
+    public IReadOnlyList<PaymentChannel> Channels => payments.Value.Channels;
+
+    [BindProperty]
+    public string? Channel { get; set; }
+
+    public string Status => Summary is null ? "Belum Dihitung" : PeriodTexts.Status(Summary.Period, Today);
+
+    public PaymentChannel? BillChannel => Summary?.LiveBill is { } bill ? payments.Value.Find(bill.Channel) : null;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(string periode, int halaman, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(periode, out var period, out _))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(period, halaman, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostFinalizeAsync(string periode, CancellationToken cancellationToken) =>
+        ActAsync(periode, (division, period) => billing.FinalizeAsync(division, period, Channel, cancellationToken), "Periode {0} telah difinalisasi. Tagihan terbit.", cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(string periode, CancellationToken cancellationToken) =>
+        ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), "Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<string?>> act, string done, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(periode, out var period, out _))
+        {
+            return NotFound();
+        }
+
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (!company.CanOperate)
+        {
+            return Forbid();
+        }
+
+        if (await act(company.DivisionId, period) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            await LoadAsync(period, 1, cancellationToken);
+            return Page();
+        }
+
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, period.ToDisplayString());
+        return Redirect($"/iuran/{period}");
+    }
+
+    private async Task LoadAsync(Period period, int page, CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        CanOperate = company.CanOperate;
+        Period = period;
+        Summary = await PeriodSummary.LoadAsync(db, company.DivisionId, period, cancellationToken);
+        if (Summary is null)
+        {
+            return;
+        }
+
+        PageCount = Math.Max(1, (Summary.Period.WorkerCount + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(page, 1, PageCount);
+        Lines = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id)
+            .OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(l => new LineRow(l.EmploymentId, l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.WageCorrected,
+                l.JhtEmployer + l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer + l.JpWorker, l.JpStatus, l.Total))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record LineRow(Guid EmploymentId, string Name, string? Kpj, long Upah, bool Corrected, long Jht, long Jkk, long Jkm, long Jp, JpStatus JpStatus, long Total);
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+
+namespace Sipp.Web.Features.Contributions;
+
+/// <summary>A computed period's totals per program and share, and the warnings a user should read before finalising.</summary>
+public sealed record PeriodSummary(
+    ContributionPeriod Period, ProgramTotals Totals, IReadOnlyList<string> Warnings, Bill? LiveBill)
+{
+    public static async Task<PeriodSummary?> LoadAsync(SippDbContext db, Guid divisionId, Period period, CancellationToken cancellationToken)
+    {
+        var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var totals = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id).GroupBy(l => 1)
+            .Select(g => new ProgramTotals(
+                g.Sum(l => l.JhtEmployer), g.Sum(l => l.JhtWorker), g.Sum(l => l.JkkEmployer), g.Sum(l => l.JkmEmployer), g.Sum(l => l.JpEmployer),
+                g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
+            .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
+        var jpNotDue = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id && l.JpStatus != JpStatus.Due)
+            .GroupBy(l => l.JpStatus).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var corrected = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
+        var warnings = jpNotDue.OrderBy(j => j.Status)
+            .Select(j => $"JP tidak dihitung untuk {ContributionLines.Count(j.Count)} tenaga kerja: {ContributionLines.Describe(j.Status)}.")
+            .ToList();
+        if (corrected > 0)
+        {
+            warnings.Add($"Upah {ContributionLines.Count(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.");
+        }
+
+        if (stored.Status != PeriodStatus.BelumDihitung && stored.WorkerCount == 0)
+        {
+            warnings.Add("Tidak ada tenaga kerja aktif pada periode ini.");
+        }
+
+        var bill = await db.Bills.AsNoTracking().Where(b => b.PeriodId == stored.Id && b.Status != BillStatus.Dibatalkan).SingleOrDefaultAsync(cancellationToken);
+        return new PeriodSummary(stored, totals, warnings, bill);
+    }
+}
+
+/// <summary>Sums of the rounded shares per program; JKP is shown, never billed.</summary>
+public sealed record ProgramTotals(long JhtEmployer, long JhtWorker, long JkkEmployer, long JkmEmployer, long JpEmployer, long JpWorker, long Jkp)
+{
+    public long Employer => JhtEmployer + JkkEmployer + JkmEmployer + JpEmployer;
+
+    public long Worker => JhtWorker + JpWorker;
+
+    public long Total => Employer + Worker;
+}

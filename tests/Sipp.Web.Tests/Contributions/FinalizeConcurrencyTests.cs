@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Features.Contributions.FinalizePeriod;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Contributions;
+
+/// <summary>Finalising the same period twenty times at once, each in its own request scope, on each database.</summary>
+public class FinalizeConcurrencyTests
+{
+    [Theory]
+    [DatabaseData]
+    public async Task TwentyFinalisationsAtOnce_IssueExactlyOneBill(DatabaseProvider provider)
+    {
+        await using var factory = await SippWebFactory.CreateAsync(
+            nameof(TwentyFinalisationsAtOnce_IssueExactlyOneBill), provider, "Development", new Dictionary<string, string?> { ["Database:Seed"] = "true" });
+        _ = factory.Server;
+        var period = Period.Of(2026, 2);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        Guid divisionId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            divisionId = await db.Divisions.Where(d => d.Company.Npp == "10000001" && d.Code == "000").Select(d => d.Id).SingleAsync(cancellationToken);
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, cancellationToken));
+        }
+
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var billing = scope.ServiceProvider.GetRequiredService<BillIssuing>();
+            start.Wait(cancellationToken);
+            return await billing.FinalizeAsync(divisionId, period, "BNI_VA", cancellationToken);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r is null);
+        Assert.All(results.OfType<string>(), r => Assert.True(r == BillIssuing.ConcurrentChange || r.Contains("sudah difinalisasi", StringComparison.Ordinal), r));
+        await using var check = factory.Services.CreateAsyncScope();
+        var bills = await check.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+            .Where(b => b.ContributionPeriod.DivisionId == divisionId).Select(b => b.Status).ToListAsync(cancellationToken);
+        Assert.Equal([BillStatus.MenungguPembayaran], bills);
+    }
+}
