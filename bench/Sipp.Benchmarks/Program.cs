@@ -5,6 +5,7 @@ using Sipp.Benchmarks;
 // Scenario commands measure whole paths against a real database; anything else goes to BenchmarkDotNet.
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- list   [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload [sqlite|postgres] [rows]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- compute [sqlite|postgres] [workers]
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
 var size = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
@@ -12,6 +13,9 @@ switch (args.FirstOrDefault())
 {
     case "list":
         await WorkerListScenario.RunAsync(provider, size, iterations: 40);
+        break;
+    case "compute":
+        await ComputePeriodScenario.RunAsync(provider, size);
         break;
     case "upload":
         await UploadScenario.RunAsync(provider, size);

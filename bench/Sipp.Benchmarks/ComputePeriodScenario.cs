@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Benchmarks;
+
+/// <summary>
+/// "Hitung Iuran" of a 100,000-worker division: reading the workers and wages, computing and storing every line.
+/// Targets: ≤ 2 s on PostgreSQL, ≤ 3 s on SQLite. Timed three times: the first computation, then two recomputations
+/// (which also delete the previous lines).
+/// </summary>
+public static class ComputePeriodScenario
+{
+    public static async Task RunAsync(string provider, int workers)
+    {
+        await using var database = await TestDatabase.CreateAsync(Providers.Parse(provider), "bench");
+        Guid divisionId;
+        await using (var db = database.NewContext())
+        {
+            await RuleDataLoader.LoadShippedRulesAsync(db, TimeProvider.System, CancellationToken.None);
+            divisionId = (await LargeCompanySeed.CreateAsync(db, workers, DateTime.UtcNow, CancellationToken.None))!.Value;
+        }
+
+        var services = new ServiceCollection()
+            .AddScoped(_ => database.NewContext())
+            .AddSingleton<RuleTableProvider>()
+            .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
+            .AddSingleton(TimeProvider.System)
+            .AddScoped<AuditLog>()
+            .AddScoped<PeriodComputation>()
+            .BuildServiceProvider();
+        var period = Period.Of(2026, 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hitung Iuran {period}, {workers:N0} workers, {database.Provider}"));
+        for (var run = 1; run <= 3; run++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var timer = Stopwatch.StartNew();
+            var refusal = await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None);
+            timer.Stop();
+            if (refusal is not null)
+            {
+                throw new InvalidOperationException(refusal);
+            }
+
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var lines = await db.ContributionLines.CountAsync(l => l.ContributionPeriod.DivisionId == divisionId);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(run == 1 ? "compute  " : "recompute")}  {timer.Elapsed.TotalSeconds,6:F2} s   ({lines:N0} lines)"));
+        }
+    }
+}
