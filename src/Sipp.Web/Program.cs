@@ -11,6 +11,7 @@ using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Features.Contributions;
+using Sipp.Web.Features.Payments.NotifyPayment;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
@@ -89,6 +90,7 @@ app.MapCompanyLookupApi();
 app.MapSessionApi();
 app.MapCultureSwitch();
 app.MapUploadDownloads();
+app.MapPaymentNotification();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevOutbox();

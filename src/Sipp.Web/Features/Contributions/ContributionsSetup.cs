@@ -11,6 +11,7 @@ public static class ContributionsSetup
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PeriodComputation>();
         services.AddScoped<BillIssuing>();
+        services.AddScoped<Payments.NotifyPayment.PaymentNotification>();
         return services;
     }
 }

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Identifiers;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Data;
+
+namespace Sipp.Web.Features.Payments.NotifyPayment;
+
+/// <summary>The notification a bank sends when a bill is paid (product.md §6).</summary>
+public sealed record PaymentNotice(
+    [property: JsonPropertyName("kodeIuran")] string? KodeIuran,
+    [property: JsonPropertyName("jumlah")] long? Jumlah,
+    [property: JsonPropertyName("tanggalBayar")] DateOnly? TanggalBayar,
+    [property: JsonPropertyName("referensi")] string? Referensi);
+
+/// <summary>The answer to a notification; the same <c>referensi</c> always gets the first answer again.</summary>
+public sealed record PaymentReceipt(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("kodeIuran")] string KodeIuran,
+    [property: JsonPropertyName("referensi")] string Referensi,
+    [property: JsonPropertyName("jumlah")] long Jumlah,
+    [property: JsonPropertyName("tanggalBayar")] DateOnly TanggalBayar,
+    [property: JsonPropertyName("buktiPembayaran")] string BuktiPembayaran);
+
+public abstract record NotificationOutcome
+{
+    public sealed record Paid(PaymentReceipt Receipt) : NotificationOutcome;
+
+    public sealed record Refused(int StatusCode, string Title, string Detail) : NotificationOutcome;
+}
+
+/// <summary>
+/// Verifies the channel's HMAC-SHA256 signature over the raw body, then records the payment once per <c>referensi</c>:
+/// the bill and its period become "Lunas", a receipt code is issued, and a late payment's fine is kept for the next
+/// bill. Concurrent duplicates meet the unique reference and get the first answer.
+/// </summary>
+public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOptions> payments, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
+{
+    public async Task<NotificationOutcome> HandleAsync(byte[] body, string? signature, CancellationToken cancellationToken)
+    {
+        if (ChannelSigning(body, signature) is not { } channel)
+        {
+            return new NotificationOutcome.Refused(StatusCodes.Status401Unauthorized, "Tanda tangan tidak valid", "Header X-Sipp-Signature tidak cocok dengan isi permintaan.");
+        }
+
+        PaymentNotice? notice;
+        try
+        {
+            notice = JsonSerializer.Deserialize<PaymentNotice>(body);
+        }
+        catch (JsonException)
+        {
+            notice = null;
+        }
+
+        if (notice is not { Jumlah: { } jumlah, TanggalBayar: { } paidOn } || string.IsNullOrWhiteSpace(notice.Referensi) || notice.Referensi.Length > 64
+            || !KodeIuran.TryParse(notice.KodeIuran, out var kode, out _))
+        {
+            return new NotificationOutcome.Refused(StatusCodes.Status400BadRequest, "Isi notifikasi tidak valid",
+                "Diperlukan kodeIuran (11 digit), jumlah (rupiah), tanggalBayar (YYYY-MM-DD) dan referensi.");
+        }
+
+        if (await ReceiptOfAsync(notice.Referensi, cancellationToken) is { } earlier)
+        {
+            return new NotificationOutcome.Paid(earlier);
+        }
+
+        var bill = await db.Bills.Include(b => b.ContributionPeriod).SingleOrDefaultAsync(b => b.KodeIuran == kode.Value, cancellationToken);
+        if (bill is null)
+        {
+            return new NotificationOutcome.Refused(StatusCodes.Status404NotFound, "Kode Iuran tidak dikenal", $"Tidak ada tagihan dengan Kode Iuran {kode}.");
+        }
+
+        if (bill.Status != BillStatus.MenungguPembayaran || PeriodLifecycle.CanPay(bill.ContributionPeriod.Status) is not null)
+        {
+            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar",
+                bill.Status == BillStatus.Lunas ? "Tagihan ini sudah lunas dengan referensi lain." : "Tagihan ini sudah dibatalkan; perusahaan akan menerbitkan tagihan baru.");
+        }
+
+        if (jumlah != bill.TotalAmount)
+        {
+            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Jumlah tidak sesuai",
+                $"Jumlah {jumlah} tidak sama dengan total tagihan {bill.TotalAmount}. Tagihan tetap belum dibayar.");
+        }
+
+        var table = await ruleTables.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(), BillId = bill.Id, Reference = notice.Referensi, Amount = jumlah, PaidOn = paidOn, ReceivedAt = now,
+            Channel = channel.Code, ReceiptCode = NewReceiptCode(),
+        };
+        db.Payments.Add(payment);
+        bill.Status = BillStatus.Lunas;
+        bill.PaidAt = now;
+        bill.ContributionPeriod.Status = PeriodStatus.Lunas;
+        bill.ContributionPeriod.Version = Guid.NewGuid();
+        var fine = LateFine.Compute(bill.ContributionPeriod.Period, bill.ContributionAmount, paidOn, table);
+        if (fine.Fine > 0)
+        {
+            db.Fines.Add(new Fine
+            {
+                Id = Guid.CreateVersion7(), DivisionId = bill.ContributionPeriod.DivisionId, SourcePeriodId = bill.PeriodId, MonthsLate = fine.MonthsLate,
+                Amount = fine.Fine, CreatedAt = now,
+            });
+        }
+
+        audit.Record("pembayaran.terima", "Tagihan", bill.Id.ToString(), bill.ContributionPeriod.DivisionId, new { status = "Menunggu Pembayaran" },
+            new { status = "Lunas", kodeIuran = bill.KodeIuran, referensi = payment.Reference, jumlah, tanggalBayar = paidOn, channel = channel.Code, denda = fine.Fine });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A duplicate of this notification won the race (the reference and the bill are unique): answer as it did.
+            db.ChangeTracker.Clear();
+            if (await ReceiptOfAsync(notice.Referensi, cancellationToken) is { } first)
+            {
+                return new NotificationOutcome.Paid(first);
+            }
+
+            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar", "Tagihan ini sudah lunas dengan referensi lain.");
+        }
+
+        return new NotificationOutcome.Paid(Receipt(payment, bill.KodeIuran));
+    }
+
+    /// <summary>The configured channel whose secret produced this signature (hex HMAC-SHA256 of the raw body), if any.</summary>
+    private PaymentChannel? ChannelSigning(byte[] body, string? signature)
+    {
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(signature?.Trim() ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return payments.Value.Channels.FirstOrDefault(c => !string.IsNullOrEmpty(c.Secret)
+            && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(c.Secret), body), given));
+    }
+
+    private async Task<PaymentReceipt?> ReceiptOfAsync(string reference, CancellationToken cancellationToken) =>
+        await db.Payments.AsNoTracking().Where(p => p.Reference == reference)
+            .Select(p => new PaymentReceipt("Lunas", p.Bill.KodeIuran, p.Reference, p.Amount, p.PaidOn, p.ReceiptCode))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static PaymentReceipt Receipt(Payment payment, string kodeIuran) =>
+        new("Lunas", kodeIuran, payment.Reference, payment.Amount, payment.PaidOn, payment.ReceiptCode);
+
+    /// <summary>Twelve characters from an alphabet without look-alikes (no 0/O, 1/I/L), printed on the receipt.</summary>
+    private static string NewReceiptCode() => RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTUVWXYZ23456789", 12);
+}

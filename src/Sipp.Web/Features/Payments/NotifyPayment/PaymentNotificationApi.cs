@@ -1,0 +1,27 @@
+namespace Sipp.Web.Features.Payments.NotifyPayment;
+
+/// <summary>POST /api/v1/pembayaran/notifikasi: banks report payments, authenticated by their channel's signature.</summary>
+public static class PaymentNotificationApi
+{
+    private const int MaximumBodyBytes = 4_096;
+
+    public static void MapPaymentNotification(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/v1/pembayaran/notifikasi", PostAsync)
+            .WithName("NotifikasiPembayaran")
+            .AllowAnonymous() // authenticated by the HMAC signature of the channel, not by a user
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaximumBodyBytes));
+
+    private static async Task<IResult> PostAsync(HttpRequest request, PaymentNotification notifications, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var outcome = await notifications.HandleAsync(buffer.ToArray(), request.Headers["X-Sipp-Signature"], cancellationToken);
+        return outcome switch
+        {
+            NotificationOutcome.Paid paid => TypedResults.Ok(paid.Receipt),
+            NotificationOutcome.Refused refused => TypedResults.Problem(refused.Detail, statusCode: refused.StatusCode, title: refused.Title),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+    }
+}

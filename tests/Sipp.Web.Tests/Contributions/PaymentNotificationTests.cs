@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Features.Contributions.FinalizePeriod;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Contributions;
+
+/// <summary>POST /api/v1/pembayaran/notifikasi as a bank calls it: signature, amount, idempotency and their effects.</summary>
+public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) : IClassFixture<PaymentNotificationTests.Fixture>
+{
+    private const string BniSecret = "rahasia-pengembangan-bni"; // appsettings.Development.json
+
+    [Fact]
+    public async Task AValidNotification_MakesTheBillAndPeriodLunas_AndIssuesAReceipt()
+    {
+        var bill = await fixture.BillAsync("10000001", "000", Period.Of(2025, 12));
+
+        using var response = await PostAsync(Body(bill.KodeIuran, bill.TotalAmount, "2026-01-10", "REF-LUNAS-1"), BniSecret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("Lunas", receipt.GetProperty("status").GetString());
+        Assert.Matches("^[A-Z2-9]{12}$", receipt.GetProperty("buktiPembayaran").GetString()!);
+        var (billStatus, periodStatus, fines) = await fixture.StateAsync(bill.Id);
+        Assert.Equal((BillStatus.Lunas, PeriodStatus.Lunas, 0), (billStatus, periodStatus, fines.Count));
+    }
+
+    [Fact]
+    public async Task ALatePayment_KeepsItsFineForTheNextBill()
+    {
+        var bill = await fixture.BillAsync("10000001", "001", Period.Of(2025, 12)); // due 15 January 2026
+
+        using var response = await PostAsync(Body(bill.KodeIuran, bill.TotalAmount, "2026-02-20", "REF-TELAT-1"), BniSecret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (_, _, fines) = await fixture.StateAsync(bill.Id);
+        var fine = Assert.Single(fines);
+        Assert.Equal(2, fine.MonthsLate); // paid after 15 February: a second month begun
+        Assert.Equal((long)Math.Round(bill.ContributionAmount * 0.02m * 2, MidpointRounding.AwayFromZero), fine.Amount);
+        Assert.Null(fine.ChargedOnBillId);
+
+        var next = await fixture.BillAsync("10000001", "001", Period.Of(2026, 1));
+        Assert.Equal(fine.Amount, next.FineAmount);
+        Assert.Equal(next.ContributionAmount + fine.Amount, next.TotalAmount);
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData("", 2)]
+    [InlineData("zz-not-hex", 3)]
+    [InlineData("wrong-secret", 4)]
+    [InlineData("tampered", 5)]
+    public async Task ABadSignature_IsRefusedWith401_AndNothingIsPaid(string? signing, int month)
+    {
+        var bill = await fixture.BillAsync("10000002", "000", Period.Of(2025, month));
+        var body = Body(bill.KodeIuran, bill.TotalAmount, "2025-12-10", "REF-SIG-" + signing);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/pembayaran/notifikasi") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        var signature = signing switch
+        {
+            null => null,
+            "" => string.Empty,
+            "zz-not-hex" => "zz",
+            "wrong-secret" => Sign(body, "rahasia-lain"),
+            _ => Sign(Body(bill.KodeIuran, 1, "2025-12-10", "REF-SIG-" + signing), BniSecret), // signed for another body
+        };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Sipp-Signature", signature);
+        }
+
+        using var response = await fixture.Factory.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(BillStatus.MenungguPembayaran, (await fixture.StateAsync(bill.Id)).Bill);
+    }
+
+    [Fact]
+    public async Task AnUnknownKodeIuran_Is404_AndAWrongAmount_Is422WithTheBillUnpaid()
+    {
+        var bill = await fixture.BillAsync("10000002", "000", Period.Of(2025, 10));
+
+        using var unknown = await PostAsync(Body("12345678903", bill.TotalAmount, "2025-11-10", "REF-404"), BniSecret);
+        using var wrongAmount = await PostAsync(Body(bill.KodeIuran, bill.TotalAmount - 1, "2025-11-10", "REF-422"), BniSecret);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongAmount.StatusCode);
+        Assert.Contains("Tagihan tetap belum dibayar", await wrongAmount.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(BillStatus.MenungguPembayaran, (await fixture.StateAsync(bill.Id)).Bill);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentDuplicates_RecordOnePayment_AndGetTheSameAnswer()
+    {
+        var bill = await fixture.BillAsync("10000002", "000", Period.Of(2025, 9));
+        var body = Body(bill.KodeIuran, bill.TotalAmount, "2025-10-10", "REF-DUPLIKAT");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await PostAsync(body, BniSecret);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }));
+        using var later = await PostAsync(body, BniSecret);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Item2).Append(await later.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Distinct());
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SippDbContext>().Payments.CountAsync(p => p.BillId == bill.Id, TestContext.Current.CancellationToken));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(byte[] body, string secret)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        content.Headers.Add("X-Sipp-Signature", Sign(body, secret));
+        return await fixture.Factory.CreateClient().PostAsync("/api/v1/pembayaran/notifikasi", content, TestContext.Current.CancellationToken);
+    }
+
+    private static byte[] Body(string kode, long amount, string paidOn, string reference) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = kode, jumlah = amount, tanggalBayar = paidOn, referensi = reference });
+
+    private static string Sign(byte[] body, string secret) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    public sealed class Fixture : SeededWebFixture
+    {
+        /// <summary>A computed and finalised period of the division (through the same services the pages use).</summary>
+        public async Task<Bill> BillAsync(string npp, string division, Period period)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None));
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, "BNI_VA", CancellationToken.None));
+            return await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
+        }
+
+        public async Task<(BillStatus Bill, PeriodStatus Period, List<Fine> Fines)> StateAsync(Guid billId)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var bill = await db.Bills.AsNoTracking().Include(b => b.ContributionPeriod).SingleAsync(b => b.Id == billId);
+            return (bill.Status, bill.ContributionPeriod.Status, await db.Fines.AsNoTracking().Where(f => f.SourcePeriodId == bill.PeriodId).ToListAsync());
+        }
+    }
+}
