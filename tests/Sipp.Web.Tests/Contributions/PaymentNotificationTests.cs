@@ -118,6 +118,22 @@ public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) 
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SippDbContext>().Payments.CountAsync(p => p.BillId == bill.Id, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task TheSimulatorBank_PaysABillThroughTheSignedEndpoint()
+    {
+        var bill = await fixture.BillAsync("10000002", "000", Period.Of(2025, 8));
+        var browser = fixture.Factory.NewBrowser();
+        await browser.SignInAsHrdAsync();
+        var simulator = await HtmlPage.GetAsync(browser, $"/dev/simulator-bank?KodeIuran={bill.KodeIuran}");
+        Assert.Equal("Menunggu Pembayaran", simulator.GetElementById("status-tagihan")!.TextContent);
+
+        var paid = await HtmlPage.ParseAsync(await simulator.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Bayar"] = "2025-09-12" }));
+
+        Assert.Equal("Lunas", paid.GetElementById("status-tagihan")!.TextContent);
+        Assert.Contains("\"status\":\"Lunas\"", paid.GetElementById("jawaban-simulator")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(PeriodStatus.Lunas, (await fixture.StateAsync(bill.Id)).Period);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(byte[] body, string secret)
     {
         var content = new ByteArrayContent(body);

@@ -61,6 +61,12 @@ public class SippWebFactory : WebApplicationFactory<Program>
             }
 
             services.AddSingleton<IStartupFilter, ClientIpStartupFilter>();
+
+            // The Simulator Bank calls Sipp's own endpoint over HTTP; in memory there is no port, so it goes through the test server.
+            services.AddHttpClient(Sipp.Web.Features.Payments.BankSimulator.IndexModel.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>() is Microsoft.AspNetCore.TestHost.TestServer test
+                    ? test.CreateHandler()
+                    : new SocketsHttpHandler());
         });
     }
 

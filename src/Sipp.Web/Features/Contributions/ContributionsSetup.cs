@@ -12,6 +12,7 @@ public static class ContributionsSetup
         services.AddScoped<PeriodComputation>();
         services.AddScoped<BillIssuing>();
         services.AddScoped<Payments.NotifyPayment.PaymentNotification>();
+        services.AddHttpClient(Payments.BankSimulator.IndexModel.HttpClientName);
         return services;
     }
 }

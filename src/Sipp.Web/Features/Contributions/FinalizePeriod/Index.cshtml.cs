@@ -16,7 +16,7 @@ namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 /// channel, the bill once issued, and "Batal Finalisasi" while it is unpaid.
 /// </summary>
 [Authorize(Policy = Policies.CompanyMember)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, IOptions<PaymentOptions> payments, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -33,6 +33,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public bool CanOperate { get; private set; }
 
     public IReadOnlyList<PaymentChannel> Channels => payments.Value.Channels;
+
+    /// <summary>In Development a bill can be paid at once through the "Simulator Bank".</summary>
+    public bool ShowSimulator => environment.IsDevelopment();
 
     [BindProperty]
     public string? Channel { get; set; }

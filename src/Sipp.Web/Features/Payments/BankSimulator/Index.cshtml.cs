@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+
+namespace Sipp.Web.Features.Payments.BankSimulator;
+
+/// <summary>
+/// "Simulator Bank" (Development only): pays a bill the way a bank would, by calling the payment notification endpoint
+/// over HTTP with the channel's signature.
+/// </summary>
+[Authorize(Policy = Infrastructure.Security.Policies.SignedIn)]
+public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> payments, IHttpClientFactory httpClients, IHostEnvironment environment, TimeProvider clock) : PageModel
+{
+    public const string HttpClientName = "SimulatorBank";
+
+    [BindProperty(SupportsGet = true)]
+    public string? KodeIuran { get; set; }
+
+    [BindProperty]
+    public string? TanggalBayar { get; set; }
+
+    public Bill? Bill { get; private set; }
+
+    public string? Answer { get; private set; }
+
+    public int? AnswerStatus { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment())
+        {
+            return NotFound();
+        }
+
+        TanggalBayar = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Bill = await FindAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment())
+        {
+            return NotFound();
+        }
+
+        Bill = await FindAsync(cancellationToken);
+        if (Bill is null || payments.Value.Find(Bill.Channel) is not { Secret: { Length: > 0 } secret })
+        {
+            ModelState.AddModelError(nameof(KodeIuran), "Kode Iuran tidak ditemukan, atau channel-nya tidak punya secret di konfigurasi.");
+            return Page();
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            kodeIuran = Bill.KodeIuran, jumlah = Bill.TotalAmount, tanggalBayar = TanggalBayar, referensi = "SIM-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
+        });
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.Add("X-Sipp-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+        var client = httpClients.CreateClient(HttpClientName);
+        using var response = await client.PostAsync(new Uri($"{Request.Scheme}://{Request.Host}/api/v1/pembayaran/notifikasi"), content, cancellationToken);
+        AnswerStatus = (int)response.StatusCode;
+        Answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        Bill = await FindAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<Bill?> FindAsync(CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(KodeIuran) ? null
+            : await db.Bills.AsNoTracking().Include(b => b.ContributionPeriod).ThenInclude(p => p.Division).ThenInclude(d => d.Company)
+                .SingleOrDefaultAsync(b => b.KodeIuran == KodeIuran.Trim(), cancellationToken);
+}
