@@ -27,6 +27,15 @@ public class ContributionPeriod
 
     public long Total { get; set; }
 
+    /// <summary>Per-program sums (both shares), kept with the totals so that monitoring never re-reads the lines.</summary>
+    public long JhtTotal { get; set; }
+
+    public long JkkTotal { get; set; }
+
+    public long JkmTotal { get; set; }
+
+    public long JpTotal { get; set; }
+
     public DateTime? ComputedAt { get; set; }
 
     public DateTime? FinalizedAt { get; set; }

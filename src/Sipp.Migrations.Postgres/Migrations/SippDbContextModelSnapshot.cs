@@ -702,6 +702,18 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinalizedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("JhtTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JkkTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JkmTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JpTotal")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(7)

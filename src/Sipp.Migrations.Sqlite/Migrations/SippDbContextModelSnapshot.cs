@@ -689,6 +689,18 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinalizedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("JhtTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JkkTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JkmTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JpTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(7)

@@ -75,6 +75,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         stored.TotalEmployer = lines.Sum(l => l.TotalEmployer);
         stored.TotalWorker = lines.Sum(l => l.TotalWorker);
         stored.Total = stored.TotalEmployer + stored.TotalWorker;
+        stored.JhtTotal = lines.Sum(l => l.JhtEmployer + l.JhtWorker);
+        stored.JkkTotal = lines.Sum(l => l.JkkEmployer);
+        stored.JkmTotal = lines.Sum(l => l.JkmEmployer);
+        stored.JpTotal = lines.Sum(l => l.JpEmployer + l.JpWorker);
         stored.ComputedAt = clock.GetUtcNow().UtcDateTime;
         stored.Version = Guid.NewGuid();
         audit.Record("iuran.hitung", "Periode", stored.Id.ToString(), divisionId, before,
@@ -114,6 +118,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         stored.TotalEmployer += corrected.TotalEmployer - line.TotalEmployer;
         stored.TotalWorker += corrected.TotalWorker - line.TotalWorker;
         stored.Total = stored.TotalEmployer + stored.TotalWorker;
+        stored.JhtTotal += corrected.JhtEmployer + corrected.JhtWorker - line.JhtEmployer - line.JhtWorker;
+        stored.JkkTotal += corrected.JkkEmployer - line.JkkEmployer;
+        stored.JkmTotal += corrected.JkmEmployer - line.JkmEmployer;
+        stored.JpTotal += corrected.JpEmployer + corrected.JpWorker - line.JpEmployer - line.JpWorker;
         stored.Version = Guid.NewGuid();
         corrected.Id = line.Id;
         db.Entry(line).CurrentValues.SetValues(corrected);

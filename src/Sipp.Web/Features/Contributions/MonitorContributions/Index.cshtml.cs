@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipp.Data;
+using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Contributions.MonitorContributions;
+
+/// <summary>"Monitoring Iuran": every period with its bill and payment, totals, and two charts of the last 12 months.</summary>
+[Authorize(Policy = Policies.CompanyMember)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<MonitoringRow> Rows { get; private set; } = [];
+
+    /// <summary>The last twelve months, oldest first, for the charts and their tables.</summary>
+    public IReadOnlyList<MonitoringRow> LastYear { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Rows = await MonitoringQuery.LoadAsync(db, company.DivisionId, today, cancellationToken);
+        var first = Period.Containing(today).AddMonths(-11);
+        LastYear = Rows.Where(r => r.Period >= first && r.Period <= Period.Containing(today)).OrderBy(r => r.Period).ToList();
+    }
+}
