@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Sipp.Web.Infrastructure.Data;
+
+namespace Sipp.Browser.Tests.Contributions;
+
+/// <summary>
+/// A month of PT Maju Bersama: the HR user computes the current period, corrects one wage, finalises with a payment
+/// channel, pays through the Simulator Bank, and sees "Lunas" in "Monitoring Iuran" with both charts drawn.
+/// </summary>
+public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixture<MonthJourneyTests.Fixture>
+{
+    [Fact]
+    public async Task ComputeCorrectFinalisePay_TheMonthIsLunasInMonitoring()
+    {
+        var page = await fixture.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text + " @ " + message.Location + " on " + page.Url);
+            }
+        };
+        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih PT Maju Bersama divisi 000" }).ClickAsync();
+        var period = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Hitung Iuran, from the menu.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Iuran", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hitung Iuran" }).ClickAsync();
+        await page.GetByLabel("Periode").FillAsync(period);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hitung Iuran" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-periode")).ToHaveTextAsync("Dihitung");
+        var before = await page.Locator("#total-iuran").InnerTextAsync();
+
+        // Koreksi: one worker's wage for this period.
+        var firstLine = page.Locator("#rincian tbody tr").First;
+        var name = (await firstLine.Locator("td").First.InnerTextAsync()).Trim();
+        await firstLine.GetByRole(AriaRole.Link, new() { Name = "Koreksi" }).ClickAsync();
+        await page.GetByLabel("Upah periode ini").FillAsync("9.750.000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan Koreksi" }).ClickAsync();
+        var corrected = page.Locator("#rincian tbody tr").Filter(new() { HasText = name });
+        await Assertions.Expect(corrected).ToContainTextAsync("Rp 9.750.000 (koreksi)");
+        Assert.NotEqual(before, await page.Locator("#total-iuran").InnerTextAsync());
+
+        // Finalisasi with a channel: the bill.
+        await page.GetByLabel("Channel Pembayaran").SelectOptionAsync(new SelectOptionValue { Label = "BRI Virtual Account (BRIVA)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finalisasi" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-periode")).ToHaveTextAsync("Menunggu Pembayaran");
+        var kode = (await page.Locator("#kode-iuran").InnerTextAsync()).Trim();
+        Assert.Matches(new Regex(@"^\d{11}$"), kode);
+        var total = await page.Locator("#total-tagihan").InnerTextAsync();
+
+        // Pay through the Simulator Bank.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bayar di Simulator Bank" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bayar" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-tagihan")).ToHaveTextAsync("Lunas");
+
+        // Monitoring: the month is Lunas, and both charts are drawn.
+        await page.GotoAsync("/iuran/monitoring");
+        var row = page.Locator("#monitoring tbody tr").Filter(new() { Has = page.Locator($"a[href='/iuran/{period}']") });
+        await Assertions.Expect(row).ToContainTextAsync("Lunas");
+        await Assertions.Expect(row).ToContainTextAsync(kode);
+        await Assertions.Expect(row).ToContainTextAsync(total);
+        foreach (var chart in new[] { "#grafik-program", "#grafik-ketepatan" })
+        {
+            var drawn = await page.Locator(chart).EvaluateAsync<bool>("canvas => typeof Chart !== 'undefined' && Chart.getChart(canvas) !== undefined && canvas.width > 0");
+            Assert.True(drawn, chart);
+        }
+
+        Assert.True(problems.Count == 0, string.Join(" | ", problems)); // no script error, no CSP refusal
+    }
+
+    public sealed class Fixture : BrowserFixture
+    {
+        public async Task SignInAsync(IPage page, string email, string password)
+        {
+            await page.GotoAsync("/masuk");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
+            await page.GetByLabel("Kode OTP").FillAsync(await LatestCodeAsync(email, "email"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
+        }
+    }
+}
