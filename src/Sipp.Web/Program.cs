@@ -12,6 +12,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Features.Contributions;
 using Sipp.Web.Features.Payments.NotifyPayment;
+using Sipp.Web.Infrastructure.Jobs;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
@@ -53,6 +54,7 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
 builder.Services.AddWorkerUploads();
 builder.Services.AddContributions();
+builder.Services.AddSippJobs(builder.Configuration);
 
 var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);

@@ -31,6 +31,12 @@ public class Bill
     public DateTime? VoidedAt { get; set; }
 
     public DateTime? PaidAt { get; set; }
+
+    /// <summary>The last day a payment reminder went to the company's Admins (one a day at most, on any node).</summary>
+    public DateOnly? RemindedOn { get; set; }
+
+    /// <summary>The day the Admins were told the bill is past its due date (once).</summary>
+    public DateOnly? LateNoticeOn { get; set; }
 }
 
 public enum BillStatus

@@ -579,11 +579,17 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasColumnType("character(11)")
                         .IsFixedLength();
 
+                    b.Property<DateOnly?>("LateNoticeOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("PeriodId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

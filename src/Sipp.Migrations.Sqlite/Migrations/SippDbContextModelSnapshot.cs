@@ -568,10 +568,16 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<DateOnly?>("LateNoticeOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")

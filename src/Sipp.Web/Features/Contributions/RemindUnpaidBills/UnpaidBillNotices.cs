@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Accounts;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Money;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Messaging;
+
+namespace Sipp.Web.Features.Contributions.RemindUnpaidBills;
+
+/// <summary>
+/// The daily work on unpaid bills: from the 5th of the month every unpaid bill due by the end of the month is reminded
+/// to the company's Admins by email and SMS (once a day), and a bill past its due date is marked late and announced
+/// once. Each bill is claimed by a conditional update before its messages are queued in the same transaction, so two
+/// nodes running the job at once never send twice.
+/// </summary>
+public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog audit, TimeProvider clock)
+{
+    public const int FirstReminderDay = 5;
+
+    public async Task<int> RemindAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        if (today.Day < FirstReminderDay)
+        {
+            return 0;
+        }
+
+        var endOfMonth = new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
+        var due = await db.Bills.AsNoTracking()
+            .Where(b => b.Status == BillStatus.MenungguPembayaran && b.DueDate <= endOfMonth && (b.RemindedOn == null || b.RemindedOn < today))
+            .Select(b => b.Id).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var billId in due)
+        {
+            sent += await NotifyOnceAsync(
+                billId,
+                bills => bills.Where(b => b.Id == billId && b.Status == BillStatus.MenungguPembayaran && (b.RemindedOn == null || b.RemindedOn < today))
+                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.RemindedOn, today), cancellationToken),
+                bill => ($"Pengingat pembayaran iuran {bill.Period}",
+                    $"Tagihan iuran BPJS Ketenagakerjaan {bill.Company} periode {bill.Period} sebesar {bill.Amount} (Kode Iuran {bill.Kode}) jatuh tempo {bill.DueDate}. Mohon dibayar sebelum jatuh tempo agar tidak dikenai denda."),
+                "iuran.pengingat",
+                cancellationToken);
+        }
+
+        return sent;
+    }
+
+    public async Task<int> MarkLateAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var late = await db.Bills.AsNoTracking()
+            .Where(b => b.Status == BillStatus.MenungguPembayaran && b.DueDate < today && b.LateNoticeOn == null)
+            .Select(b => b.Id).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var billId in late)
+        {
+            sent += await NotifyOnceAsync(
+                billId,
+                bills => bills.Where(b => b.Id == billId && b.Status == BillStatus.MenungguPembayaran && b.LateNoticeOn == null)
+                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.LateNoticeOn, today), cancellationToken),
+                bill => ($"Iuran {bill.Period} terlambat",
+                    $"Tagihan iuran BPJS Ketenagakerjaan {bill.Company} periode {bill.Period} sebesar {bill.Amount} (Kode Iuran {bill.Kode}) melewati jatuh tempo {bill.DueDate}. Denda keterlambatan dihitung per bulan sejak jatuh tempo dan ditagihkan pada tagihan berikutnya."),
+                "iuran.terlambat",
+                cancellationToken);
+        }
+
+        return sent;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Claims the bill with <paramref name="claim"/>; when this call won, queues the messages to every active Admin.</summary>
+    private async Task<int> NotifyOnceAsync(
+        Guid billId, Func<DbSet<Bill>, Task<int>> claim, Func<BillFacts, (string Subject, string Text)> message, string action, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await claim(db.Bills) != 1)
+        {
+            return 0;
+        }
+
+        var indonesian = CultureInfo.GetCultureInfo("id-ID");
+        var bill = await db.Bills.AsNoTracking().Where(b => b.Id == billId)
+            .Select(b => new { b.KodeIuran, b.TotalAmount, b.DueDate, b.ContributionPeriod.Period, b.ContributionPeriod.DivisionId, Company = b.ContributionPeriod.Division.Company.Name })
+            .SingleAsync(cancellationToken);
+        var facts = new BillFacts(bill.Company, bill.Period.ToDisplayString(), new Rupiah(bill.TotalAmount).ToString(), bill.KodeIuran, bill.DueDate.ToString("d MMMM yyyy", indonesian));
+        var (subject, text) = message(facts);
+        var admins = await db.Memberships.AsNoTracking()
+            .Where(m => m.DivisionId == bill.DivisionId && m.Role == MembershipRole.Admin && m.IsActive && m.User.IsActive)
+            .Select(m => new { m.User.Email, m.User.PhoneNumber }).ToListAsync(cancellationToken);
+        foreach (var admin in admins)
+        {
+            if (admin.Email is { } email)
+            {
+                outbox.Email(email, subject, text);
+            }
+
+            if (admin.PhoneNumber is { } phone)
+            {
+                outbox.Sms(phone, text);
+            }
+        }
+
+        audit.Record(action, "Tagihan", billId.ToString(), bill.DivisionId, after: new { kodeIuran = bill.KodeIuran, penerima = admins.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return admins.Count;
+    }
+
+    private sealed record BillFacts(string Company, string Period, string Amount, string Kode, string DueDate);
+}

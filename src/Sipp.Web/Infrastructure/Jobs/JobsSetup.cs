@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Quartz;
+using Sipp.Web.Features.Contributions.RemindUnpaidBills;
+
+namespace Sipp.Web.Infrastructure.Jobs;
+
+/// <summary>Configuration section "Jobs": when the scheduled work runs (Quartz cron expressions, Western Indonesia Time).</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Marks late bills and sends the payment reminders; default every day at 07:00 WIB.</summary>
+    [Required]
+    public string DailyBillsCron { get; set; } = "0 0 7 * * ?";
+}
+
+/// <summary>The scheduler: Quartz.NET, its jobs and their triggers.</summary>
+public static class JobsSetup
+{
+    public const string DailyBillsJob = "tagihan-harian";
+
+    public static IServiceCollection AddSippJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.DailyBillsCron, out _), "Jobs:DailyBillsCron bukan ekspresi cron Quartz yang valid.").ValidateOnStart();
+        services.AddScoped<UnpaidBillNotices>();
+        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<DailyBillsJob>(job => job.WithIdentity(DailyBillsJob).WithDescription("Tandai tagihan terlambat dan kirim pengingat pembayaran"));
+            quartz.AddTrigger(trigger => trigger.ForJob(DailyBillsJob).WithIdentity(DailyBillsJob + "-harian")
+                .WithCronSchedule(CronExpression.TryParse(options.DailyBillsCron, out _) ? options.DailyBillsCron : new JobOptions().DailyBillsCron, cron => cron.InTimeZone(Wib)));
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>Asia/Jakarta (UTC+7, no daylight saving) even where the time-zone database is missing.</summary>
+    public static TimeZoneInfo Wib { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Jakarta", out var jakarta)
+        ? jakarta
+        : TimeZoneInfo.CreateCustomTimeZone("WIB", TimeSpan.FromHours(7), "Waktu Indonesia Barat", "WIB");
+}
+
+/// <summary>Once a day: bills past their due date are marked late and announced, then the payment reminders go out.</summary>
+[DisallowConcurrentExecution]
+public sealed class DailyBillsJob(IServiceScopeFactory scopes, ILogger<DailyBillsJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var notices = scope.ServiceProvider.GetRequiredService<UnpaidBillNotices>();
+        var late = await notices.MarkLateAsync(cancellationToken);
+        var reminded = await notices.RemindAsync(cancellationToken);
+        logger.LogInformation("Daily bills: {Late} late notices and {Reminders} reminders queued", late, reminded);
+    }
+}
