@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.BackOffice;
+
+/// <summary>"Aturan Iuran": an administrator adds next year's JP cap; the engine uses it from its date on, and bad rows are refused.</summary>
+public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IClassFixture<ContributionRulesTests.Fixture>
+{
+    [Fact]
+    public async Task ANewJpCap_IsUsedByTheEngineFromItsDateOn()
+    {
+        var admin = await fixture.AdministratorAsync();
+        var page = await HtmlPage.GetAsync(admin, "/admin/aturan-iuran");
+
+        var added = await HtmlPage.ParseAsync(await page.SubmitAsync(admin, new Dictionary<string, string>
+        {
+            ["Aturan"] = "jp.batasUpah", ["Berlaku Mulai"] = "2027-03-01", ["Nilai"] = "11.650.000", ["Catatan"] = "Surat BPJS Ketenagakerjaan 2027 (uji)",
+        }));
+
+        Assert.Contains("ditambahkan", added.GetElementById("pesan")?.TextContent ?? added.QuerySelector(".alert-danger")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(added.QuerySelectorAll("#tabel-aturan tbody tr"), r => r.TextContent.Contains("2027-03-01", StringComparison.Ordinal) && r.TextContent.Contains("11.650.000", StringComparison.Ordinal));
+        Assert.Equal(11_086_300 * 3 / 100, await JpOfAsync("2027-02")); // the 2026 cap still, 3% of it
+        Assert.Equal(11_650_000 * 3 / 100, await JpOfAsync("2027-03"));
+    }
+
+    [Theory]
+    [InlineData("jp.batasUpah", "2026-01-01", "12000000", "paling cepat besok")]
+    [InlineData("jp.batasUpah", "2027-06-01", "dua belas juta", "Isi nilai berupa angka")]
+    [InlineData("jht.pemberiKerja", "2027-01-01", "250", "")]
+    [InlineData("", "2027-01-01", "1", "Pilih aturan")]
+    [InlineData("libur", "2026-01-01", "", "sudah lewat")]
+    public async Task ABadRow_IsRefusedWithAReason_AndNothingIsAdded(string key, string from, string value, string reason)
+    {
+        var admin = await fixture.AdministratorAsync();
+        var page = await HtmlPage.GetAsync(admin, "/admin/aturan-iuran");
+        var rowsBefore = page.QuerySelectorAll("#tabel-aturan tbody tr").Length;
+
+        var refused = await HtmlPage.ParseAsync(await page.SubmitAsync(admin, new Dictionary<string, string> { ["Aturan"] = key, ["Berlaku Mulai"] = from, ["Nilai"] = value }));
+
+        var alert = refused.QuerySelector(".alert-danger")?.TextContent;
+        Assert.NotNull(alert);
+        Assert.Contains(reason, alert, StringComparison.Ordinal);
+        Assert.Equal(rowsBefore, refused.QuerySelectorAll("#tabel-aturan tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task ACompanyUser_CannotOpenTheRules()
+    {
+        var browser = fixture.Factory.NewBrowser();
+        await browser.SignInAsHrdAsync();
+
+        Assert.NotEqual(HttpStatusCode.OK, await fixture.Factory.WithoutRedirects(browser).StatusOfAsync("/admin/aturan-iuran"));
+    }
+
+    private async Task<long> JpOfAsync(string period)
+    {
+        using var response = await fixture.Factory.CreateClient().PostAsJsonAsync(
+            "/api/v1/iuran/simulasi", new { periode = period, upah = 20_000_000, tanggalLahir = "1990-05-17", kelasRisiko = 1 }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var jp = body.GetProperty("program").GetProperty("jp");
+        return jp.GetProperty("pemberiKerja").GetInt64() + jp.GetProperty("tenagaKerja").GetInt64();
+    }
+
+    public sealed class Fixture : SeededWebFixture
+    {
+        public async Task<HttpClient> AdministratorAsync()
+        {
+            var browser = Factory.NewBrowser();
+            await browser.SignInAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword, phone: null);
+            return browser;
+        }
+    }
+}
