@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Sipp.Web.Features.Contributions.RemindUnpaidBills;
 
@@ -19,17 +20,19 @@ public static class JobsSetup
 {
     public const string DailyBillsJob = "tagihan-harian";
 
-    public static IServiceCollection AddSippJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSippJobs(this IServiceCollection services)
     {
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.DailyBillsCron, out _), "Jobs:DailyBillsCron bukan ekspresi cron Quartz yang valid.").ValidateOnStart();
         services.AddScoped<UnpaidBillNotices>();
-        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         services.AddQuartz(quartz =>
         {
+            // Quartz keeps schedulers in a process-wide registry by name: each host gets its own (tests start many hosts
+            // in one process), so a host never picks up another host's scheduler and its services.
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "sipp-" + Guid.NewGuid().ToString("N"));
             quartz.AddJob<DailyBillsJob>(job => job.WithIdentity(DailyBillsJob).WithDescription("Tandai tagihan terlambat dan kirim pengingat pembayaran"));
-            quartz.AddTrigger(trigger => trigger.ForJob(DailyBillsJob).WithIdentity(DailyBillsJob + "-harian")
-                .WithCronSchedule(CronExpression.TryParse(options.DailyBillsCron, out _) ? options.DailyBillsCron : new JobOptions().DailyBillsCron, cron => cron.InTimeZone(Wib)));
+            quartz.AddTrigger((services, trigger) => trigger.ForJob(DailyBillsJob).WithIdentity(DailyBillsJob + "-harian")
+                .WithCronSchedule(services.GetRequiredService<IOptions<JobOptions>>().Value.DailyBillsCron, cron => cron.InTimeZone(Wib)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -69,7 +69,8 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         return sent;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The date in Jakarta: the job runs at 07:00 WIB, which is still the previous day in UTC.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Infrastructure.Jobs.JobsSetup.Wib).DateTime);
 
     /// <summary>Claims the bill with <paramref name="claim"/>; when this call won, queues the messages to every active Admin.</summary>
     private async Task<int> NotifyOnceAsync(

@@ -80,6 +80,11 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
 
         if (bill.Status != BillStatus.MenungguPembayaran || PeriodLifecycle.CanPay(bill.ContributionPeriod.Status) is not null)
         {
+            if (await ReceiptOfAsync(notice.Referensi, cancellationToken) is { } justPaid)
+            {
+                return new NotificationOutcome.Paid(justPaid); // a duplicate of this notification paid it a moment ago
+            }
+
             return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar",
                 bill.Status == BillStatus.Lunas ? "Tagihan ini sudah lunas dengan referensi lain." : "Tagihan ini sudah dibatalkan; perusahaan akan menerbitkan tagihan baru.");
         }
