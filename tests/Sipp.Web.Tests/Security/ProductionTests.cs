@@ -12,7 +12,8 @@ public class ProductionTests(ProductionTests.Fixture fixture) : IClassFixture<Pr
     [Theory]
     [InlineData("/dev/outbox")]
     [InlineData("/dev/outbox.json")]
-    public async Task TheOutbox_DoesNotExistOutsideDevelopment(string url)
+    [InlineData("/dev/simulator-bank")]
+    public async Task TheOutboxAndTheSimulatorBank_DoNotExistOutsideDevelopment(string url)
     {
         using var response = await ViaProxy(HttpMethod.Get, url);
 

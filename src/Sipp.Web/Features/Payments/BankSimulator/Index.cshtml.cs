@@ -16,7 +16,7 @@ namespace Sipp.Web.Features.Payments.BankSimulator;
 /// "Simulator Bank" (Development only): pays a bill the way a bank would, by calling the payment notification endpoint
 /// over HTTP with the channel's signature.
 /// </summary>
-[Authorize(Policy = Infrastructure.Security.Policies.SignedIn)]
+[AllowAnonymous] // 404 outside Development before anything else; inside, a signed-in user is required (below)
 public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> payments, IHttpClientFactory httpClients, IHostEnvironment environment, TimeProvider clock) : PageModel
 {
     public const string HttpClientName = "SimulatorBank";
@@ -40,6 +40,11 @@ public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> paymen
             return NotFound();
         }
 
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
         TanggalBayar = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Bill = await FindAsync(cancellationToken);
         return Page();
@@ -50,6 +55,11 @@ public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> paymen
         if (!environment.IsDevelopment())
         {
             return NotFound();
+        }
+
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
         }
 
         Bill = await FindAsync(cancellationToken);
