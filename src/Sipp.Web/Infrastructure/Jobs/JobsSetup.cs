@@ -32,16 +32,11 @@ public static class JobsSetup
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "sipp-" + Guid.NewGuid().ToString("N"));
             quartz.AddJob<DailyBillsJob>(job => job.WithIdentity(DailyBillsJob).WithDescription("Tandai tagihan terlambat dan kirim pengingat pembayaran"));
             quartz.AddTrigger((services, trigger) => trigger.ForJob(DailyBillsJob).WithIdentity(DailyBillsJob + "-harian")
-                .WithCronSchedule(services.GetRequiredService<IOptions<JobOptions>>().Value.DailyBillsCron, cron => cron.InTimeZone(Wib)));
+                .WithCronSchedule(services.GetRequiredService<IOptions<JobOptions>>().Value.DailyBillsCron, cron => cron.InTimeZone(JakartaTime.Zone)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
     }
-
-    /// <summary>Asia/Jakarta (UTC+7, no daylight saving) even where the time-zone database is missing.</summary>
-    public static TimeZoneInfo Wib { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Jakarta", out var jakarta)
-        ? jakarta
-        : TimeZoneInfo.CreateCustomTimeZone("WIB", TimeSpan.FromHours(7), "Waktu Indonesia Barat", "WIB");
 }
 
 /// <summary>Once a day: bills past their due date are marked late and announced, then the payment reminders go out.</summary>

@@ -9,6 +9,7 @@ using Sipp.Domain.Rules;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.BackOffice.ContributionRules;
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.JakartaToday();
         var key = Keys.FirstOrDefault(k => k == Kunci);
         if (key is null)
         {

@@ -5,6 +5,7 @@ using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure.Problems;
 using F = Sipp.Domain.Contributions.ContributionFields;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Calculator.SimulateContribution;
 
@@ -45,7 +46,7 @@ public sealed class IndexModel(SimulateContributionHandler handler, TimeProvider
 
     public ContributionSimulation? Simulation { get; private set; }
 
-    public void OnGet() => Periode = Period.Containing(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).ToString();
+    public void OnGet() => Periode = Period.Containing(clock.JakartaToday()).ToString();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Sipp.Data;
 using Sipp.Data.Contributions;
 using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Periode ??= Period.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString();
+        Periode ??= Period.Containing(clock.JakartaToday()).ToString();
         await LoadAsync(cancellationToken);
     }
 
@@ -47,7 +48,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     }
 
     public string Status(ContributionPeriod period) =>
-        PeriodTexts.Status(period, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        PeriodTexts.Status(period, clock.JakartaToday());
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

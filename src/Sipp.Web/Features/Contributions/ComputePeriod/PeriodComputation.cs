@@ -9,6 +9,7 @@ using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
@@ -23,7 +24,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
     public async Task<string?> ComputeAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
     {
         var table = await ruleTables.GetAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.JakartaToday();
         if (PeriodRules.CheckPeriod(table, period) is { } tooEarly)
         {
             return tooEarly;

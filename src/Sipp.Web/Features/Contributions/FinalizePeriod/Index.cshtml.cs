@@ -8,6 +8,7 @@ using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
 using Sipp.Web.Features.Payments;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 
@@ -44,7 +45,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public PaymentChannel? BillChannel => Summary?.LiveBill is { } bill ? payments.Value.Find(bill.Channel) : null;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.JakartaToday();
 
     public async Task<IActionResult> OnGetAsync(string periode, int halaman, CancellationToken cancellationToken)
     {

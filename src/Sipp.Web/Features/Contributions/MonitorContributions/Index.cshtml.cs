@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipp.Data;
 using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Contributions.MonitorContributions;
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.JakartaToday();
         Rows = await MonitoringQuery.LoadAsync(db, company.DivisionId, today, cancellationToken);
         var first = Period.Containing(today).AddMonths(-11);
         LastYear = Rows.Where(r => r.Period >= first && r.Period <= Period.Containing(today)).OrderBy(r => r.Period).ToList();

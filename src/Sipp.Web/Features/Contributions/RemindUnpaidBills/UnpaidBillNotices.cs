@@ -6,6 +6,7 @@ using Sipp.Data.Contributions;
 using Sipp.Domain.Money;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Contributions.RemindUnpaidBills;
 
@@ -70,7 +71,7 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
     }
 
     /// <summary>The date in Jakarta: the job runs at 07:00 WIB, which is still the previous day in UTC.</summary>
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Infrastructure.Jobs.JobsSetup.Wib).DateTime);
+    private DateOnly Today => clock.JakartaToday();
 
     /// <summary>Claims the bill with <paramref name="claim"/>; when this call won, queues the messages to every active Admin.</summary>
     private async Task<int> NotifyOnceAsync(

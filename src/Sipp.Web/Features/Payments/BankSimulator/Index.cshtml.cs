@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Contributions;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Payments.BankSimulator;
 
@@ -45,7 +46,7 @@ public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> paymen
             return Challenge();
         }
 
-        TanggalBayar = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        TanggalBayar = clock.JakartaToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Bill = await FindAsync(cancellationToken);
         return Page();
     }

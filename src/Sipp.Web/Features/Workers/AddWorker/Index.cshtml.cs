@@ -10,6 +10,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.AddWorker;
 
@@ -104,7 +105,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var participant = ToParticipant(worker, now);
-        var added = NewEmployment(participant.Id, company.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, DateOnly.FromDateTime(now), now);
+        var added = NewEmployment(participant.Id, company.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, clock.JakartaToday(), now);
         db.Participants.Add(participant);
         db.Employments.Add(added);
         audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,

@@ -9,6 +9,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.ChangeWage;
 
@@ -30,7 +31,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        Isian[F.WageFrom] = Period.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString();
+        Isian[F.WageFrom] = Period.Containing(clock.JakartaToday()).ToString();
         return Page();
     }
 

@@ -7,6 +7,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.DeactivateWorker;
 
@@ -31,7 +32,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.JakartaToday();
         var v = new FieldValues(Isian);
         var result = await DeactivationCheck.ParseAndCheckAsync(db, Worker, v, today, cancellationToken);
         if (result is null)

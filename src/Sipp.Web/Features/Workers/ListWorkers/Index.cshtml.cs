@@ -7,6 +7,7 @@ using Sipp.Data.Workers;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.ListWorkers;
 
@@ -42,7 +43,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Company = await currentCompany.RequireAsync(cancellationToken);
-        var current = Period.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var current = Period.Containing(clock.JakartaToday());
         var page = await WorkerListQuery.RunAsync(db, Company.DivisionId, current, new WorkerListRequest(Cari, Status, Urut, Turun, Halaman), cancellationToken);
         (Rows, Total, Halaman) = (page.Rows, page.Total, page.Page);
     }

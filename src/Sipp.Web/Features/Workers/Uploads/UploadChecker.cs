@@ -5,6 +5,7 @@ using Sipp.Data.Uploads;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Sipp.Web.Infrastructure.Files;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -38,7 +39,7 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.JakartaToday();
         var validator = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
         var dataRows = 0;
         await foreach (var prepared in file.ChunksAsync(ChunkSize, validator.Prepare, cancellationToken))

@@ -7,6 +7,7 @@ using Sipp.Data.Workers;
 using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Files;
+using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -26,7 +27,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
         }
 
         var refusedBefore = (await db.UploadRowErrors.Where(e => e.BatchId == batchId).Select(e => e.RowNumber).ToListAsync(cancellationToken)).ToHashSet();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.JakartaToday();
         var validation = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
         var accepted = new List<RowResult<object>>();
         await foreach (var prepared in UploadFile.Open(storage.PathOf(batchId), batch).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
@@ -77,7 +78,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
     private async Task ImportNewWorkersAsync(UploadBatch batch, List<NewWorker> workers, Actor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = clock.JakartaToday();
         var participants = new List<Participant>(workers.Count);
         var employments = new List<Employment>(workers.Count);
         var wages = new List<WageChange>(workers.Count);
