@@ -6,6 +6,7 @@ using Sipp.Benchmarks;
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- list   [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload [sqlite|postgres] [rows]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- compute [sqlite|postgres] [workers]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- monitoring [sqlite|postgres] [workers, default 1000]
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
 var size = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
         break;
     case "compute":
         await ComputePeriodScenario.RunAsync(provider, size);
+        break;
+    case "monitoring":
+        await MonitoringScenario.RunAsync(provider, args.Length > 2 ? size : 1_000, iterations: 40);
         break;
     case "upload":
         await UploadScenario.RunAsync(provider, size);
