@@ -147,7 +147,8 @@ internal sealed class FineConfiguration : IEntityTypeConfiguration<Fine>
     public void Configure(EntityTypeBuilder<Fine> e)
     {
         e.HasOne(f => f.SourcePeriod).WithMany().HasForeignKey(f => f.SourcePeriodId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(f => f.SourcePeriodId).IsUnique();
+        // A still-unpaid period's fine is charged as it grows: several rows per period, each a further part of it.
+        e.HasIndex(f => f.SourcePeriodId);
         e.HasIndex(f => new { f.DivisionId, f.ChargedOnBillId });
     }
 }

@@ -1,6 +1,10 @@
 namespace Sipp.Data.Contributions;
 
-/// <summary>A late fine (denda) of a period, charged on the next bill of the division once known.</summary>
+/// <summary>
+/// A part of a late period's fine (denda), charged on the next bill of the division once known: at the finalisation of
+/// a later period while the late one is unpaid (the fine so far), and at its payment (the rest). The parts of a period
+/// add up to its whole fine.
+/// </summary>
 public class Fine
 {
     public Guid Id { get; set; }
@@ -12,8 +16,10 @@ public class Fine
 
     public ContributionPeriod SourcePeriod { get; set; } = null!;
 
+    /// <summary>Months late when this part was computed; the period's fine so far is 2% (the rule's rate) per month.</summary>
     public int MonthsLate { get; set; }
 
+    /// <summary>This part: the fine for <see cref="MonthsLate"/> months less the parts charged before.</summary>
     public long Amount { get; set; }
 
     /// <summary>The bill that charged it; null until charged.</summary>

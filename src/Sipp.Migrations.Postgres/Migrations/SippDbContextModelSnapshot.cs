@@ -779,8 +779,7 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourcePeriodId")
-                        .IsUnique();
+                    b.HasIndex("SourcePeriodId");
 
                     b.HasIndex("DivisionId", "ChargedOnBillId");
 

@@ -766,8 +766,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourcePeriodId")
-                        .IsUnique();
+                    b.HasIndex("SourcePeriodId");
 
                     b.HasIndex("DivisionId", "ChargedOnBillId");
 

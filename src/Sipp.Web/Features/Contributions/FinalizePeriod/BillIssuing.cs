@@ -7,6 +7,7 @@ using Sipp.Domain.Contributions;
 using Sipp.Domain.Identifiers;
 using Sipp.Domain.Periods;
 using Sipp.Web.Features.Payments;
+using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
@@ -38,8 +39,10 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
                 return refusal;
             }
 
-            var fines = await db.Fines.Where(f => f.DivisionId == divisionId && f.ChargedOnBillId == null).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
+            await FineAccrual.AccrueUnpaidAsync(db, divisionId, stored!.Id, clock.JakartaToday(), table, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var fines = await db.Fines.Where(f => f.DivisionId == divisionId && f.ChargedOnBillId == null).ToListAsync(cancellationToken);
             var bill = new Bill
             {
                 Id = Guid.CreateVersion7(), PeriodId = stored!.Id, KodeIuran = await NewKodeIuranAsync(cancellationToken), Channel = channel.Code,

@@ -107,18 +107,10 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         bill.PaidAt = now;
         bill.ContributionPeriod.Status = PeriodStatus.Lunas;
         bill.ContributionPeriod.Version = Guid.NewGuid();
-        var fine = LateFine.Compute(bill.ContributionPeriod.Period, bill.ContributionAmount, paidOn, table);
-        if (fine.Fine > 0)
-        {
-            db.Fines.Add(new Fine
-            {
-                Id = Guid.CreateVersion7(), DivisionId = bill.ContributionPeriod.DivisionId, SourcePeriodId = bill.PeriodId, MonthsLate = fine.MonthsLate,
-                Amount = fine.Fine, CreatedAt = now,
-            });
-        }
+        var fine = await Contributions.FineAccrual.AccrueAsync(db, bill, bill.ContributionPeriod, paidOn, table, now, cancellationToken);
 
         audit.Record("pembayaran.terima", "Tagihan", bill.Id.ToString(), bill.ContributionPeriod.DivisionId, new { status = "Menunggu Pembayaran" },
-            new { status = "Lunas", kodeIuran = bill.KodeIuran, referensi = payment.Reference, jumlah, tanggalBayar = paidOn, channel = channel.Code, denda = fine.Fine });
+            new { status = "Lunas", kodeIuran = bill.KodeIuran, referensi = payment.Reference, jumlah, tanggalBayar = paidOn, channel = channel.Code, dendaTambahan = fine });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
