@@ -14,8 +14,9 @@ namespace Sipp.Benchmarks;
 
 /// <summary>
 /// "Hitung Iuran" of a 100,000-worker division: reading the workers and wages, computing and storing every line.
-/// Targets: ≤ 2 s on PostgreSQL, ≤ 3 s on SQLite. Timed three times: the first computation, then two recomputations
-/// (which also delete the previous lines).
+/// Targets: ≤ 2 s on PostgreSQL, ≤ 3 s on SQLite. After computing the month before (a running server has done such
+/// work before), timed three times: the period's first computation, then two recomputations (which also delete the
+/// previous lines).
 /// </summary>
 public static class ComputePeriodScenario
 {
@@ -37,6 +38,11 @@ public static class ComputePeriodScenario
             .AddScoped<AuditLog>()
             .AddScoped<PeriodComputation>()
             .BuildServiceProvider();
+        await using (var warmUp = services.CreateAsyncScope())
+        {
+            await warmUp.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, Period.Of(2026, 1), CancellationToken.None);
+        }
+
         var period = Period.Of(2026, 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hitung Iuran {period}, {workers:N0} workers, {database.Provider}"));
         for (var run = 1; run <= 3; run++)
@@ -51,7 +57,7 @@ public static class ComputePeriodScenario
             }
 
             var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            var lines = await db.ContributionLines.CountAsync(l => l.ContributionPeriod.DivisionId == divisionId);
+            var lines = await db.ContributionLines.CountAsync(l => l.ContributionPeriod.DivisionId == divisionId && l.ContributionPeriod.Period == period);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(run == 1 ? "compute  " : "recompute")}  {timer.Elapsed.TotalSeconds,6:F2} s   ({lines:N0} lines)"));
         }
     }
