@@ -24,6 +24,18 @@ public static class RuleKeys
     public const string FinePerMonth = "denda.perBulan";           // percent of the period total per month late
     public const string Holiday = "libur";                         // row date is the holiday; value 1
 
+    /// <summary>Optional regional minimum wage (rupiah), one key per region: "upahMinimum.3171" or "upahMinimum.jakarta".</summary>
+    public const string MinimumWagePrefix = "upahMinimum.";
+
+    public static string MinimumWage(string region) => MinimumWagePrefix + region;
+
+    /// <summary>A minimum-wage key names a region of 2–10 letters, digits or dashes.</summary>
+    public static bool IsMinimumWage(string key) =>
+        key.StartsWith(MinimumWagePrefix, StringComparison.Ordinal) && IsRegion(key[MinimumWagePrefix.Length..]);
+
+    public static bool IsRegion(string region) =>
+        region.Length is >= 2 and <= 10 && region.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
     public static string JkkClass(int riskClass) => JkkClassPrefix + riskClass.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static readonly IReadOnlySet<string> Percentages = new HashSet<string>
@@ -43,6 +55,7 @@ public static class RuleKeys
     /// <summary>What an administrator reads next to each key.</summary>
     public static string Describe(string key) => key switch
     {
+        _ when IsMinimumWage(key) => $"Upah minimum wilayah {key[MinimumWagePrefix.Length..]} (Rp), untuk peringatan saja",
         SupportedFrom => "Periode paling awal yang didukung",
         JhtEmployer => "JHT — iuran pemberi kerja (% upah)",
         JhtWorker => "JHT — iuran tenaga kerja (% upah)",

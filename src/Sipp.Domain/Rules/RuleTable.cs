@@ -64,6 +64,17 @@ public sealed class RuleTable
         return found;
     }
 
+    /// <summary>The minimum wage of a region in force on a date, or null when the table has none (the data is optional).</summary>
+    public long? MinimumWageOn(string? region, DateOnly date)
+    {
+        if (region is null || !_byKey.TryGetValue(RuleKeys.MinimumWage(region), out var rows) || rows[0].From > date)
+        {
+            return null;
+        }
+
+        return (long)ValueOn(RuleKeys.MinimumWage(region), date);
+    }
+
     public Rate RateOn(string key, DateOnly date) => Rate.FromPercent(ValueOn(key, date));
 
     public long AmountOn(string key, DateOnly date) => (long)ValueOn(key, date);
@@ -79,7 +90,7 @@ public sealed class RuleTable
     private static string? Check(RuleRow row)
     {
         var where = string.Create(CultureInfo.InvariantCulture, $"Aturan {row.Key} mulai {row.EffectiveFrom:yyyy-MM-dd}");
-        if (!RuleKeys.All.Contains(row.Key))
+        if (!RuleKeys.All.Contains(row.Key) && !RuleKeys.IsMinimumWage(row.Key))
         {
             return $"{where}: kunci aturan tidak dikenal.";
         }
@@ -92,7 +103,7 @@ public sealed class RuleTable
                 : null;
         }
 
-        if (RuleKeys.Amounts.Contains(row.Key))
+        if (RuleKeys.Amounts.Contains(row.Key) || RuleKeys.IsMinimumWage(row.Key))
         {
             return row.Value is < 1 or > 1_000_000_000 || row.Value != decimal.Truncate(row.Value)
                 ? $"{where}: jumlah rupiah harus bilangan bulat 1–1.000.000.000."

@@ -18,6 +18,34 @@ public class RuleTableTests
     }
 
     [Theory]
+    [InlineData("3171", "2025-12-31", null)] // before the first row of the region
+    [InlineData("3171", "2026-01-01", 5_400_000L)]
+    [InlineData("3171", "2027-02-01", 5_700_000L)]
+    [InlineData("3273", "2026-06-01", null)] // a region without data: no minimum wage, no warning
+    [InlineData(null, "2026-06-01", null)]
+    public void MinimumWage_IsOptionalData_PerRegion_EffectiveDated(string? region, string date, long? expected)
+    {
+        var table = new RuleTable(Shipped.Rows.Concat(
+        [
+            new RuleRow(RuleKeys.MinimumWage("3171"), Date("2026-01-01"), 5_400_000),
+            new RuleRow(RuleKeys.MinimumWage("3171"), Date("2027-01-01"), 5_700_000),
+        ]));
+
+        Assert.Equal(expected, table.MinimumWageOn(region, Date(date)));
+    }
+
+    [Theory]
+    [InlineData("upahMinimum.x")] // region too short
+    [InlineData("upahMinimum.jakarta selatan")] // a space
+    [InlineData("upahMinimum.")]
+    public void AMinimumWageKey_NamesAValidRegion(string key)
+    {
+        var problem = Assert.Throws<InvalidRuleTableException>(() => new RuleTable(Shipped.Rows.Append(new RuleRow(key, Date("2026-01-01"), 5_000_000))));
+
+        Assert.Contains("kunci aturan tidak dikenal", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(2018, 56)]
     [InlineData(2019, 57)]
     [InlineData(2021, 57)]

@@ -102,6 +102,24 @@ public class BackOfficeTests(BackOfficeTests.Fixture fixture) : IClassFixture<Ba
         Assert.Contains("\"kelas\":4", change.After, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnOfficerSetsADivisionsMinimumWageRegion_WithACheck_AndAnAudit()
+    {
+        var officer = await OfficerAsync();
+        var list = await HtmlPage.GetAsync(officer, "/backoffice/perusahaan?cari=10000002");
+        var edit = await HtmlPage.GetAsync(officer, list.QuerySelectorAll("a").First(a => a.GetAttribute("href")!.StartsWith("/backoffice/perusahaan/", StringComparison.Ordinal)).GetAttribute("href")!);
+
+        var refused = await HtmlPage.ParseAsync(await edit.SubmitAsync(officer, new Dictionary<string, string> { ["Wilayah Upah Minimum divisi 000"] = "Kota Bandung" }));
+        var saved = await HtmlPage.ParseAsync(await edit.SubmitAsync(officer, new Dictionary<string, string> { ["Wilayah Upah Minimum divisi 000"] = "3273" }));
+
+        Assert.Contains("Wilayah Upah Minimum berupa 2–10 huruf", refused.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("3273", saved.ControlLabelled("Wilayah Upah Minimum divisi 000").GetAttribute("value"));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var audit = await db.AuditEvents.Where(a => a.Action == "divisi.ubahWilayah").OrderByDescending(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("3273", audit.After, StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> HrdAsync(string npp, string division)
     {
         var browser = _factory.NewBrowser();

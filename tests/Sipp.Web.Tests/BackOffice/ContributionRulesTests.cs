@@ -27,6 +27,19 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
         Assert.Equal(11_650_000 * 3 / 100, await JpOfAsync("2027-03"));
     }
 
+    [Fact]
+    public async Task ARegionsMinimumWage_IsAddedUnderItsRegion()
+    {
+        var admin = await fixture.AdministratorAsync();
+        var page = await HtmlPage.GetAsync(admin, "/admin/aturan-iuran");
+
+        var withoutRegion = await HtmlPage.ParseAsync(await page.SubmitAsync(admin, new Dictionary<string, string> { ["Aturan"] = "upahMinimum", ["Berlaku Mulai"] = "2027-01-01", ["Nilai"] = "5.800.000" }));
+        var added = await HtmlPage.ParseAsync(await page.SubmitAsync(admin, new Dictionary<string, string> { ["Aturan"] = "upahMinimum", ["Wilayah"] = "3171", ["Berlaku Mulai"] = "2027-01-01", ["Nilai"] = "5.800.000" }));
+
+        Assert.Contains("isi Wilayah", withoutRegion.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(added.QuerySelectorAll("#tabel-aturan tbody tr"), r => r.Children[0].TextContent == "upahMinimum.3171" && r.Children[2].TextContent == "5.800.000");
+    }
+
     [Theory]
     [InlineData("jp.batasUpah", "2026-01-01", "12000000", "paling cepat besok")]
     [InlineData("jp.batasUpah", "2027-06-01", "dua belas juta", "Isi nilai berupa angka")]

@@ -45,6 +45,32 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
     }
 
     [Fact]
+    public async Task WagesBelowTheRegionsMinimumWage_AreWarnedAbout_ButStillCounted()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "001"); // the seed gives Surabaya an example minimum wage
+
+        var page = await ComputeAsync(browser, "2025-12");
+
+        int below;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            below = await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionLines
+                .CountAsync(l => l.ContributionPeriod.Period == Sipp.Domain.Periods.Period.Of(2025, 12) && l.ContributionPeriod.Division.Code == "001"
+                    && l.ContributionPeriod.Division.Company.Npp == "10000001" && l.Upah < DevelopmentSeedMinimumWage, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(below > 0, "the seed should have wages under the example minimum wage");
+        Assert.Contains($"Upah {below.ToString("#,0", Indonesian)} tenaga kerja di bawah upah minimum wilayah 3578 (Rp 4.961.753)", page.GetElementById("peringatan")!.TextContent, StringComparison.Ordinal);
+        var rows = Rows(page);
+        var marked = rows.Where(r => r[2].Contains("di bawah upah minimum", StringComparison.Ordinal)).ToList();
+        Assert.All(marked, r => Assert.True(Money(r[2]) < DevelopmentSeedMinimumWage, r[2]));
+        Assert.All(rows.Except(marked), r => Assert.True(Money(r[2]) >= DevelopmentSeedMinimumWage, r[2]));
+        Assert.All(marked, r => Assert.Equal(Percent(Money(r[2]), 0.54m), Money(r[4]))); // still computed on the reported wage
+    }
+
+    private const long DevelopmentSeedMinimumWage = Sipp.Web.Infrastructure.Data.DevelopmentSeed.ExampleMinimumWage;
+
+    [Fact]
     public async Task APeriodNotYetStarted_OrBefore2022_IsRefused()
     {
         var browser = await fixture.OperatorAsync("10000001", "000");

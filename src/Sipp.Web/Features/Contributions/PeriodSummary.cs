@@ -2,16 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
+using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
+using Sipp.Domain.Rules;
 using Sipp.Web.Features.Contributions.ComputePeriod;
 
 namespace Sipp.Web.Features.Contributions;
 
 /// <summary>A computed period's totals per program and share, and the warnings a user should read before finalising.</summary>
 public sealed record PeriodSummary(
-    ContributionPeriod Period, ProgramTotals Totals, IReadOnlyList<string> Warnings, Bill? LiveBill)
+    ContributionPeriod Period, ProgramTotals Totals, IReadOnlyList<string> Warnings, Bill? LiveBill, long? MinimumWage)
 {
-    public static async Task<PeriodSummary?> LoadAsync(SippDbContext db, Guid divisionId, Period period, CancellationToken cancellationToken)
+    public static async Task<PeriodSummary?> LoadAsync(SippDbContext db, RuleTable rules, Guid divisionId, Period period, CancellationToken cancellationToken)
     {
         var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
         if (stored is null)
@@ -35,13 +37,24 @@ public sealed record PeriodSummary(
             warnings.Add($"Upah {ContributionLines.Count(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.");
         }
 
+        var region = await db.Divisions.Where(d => d.Id == divisionId).Select(d => d.RegionCode).SingleAsync(cancellationToken);
+        var minimumWage = rules.MinimumWageOn(region, period.FirstDay);
+        if (minimumWage is { } minimum)
+        {
+            var below = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
+            if (below > 0)
+            {
+                warnings.Add($"Upah {ContributionLines.Count(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.");
+            }
+        }
+
         if (stored.Status != PeriodStatus.BelumDihitung && stored.WorkerCount == 0)
         {
             warnings.Add("Tidak ada tenaga kerja aktif pada periode ini.");
         }
 
         var bill = await db.Bills.AsNoTracking().Where(b => b.PeriodId == stored.Id && b.Status != BillStatus.Dibatalkan).SingleOrDefaultAsync(cancellationToken);
-        return new PeriodSummary(stored, totals, warnings, bill);
+        return new PeriodSummary(stored, totals, warnings, bill, minimumWage);
     }
 }
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
+using Sipp.Data.Rules;
+using Sipp.Domain.Rules;
 using Sipp.Data.Companies;
 using Sipp.Data.Workers;
 using Sipp.Domain.People;
@@ -30,6 +32,11 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
     public const string CompanyUserKpj = "90000000002";
     public const int WorkersPerDivision = 100;
 
+    /// <summary>The Surabaya division's minimum-wage region and its example minimum wage (Development data only).</summary>
+    public const string ExampleRegion = "3578";
+
+    public const long ExampleMinimumWage = 4_961_753;
+
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -39,6 +46,17 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
         var head = await DivisionAsync(maju, "000", "Kantor Pusat", "Kantor Cabang Jakarta Menara Jamsostek", "Jl. Gatot Subroto Kav. 38, Jakarta Selatan", now, cancellationToken);
         var surabaya = await DivisionAsync(maju, "001", "Cabang Surabaya", "Kantor Cabang Surabaya Rungkut", "Jl. Rungkut Industri No. 12, Surabaya", now, cancellationToken);
         var sinarHead = await DivisionAsync(sinar, "000", "Kantor Pusat", "Kantor Cabang Bandung Suci", "Jl. Soekarno-Hatta No. 450, Bandung", now, cancellationToken);
+        surabaya.RegionCode ??= ExampleRegion;
+        if (!await db.RuleEntries.AnyAsync(r => r.Key == RuleKeys.MinimumWage(ExampleRegion), cancellationToken))
+        {
+            // Example data so that the minimum-wage warning can be seen; real figures are entered in "Aturan Iuran".
+            db.RuleEntries.Add(new RuleEntry
+            {
+                Key = RuleKeys.MinimumWage(ExampleRegion), EffectiveFrom = new DateOnly(2025, 1, 1), Value = ExampleMinimumWage,
+                Note = "Contoh data pengembangan: upah minimum Kota Surabaya", Source = "seed", CreatedAt = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         await WorkersAsync(head, 1, SeedPeople.Regions[0], withBudi: true, now, cancellationToken);

@@ -18,6 +18,7 @@ public static class CompanyInput
     public const string DivisionCode = "Kode Divisi";
     public const string DivisionName = "Nama Divisi";
     public const string BranchOffice = "Kantor Cabang";
+    public const string Region = "Wilayah Upah Minimum";
     public const string Address = "Alamat";
 
     public static readonly IReadOnlyList<(string, string)> Sizes =
@@ -51,7 +52,7 @@ public static class CompanyInput
         return v.HasErrors ? null : new Registry(name!, npwp?.Value, riskClass!.Value, size!.Value, jp!.Value, labourIntensive!.Value);
     }
 
-    public sealed record NewDivision(string Code, string Name, string BranchOffice, string? Address);
+    public sealed record NewDivision(string Code, string Name, string BranchOffice, string? Address, string? Region);
 
     public static NewDivision? ParseDivision(FieldValues v)
     {
@@ -59,6 +60,7 @@ public static class CompanyInput
         var name = v.Required(DivisionName);
         var branch = v.Required(BranchOffice);
         var address = v.Text(Address);
+        var region = ParseRegion(v);
         foreach (var (field, value) in new[] { (DivisionName, name), (BranchOffice, branch) })
         {
             if (value is { Length: > 200 })
@@ -67,7 +69,19 @@ public static class CompanyInput
             }
         }
 
-        return v.HasErrors ? null : new NewDivision(code!.Value.Value, name!, branch!, address);
+        return v.HasErrors ? null : new NewDivision(code!.Value.Value, name!, branch!, address, region);
+    }
+
+    /// <summary>The region whose minimum wage (a row "upahMinimum.&lt;wilayah&gt;" of Aturan Iuran) applies; empty for none.</summary>
+    public static string? ParseRegion(FieldValues v)
+    {
+        var region = v.Text(Region);
+        if (region is not null && !Sipp.Domain.Rules.RuleKeys.IsRegion(region))
+        {
+            v.Fail(Region, "Wilayah Upah Minimum berupa 2–10 huruf, angka atau tanda -, misalnya 3171 (kode kabupaten/kota).");
+        }
+
+        return region;
     }
 
     public static object Snapshot(Company c) => new

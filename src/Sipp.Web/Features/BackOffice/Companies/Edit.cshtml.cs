@@ -94,12 +94,36 @@ public sealed class EditModel(SippDbContext db, AuditLog audit, TimeProvider clo
         var added = new Division
         {
             Id = Guid.NewGuid(), CompanyId = Company.Id, Code = division!.Code, Name = division.Name, BranchOffice = division.BranchOffice,
-            Address = division.Address, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Address = division.Address, RegionCode = division.Region, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Divisions.Add(added);
-        audit.Record("divisi.tambah", "Divisi", added.Id.ToString(), added.Id, after: new { npp = Company.Npp, kode = added.Code, nama = added.Name, kantorCabang = added.BranchOffice });
+        audit.Record("divisi.tambah", "Divisi", added.Id.ToString(), added.Id, after: new { npp = Company.Npp, kode = added.Code, nama = added.Name, kantorCabang = added.BranchOffice, wilayahUpahMinimum = added.RegionCode });
         await db.SaveChangesAsync(cancellationToken);
         Message = $"Divisi {added.Code} — {added.Name} sudah ditambahkan.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Sets or clears the minimum-wage region of one division of this company.</summary>
+    public async Task<IActionResult> OnPostRegionAsync(Guid id, Guid divisionId, string? wilayah, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Company.Divisions.SingleOrDefault(d => d.Id == divisionId) is not { } division)
+        {
+            return NotFound();
+        }
+
+        var v = new FieldValues(new Dictionary<string, string?> { [CompanyInput.Region] = wilayah });
+        var region = CompanyInput.ParseRegion(v);
+        if (v.HasErrors)
+        {
+            WorkerForms.AddErrors(ModelState, v.ToDictionary());
+            return Page();
+        }
+
+        var before = division.RegionCode;
+        division.RegionCode = region;
+        audit.Record("divisi.ubahWilayah", "Divisi", division.Id.ToString(), division.Id, new { wilayahUpahMinimum = before }, new { wilayahUpahMinimum = region });
+        await db.SaveChangesAsync(cancellationToken);
+        Message = $"Wilayah upah minimum divisi {division.Code}: {region ?? "tidak ada"}.";
         return RedirectToPage(new { id });
     }
 

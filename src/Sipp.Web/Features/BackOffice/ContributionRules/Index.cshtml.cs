@@ -28,6 +28,9 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
     public string? Kunci { get; set; }
 
     [BindProperty]
+    public string? Wilayah { get; set; }
+
+    [BindProperty]
     public string? BerlakuMulai { get; set; }
 
     [BindProperty]
@@ -36,7 +39,10 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
     [BindProperty]
     public string? Catatan { get; set; }
 
-    public static IReadOnlyList<string> Keys { get; } = RuleKeys.All.Order(StringComparer.Ordinal).ToList();
+    /// <summary>The choices of "Aturan": every fixed key, and "upahMinimum" which takes its region from "Wilayah".</summary>
+    public static IReadOnlyList<string> Keys { get; } = RuleKeys.All.Append(MinimumWageChoice).Order(StringComparer.Ordinal).ToList();
+
+    public const string MinimumWageChoice = "upahMinimum";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -47,6 +53,15 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
         if (key is null)
         {
             ModelState.AddModelError(nameof(Kunci), "Pilih aturan.");
+        }
+        else if (key == MinimumWageChoice)
+        {
+            var region = Wilayah?.Trim() ?? string.Empty;
+            key = RuleKeys.IsRegion(region) ? RuleKeys.MinimumWage(region) : null;
+            if (key is null)
+            {
+                ModelState.AddModelError(nameof(Wilayah), "Untuk upah minimum, isi Wilayah: 2–10 huruf, angka atau tanda -, misalnya 3171.");
+            }
         }
 
         if (!DateOnly.TryParseExact(BerlakuMulai, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))

@@ -17,7 +17,7 @@ namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 /// channel, the bill once issued, and "Batal Finalisasi" while it is unpaid.
 /// </summary>
 [Authorize(Policy = Policies.CompanyMember)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, Infrastructure.Data.RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -93,7 +93,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var company = await currentCompany.RequireAsync(cancellationToken);
         CanOperate = company.CanOperate;
         Period = period;
-        Summary = await PeriodSummary.LoadAsync(db, company.DivisionId, period, cancellationToken);
+        Summary = await PeriodSummary.LoadAsync(db, await ruleTables.GetAsync(cancellationToken), company.DivisionId, period, cancellationToken);
         if (Summary is null)
         {
             return;
