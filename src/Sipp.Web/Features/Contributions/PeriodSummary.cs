@@ -5,7 +5,6 @@ using Sipp.Domain.Contributions;
 using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Rules;
-using Sipp.Web.Features.Contributions.ComputePeriod;
 
 namespace Sipp.Web.Features.Contributions;
 
@@ -30,11 +29,11 @@ public sealed record PeriodSummary(
             .GroupBy(l => l.JpStatus).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var corrected = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
         var warnings = jpNotDue.OrderBy(j => j.Status)
-            .Select(j => $"JP tidak dihitung untuk {ContributionLines.Count(j.Count)} tenaga kerja: {ContributionLines.Describe(j.Status)}.")
+            .Select(j => $"JP tidak dihitung untuk {PeriodTexts.Workers(j.Count)} tenaga kerja: {PeriodTexts.JpNotDue(j.Status)}.")
             .ToList();
         if (corrected > 0)
         {
-            warnings.Add($"Upah {ContributionLines.Count(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.");
+            warnings.Add($"Upah {PeriodTexts.Workers(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.");
         }
 
         var region = await db.Divisions.Where(d => d.Id == divisionId).Select(d => d.RegionCode).SingleAsync(cancellationToken);
@@ -44,7 +43,7 @@ public sealed record PeriodSummary(
             var below = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
             if (below > 0)
             {
-                warnings.Add($"Upah {ContributionLines.Count(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.");
+                warnings.Add($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.");
             }
         }
 

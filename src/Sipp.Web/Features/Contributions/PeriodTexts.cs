@@ -8,4 +8,16 @@ public static class PeriodTexts
 {
     public static string Status(ContributionPeriod period, DateOnly today) =>
         PeriodLifecycle.Label(PeriodLifecycle.Display(period.Status, period.DueDate, today));
+
+    /// <summary>Why JP is not due for a worker, as the warnings and the lines' tooltips say it.</summary>
+    public static string JpNotDue(JpStatus status) => status switch
+    {
+        JpStatus.CompanyNotParticipating => "perusahaan tidak mengikuti program JP",
+        JpStatus.ForeignWorker => "tenaga kerja asing (WNA) tidak membayar JP",
+        JpStatus.RetirementAgeReached => "telah mencapai usia pensiun",
+        _ => string.Empty,
+    };
+
+    /// <summary>A number of workers: "1.250".</summary>
+    public static string Workers(int count) => count.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using Sipp.Data;
@@ -155,42 +154,4 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
     }
 
     private sealed record ActiveWorker(Guid EmploymentId, DateOnly BirthDate, Domain.People.Citizenship Citizenship, DateOnly RegisteredOn, long Upah);
-}
-
-/// <summary>How a computed line is stored, and its columns for the bulk insert.</summary>
-public static class ContributionLines
-{
-    public static ContributionLine From(Guid periodId, Guid employmentId, in ContributionResult r, bool wageCorrected) => new()
-    {
-        PeriodId = periodId, EmploymentId = employmentId, Upah = r.Upah, WageCorrected = wageCorrected,
-        JhtEmployer = r.JhtEmployer, JhtWorker = r.JhtWorker, JkkEmployer = r.JkkEmployer, JkmEmployer = r.JkmEmployer,
-        JpBase = r.JpBase, JpEmployer = r.JpEmployer, JpWorker = r.JpWorker, JpStatus = r.JpStatus,
-        JkpBase = r.JkpBase, JkpGovernment = r.JkpGovernment, JkpFromJkk = r.JkpFromJkk, JkpFromJkm = r.JkpFromJkm,
-        TotalEmployer = r.TotalEmployer, TotalWorker = r.TotalWorker, Total = r.Total,
-    };
-
-    public static readonly (string Name, NpgsqlDbType Type)[] Columns =
-    [
-        ("PeriodId", NpgsqlDbType.Uuid), ("EmploymentId", NpgsqlDbType.Uuid), ("Upah", NpgsqlDbType.Bigint), ("WageCorrected", NpgsqlDbType.Boolean),
-        ("JhtEmployer", NpgsqlDbType.Bigint), ("JhtWorker", NpgsqlDbType.Bigint), ("JkkEmployer", NpgsqlDbType.Bigint), ("JkmEmployer", NpgsqlDbType.Bigint),
-        ("JpBase", NpgsqlDbType.Bigint), ("JpEmployer", NpgsqlDbType.Bigint), ("JpWorker", NpgsqlDbType.Bigint), ("JpStatus", NpgsqlDbType.Smallint),
-        ("JkpBase", NpgsqlDbType.Bigint), ("JkpGovernment", NpgsqlDbType.Bigint), ("JkpFromJkk", NpgsqlDbType.Bigint), ("JkpFromJkm", NpgsqlDbType.Bigint),
-        ("TotalEmployer", NpgsqlDbType.Bigint), ("TotalWorker", NpgsqlDbType.Bigint), ("Total", NpgsqlDbType.Bigint),
-    ];
-
-    public static object?[] Values(ContributionLine l) =>
-    [
-        l.PeriodId, l.EmploymentId, l.Upah, l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpBase, l.JpEmployer, l.JpWorker,
-        (short)l.JpStatus, l.JkpBase, l.JkpGovernment, l.JkpFromJkk, l.JkpFromJkm, l.TotalEmployer, l.TotalWorker, l.Total,
-    ];
-
-    public static string Describe(JpStatus status) => status switch
-    {
-        JpStatus.CompanyNotParticipating => "perusahaan tidak mengikuti program JP",
-        JpStatus.ForeignWorker => "tenaga kerja asing (WNA) tidak membayar JP",
-        JpStatus.RetirementAgeReached => "telah mencapai usia pensiun",
-        _ => string.Empty,
-    };
-
-    internal static string Count(int count) => count.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
 }
