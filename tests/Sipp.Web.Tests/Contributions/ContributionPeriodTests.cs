@@ -71,6 +71,23 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
     private const long DevelopmentSeedMinimumWage = Sipp.Web.Infrastructure.Data.DevelopmentSeed.ExampleMinimumWage;
 
     [Fact]
+    public async Task TheLines_CanBeSearchedByKpjOrName_ToFindTheWorkerToCorrect()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+        var page = await ComputeAsync(browser, "2026-03");
+        var someone = Rows(page)[7];
+
+        var byKpj = await HtmlPage.GetAsync(browser, $"/iuran/2026-03?Cari={someone[1]}");
+        var surname = someone[0].Split(' ')[^1];
+        var byName = await HtmlPage.GetAsync(browser, $"/iuran/2026-03?Cari={Uri.EscapeDataString(surname.ToLowerInvariant())}");
+
+        Assert.Equal([someone[0]], Rows(byKpj).Select(r => r[0]));
+        Assert.StartsWith("1 tenaga kerja cocok", byKpj.GetElementById("hasil-cari")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(Rows(byName));
+        Assert.All(Rows(byName), r => Assert.Contains(surname, r[0], StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task APeriodNotYetStarted_OrBefore2022_IsRefused()
     {
         var browser = await fixture.OperatorAsync("10000001", "000");

@@ -41,6 +41,12 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     [BindProperty]
     public string? Channel { get; set; }
 
+    /// <summary>Name, NIK or KPJ (or their start), as in the worker list.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Cari { get; set; }
+
+    public int MatchingLines { get; private set; }
+
     public string Status => Summary is null ? "Belum Dihitung" : PeriodTexts.Status(Summary.Period, Today);
 
     public PaymentChannel? BillChannel => Summary?.LiveBill is { } bill ? payments.Value.Find(bill.Channel) : null;
@@ -99,9 +105,17 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return;
         }
 
-        PageCount = Math.Max(1, (Summary.Period.WorkerCount + PageSize - 1) / PageSize);
+        var lines = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id);
+        if (!string.IsNullOrWhiteSpace(Cari))
+        {
+            var matching = Workers.ListWorkers.WorkerListQuery.Search(db.Employments.Where(e => e.DivisionId == company.DivisionId), Cari).Select(e => e.Id);
+            lines = lines.Where(l => matching.Contains(l.EmploymentId));
+        }
+
+        MatchingLines = string.IsNullOrWhiteSpace(Cari) ? Summary.Period.WorkerCount : await lines.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (MatchingLines + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(page, 1, PageCount);
-        Lines = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id)
+        Lines = await lines
             .OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(l => new LineRow(l.EmploymentId, l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.WageCorrected,
