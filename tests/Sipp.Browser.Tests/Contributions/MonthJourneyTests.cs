@@ -72,16 +72,5 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
         Assert.True(problems.Count == 0, string.Join(" | ", problems)); // no script error, no CSP refusal
     }
 
-    public sealed class Fixture : BrowserFixture
-    {
-        public async Task SignInAsync(IPage page, string email, string password)
-        {
-            await page.GotoAsync("/masuk");
-            await page.GetByLabel("Email").FillAsync(email);
-            await page.GetByLabel("Password").FillAsync(password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-            await page.GetByLabel("Kode OTP").FillAsync(await LatestCodeAsync(email, "email"));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
-        }
-    }
+    public sealed class Fixture : BrowserFixture;
 }

@@ -115,16 +115,6 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
 
     public sealed class Fixture : BrowserFixture
     {
-        public async Task SignInAsync(IPage page, string email, string password)
-        {
-            await page.GotoAsync("/masuk");
-            await page.GetByLabel("Email").FillAsync(email);
-            await page.GetByLabel("Password").FillAsync(password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Masuk", Exact = true }).ClickAsync();
-            await page.GetByLabel("Kode OTP").FillAsync(await LatestCodeAsync(email, "email"));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
-        }
-
         public async Task<(string Kpj, string Nik, string BirthDate)> SomeWorkerOfAsync(string npp, string division)
         {
             await using var scope = Factory.Services.CreateAsyncScope();

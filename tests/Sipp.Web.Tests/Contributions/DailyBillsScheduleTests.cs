@@ -16,15 +16,7 @@ public class DailyBillsScheduleTests(DailyBillsScheduleTests.Fixture fixture) : 
     [Fact]
     public async Task PassingSevenInTheMorningInJakarta_RunsTheDailyJob()
     {
-        string kode;
-        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            var divisionId = await db.Divisions.Where(d => d.Company.Npp == "10000001" && d.Code == "001").Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, Period.Of(2026, 2), TestContext.Current.CancellationToken));
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, Period.Of(2026, 2), "BCA_VA", TestContext.Current.CancellationToken));
-            kode = await db.Bills.Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status == BillStatus.MenungguPembayaran).Select(b => b.KodeIuran).SingleAsync(TestContext.Current.CancellationToken);
-        }
+        var kode = (await fixture.Factory.BillAsync("10000001", "001", Period.Of(2026, 2), "BCA_VA")).KodeIuran;
 
         fixture.Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 5, 0, 1, 0, TimeSpan.Zero)); // 07:01 WIB on the 5th
 

@@ -22,13 +22,8 @@ public class FinalizeConcurrencyTests
         _ = factory.Server;
         var period = Period.Of(2026, 2);
         var cancellationToken = TestContext.Current.CancellationToken;
-        Guid divisionId;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            divisionId = await db.Divisions.Where(d => d.Company.Npp == "10000001" && d.Code == "000").Select(d => d.Id).SingleAsync(cancellationToken);
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, cancellationToken));
-        }
+        var divisionId = await factory.DivisionAsync("10000001", "000");
+        await factory.ComputeAsync(divisionId, period);
 
         using var start = new ManualResetEventSlim();
         var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>

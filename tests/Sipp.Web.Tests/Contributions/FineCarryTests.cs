@@ -47,44 +47,20 @@ public class FineCarryTests(FineCarryTests.Fixture fixture) : IClassFixture<Fine
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:DailyBillsCron"] = "0 0 7 1 1 ? 2099" };
 
-        public async Task<Bill> BillAsync(Period period, bool compute = true)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            var divisionId = await DivisionAsync(db);
-            if (compute)
-            {
-                Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None));
-            }
-
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, "BNI_VA", CancellationToken.None));
-            return await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
-        }
+        public Task<Bill> BillAsync(Period period, bool compute = true) => Factory.BillAsync("10000001", "001", period, compute: compute);
 
         public async Task CancelAsync(Period period)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var divisionId = await DivisionAsync(scope.ServiceProvider.GetRequiredService<SippDbContext>());
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().CancelAsync(divisionId, period, CancellationToken.None));
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().CancelAsync(await Factory.DivisionAsync("10000001", "001"), period, CancellationToken.None));
         }
 
-        public async Task PayAsync(Bill bill, string paidOn)
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = bill.KodeIuran, jumlah = bill.TotalAmount, tanggalBayar = paidOn, referensi = "DENDA-" + bill.KodeIuran });
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new("application/json");
-            content.Headers.Add("X-Sipp-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("rahasia-pengembangan-bni"), body)));
-            using var response = await Factory.CreateClient().PostAsync("/api/v1/pembayaran/notifikasi", content);
-            response.EnsureSuccessStatusCode();
-        }
+        public Task PayAsync(Bill bill, string paidOn) => Factory.PayAsync(bill, paidOn);
 
         public async Task<long> FinesOfAsync(Guid periodId)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Fines.Where(f => f.SourcePeriodId == periodId).SumAsync(f => f.Amount);
         }
-
-        private static Task<Guid> DivisionAsync(SippDbContext db) =>
-            db.Divisions.Where(d => d.Company.Npp == "10000001" && d.Code == "001").Select(d => d.Id).SingleAsync();
     }
 }

@@ -63,36 +63,10 @@ public class MonitoringTests(MonitoringTests.Fixture fixture) : IClassFixture<Mo
 
     public sealed class Fixture : SeededWebFixture
     {
-        private const string Npp = "10000001";
-        private const string Division = "000";
+        public async Task ComputeAsync(Period period) => await Factory.ComputeAsync(await Factory.DivisionAsync("10000001", "000"), period);
 
-        public async Task ComputeAsync(Period period)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(await DivisionAsync(scope), period, CancellationToken.None));
-        }
+        public Task<Bill> BillAsync(Period period) => Factory.BillAsync("10000001", "000", period);
 
-        public async Task<Bill> BillAsync(Period period)
-        {
-            await ComputeAsync(period);
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var divisionId = await DivisionAsync(scope);
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, "BNI_VA", CancellationToken.None));
-            return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Bills.AsNoTracking()
-                .SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
-        }
-
-        public async Task PayAsync(Bill bill, string paidOn)
-        {
-            var body = JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = bill.KodeIuran, jumlah = bill.TotalAmount, tanggalBayar = paidOn, referensi = "MON-" + bill.KodeIuran });
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new("application/json");
-            content.Headers.Add("X-Sipp-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("rahasia-pengembangan-bni"), body)));
-            using var response = await Factory.CreateClient().PostAsync("/api/v1/pembayaran/notifikasi", content);
-            response.EnsureSuccessStatusCode();
-        }
-
-        private static Task<Guid> DivisionAsync(AsyncServiceScope scope) =>
-            scope.ServiceProvider.GetRequiredService<SippDbContext>().Divisions.Where(d => d.Company.Npp == Npp && d.Code == Division).Select(d => d.Id).SingleAsync();
+        public Task PayAsync(Bill bill, string paidOn) => Factory.PayAsync(bill, paidOn);
     }
 }

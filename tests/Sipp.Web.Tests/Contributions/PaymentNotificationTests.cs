@@ -18,7 +18,7 @@ namespace Sipp.Web.Tests.Contributions;
 /// <summary>POST /api/v1/pembayaran/notifikasi as a bank calls it: signature, amount, idempotency and their effects.</summary>
 public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) : IClassFixture<PaymentNotificationTests.Fixture>
 {
-    private const string BniSecret = "rahasia-pengembangan-bni"; // appsettings.Development.json
+    private const string BniSecret = ContributionSteps.BniSecret;
 
     [Fact]
     public async Task AValidNotification_MakesTheBillAndPeriodLunas_AndIssuesAReceipt()
@@ -134,31 +134,15 @@ public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) 
         Assert.Equal(PeriodStatus.Lunas, (await fixture.StateAsync(bill.Id)).Period);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(byte[] body, string secret)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        content.Headers.Add("X-Sipp-Signature", Sign(body, secret));
-        return await fixture.Factory.CreateClient().PostAsync("/api/v1/pembayaran/notifikasi", content, TestContext.Current.CancellationToken);
-    }
+    private Task<HttpResponseMessage> PostAsync(byte[] body, string secret) => fixture.Factory.NotifyAsync(body, secret);
 
-    private static byte[] Body(string kode, long amount, string paidOn, string reference) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = kode, jumlah = amount, tanggalBayar = paidOn, referensi = reference });
+    private static byte[] Body(string kode, long amount, string paidOn, string reference) => ContributionSteps.Notice(kode, amount, paidOn, reference);
 
-    private static string Sign(byte[] body, string secret) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    private static string Sign(byte[] body, string secret) => ContributionSteps.Sign(body, secret);
 
     public sealed class Fixture : SeededWebFixture
     {
-        /// <summary>A computed and finalised period of the division (through the same services the pages use).</summary>
-        public async Task<Bill> BillAsync(string npp, string division, Period period)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None));
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, "BNI_VA", CancellationToken.None));
-            return await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
-        }
+        public Task<Bill> BillAsync(string npp, string division, Period period) => Factory.BillAsync(npp, division, period);
 
         public async Task<(BillStatus Bill, PeriodStatus Period, List<Fine> Fines)> StateAsync(Guid billId)
         {

@@ -64,15 +64,7 @@ public class UnpaidBillNoticeTests(UnpaidBillNoticeTests.Fixture fixture) : ICla
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:DailyBillsCron"] = NeverDuringTheTest };
 
-        public async Task<Bill> BillAsync(Period period)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            var divisionId = await db.Divisions.Where(d => d.Company.Npp == "10000002" && d.Code == "000").Select(d => d.Id).SingleAsync();
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None));
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, "MANDIRI", CancellationToken.None));
-            return await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
-        }
+        public Task<Bill> BillAsync(Period period) => Factory.BillAsync("10000002", "000", period, "MANDIRI");
 
         public async Task<int> RemindAsync()
         {
