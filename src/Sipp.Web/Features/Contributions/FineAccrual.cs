@@ -22,7 +22,6 @@ public static class FineAccrual
         }
 
         var recorded = await db.Fines.Where(f => f.SourcePeriodId == period.Id).SumAsync(f => (long?)f.Amount, cancellationToken) ?? 0;
-        recorded += db.Fines.Local.Where(f => f.SourcePeriodId == period.Id && db.Entry(f).State == EntityState.Added).Sum(f => f.Amount);
         var missing = fine.Fine - recorded;
         if (missing <= 0)
         {

@@ -16,6 +16,21 @@ public static class ContributionLines
         TotalEmployer = r.TotalEmployer, TotalWorker = r.TotalWorker, Total = r.Total,
     };
 
+    /// <summary>Adds (+1) or takes away (-1) a line's shares in its period's totals, overall and per program.</summary>
+    public static void Count(ContributionPeriod period, ContributionLine line, int sign)
+    {
+        period.TotalEmployer += sign * line.TotalEmployer;
+        period.TotalWorker += sign * line.TotalWorker;
+        period.Total += sign * line.Total;
+        period.JhtTotal += sign * (line.JhtEmployer + line.JhtWorker);
+        period.JkkTotal += sign * line.JkkEmployer;
+        period.JkmTotal += sign * line.JkmEmployer;
+        period.JpTotal += sign * (line.JpEmployer + line.JpWorker);
+    }
+
+    public static void ClearTotals(ContributionPeriod period) =>
+        period.TotalEmployer = period.TotalWorker = period.Total = period.JhtTotal = period.JkkTotal = period.JkmTotal = period.JpTotal = 0;
+
     public static readonly (string Name, NpgsqlDbType Type)[] Columns =
     [
         ("PeriodId", NpgsqlDbType.Uuid), ("EmploymentId", NpgsqlDbType.Uuid), ("Upah", NpgsqlDbType.Bigint), ("WageCorrected", NpgsqlDbType.Boolean),

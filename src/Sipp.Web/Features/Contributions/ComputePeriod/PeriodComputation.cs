@@ -34,9 +34,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
             return $"Periode {period} belum berjalan. Iuran dapat dihitung mulai bulan periode itu sendiri.";
         }
 
-        var company = await db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
-            .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
-        var rules = PeriodRules.For(table, period, company);
+        var rules = PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
@@ -72,13 +70,11 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var before = stored.Status == PeriodStatus.BelumDihitung ? null : new { jumlahTk = stored.WorkerCount, total = stored.Total };
         stored.Status = PeriodStatus.Dihitung;
         stored.WorkerCount = lines.Length;
-        stored.TotalEmployer = lines.Sum(l => l.TotalEmployer);
-        stored.TotalWorker = lines.Sum(l => l.TotalWorker);
-        stored.Total = stored.TotalEmployer + stored.TotalWorker;
-        stored.JhtTotal = lines.Sum(l => l.JhtEmployer + l.JhtWorker);
-        stored.JkkTotal = lines.Sum(l => l.JkkEmployer);
-        stored.JkmTotal = lines.Sum(l => l.JkmEmployer);
-        stored.JpTotal = lines.Sum(l => l.JpEmployer + l.JpWorker);
+        ContributionLines.ClearTotals(stored);
+        foreach (var line in lines)
+        {
+            ContributionLines.Count(stored, line, +1);
+        }
         stored.ComputedAt = clock.GetUtcNow().UtcDateTime;
         stored.Version = Guid.NewGuid();
         audit.Record("iuran.hitung", "Periode", stored.Id.ToString(), divisionId, before,
@@ -108,20 +104,13 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
             return "Tenaga kerja ini tidak ada dalam perhitungan periode ini.";
         }
 
-        var company = await db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
-            .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
         var participant = line.Employment.Participant;
         var result = ContributionEngine.Compute(
-            PeriodRules.For(table, period, company), new WorkerFacts(upah, participant.BirthDate, participant.Citizenship, line.Employment.RegisteredOn));
+            PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken)), new WorkerFacts(upah, participant.BirthDate, participant.Citizenship, line.Employment.RegisteredOn));
         var before = new { periode = period.ToString(), upah = line.Upah, total = line.Total };
         var corrected = ContributionLines.From(stored!.Id, employmentId, result, wageCorrected: true);
-        stored.TotalEmployer += corrected.TotalEmployer - line.TotalEmployer;
-        stored.TotalWorker += corrected.TotalWorker - line.TotalWorker;
-        stored.Total = stored.TotalEmployer + stored.TotalWorker;
-        stored.JhtTotal += corrected.JhtEmployer + corrected.JhtWorker - line.JhtEmployer - line.JhtWorker;
-        stored.JkkTotal += corrected.JkkEmployer - line.JkkEmployer;
-        stored.JkmTotal += corrected.JkmEmployer - line.JkmEmployer;
-        stored.JpTotal += corrected.JpEmployer + corrected.JpWorker - line.JpEmployer - line.JpWorker;
+        ContributionLines.Count(stored, line, -1);
+        ContributionLines.Count(stored, corrected, +1);
         stored.Version = Guid.NewGuid();
         corrected.Id = line.Id;
         db.Entry(line).CurrentValues.SetValues(corrected);
@@ -138,6 +127,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
 
         return null;
     }
+
+    private Task<CompanyFacts> CompanyFactsAsync(Guid divisionId, CancellationToken cancellationToken) =>
+        db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
+            .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
 
     private async Task<List<ActiveWorker>> ActiveWorkersAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -76,7 +75,7 @@ public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> paymen
         });
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.Add("X-Sipp-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+        content.Headers.Add("X-Sipp-Signature", Convert.ToHexStringLower(NotifyPayment.PaymentNotification.Signature(secret, body)));
         var client = httpClients.CreateClient(HttpClientName);
         using var response = await client.PostAsync(new Uri($"{Request.Scheme}://{Request.Host}/api/v1/pembayaran/notifikasi"), content, cancellationToken);
         AnswerStatus = (int)response.StatusCode;

@@ -144,8 +144,11 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         }
 
         return payments.Value.Channels.FirstOrDefault(c => !string.IsNullOrEmpty(c.Secret)
-            && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(c.Secret), body), given));
+            && CryptographicOperations.FixedTimeEquals(Signature(c.Secret, body), given));
     }
+
+    /// <summary>HMAC-SHA256 of the raw body with the channel's secret; sent in hex as X-Sipp-Signature.</summary>
+    public static byte[] Signature(string secret, byte[] body) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
 
     private async Task<PaymentReceipt?> ReceiptOfAsync(string reference, CancellationToken cancellationToken) =>
         await db.Payments.AsNoTracking().Where(p => p.Reference == reference)
