@@ -3,14 +3,18 @@ using Sipp.Domain.Contributions;
 
 namespace Sipp.Data.Contributions;
 
-/// <summary>One worker's contributions in a period: every share of every program, rounded separately, plus JKP.</summary>
+/// <summary>
+/// One worker's contributions in a period: every share of every program, rounded separately, plus JKP. One line per
+/// worker and period: a computation deletes the lines of the one before it.
+/// </summary>
 public class ContributionLine
 {
-    public long Id { get; set; }
-
     public Guid PeriodId { get; set; }
 
     public ContributionPeriod ContributionPeriod { get; set; } = null!;
+
+    /// <summary>The period's computation that wrote the line (<see cref="ContributionPeriod.Computation"/>).</summary>
+    public int Computation { get; set; }
 
     public Guid EmploymentId { get; set; }
 

@@ -38,6 +38,9 @@ public class ContributionPeriod
 
     public DateTime? ComputedAt { get; set; }
 
+    /// <summary>How many times the period was computed; its lines carry the number of the computation that wrote them.</summary>
+    public int Computation { get; set; }
+
     public DateTime? FinalizedAt { get; set; }
 
     public DateOnly? DueDate { get; set; }

@@ -617,11 +617,11 @@ namespace Sipp.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Sipp.Data.Contributions.ContributionLine", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("Computation")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("EmploymentId")
                         .HasColumnType("uuid");
@@ -662,9 +662,6 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<long>("JpWorker")
                         .HasColumnType("bigint");
 
-                    b.Property<Guid>("PeriodId")
-                        .HasColumnType("uuid");
-
                     b.Property<long>("Total")
                         .HasColumnType("bigint");
 
@@ -680,12 +677,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<bool>("WageCorrected")
                         .HasColumnType("boolean");
 
-                    b.HasKey("Id");
+                    b.HasKey("PeriodId", "Computation", "EmploymentId");
 
                     b.HasIndex("EmploymentId");
-
-                    b.HasIndex("PeriodId", "EmploymentId")
-                        .IsUnique();
 
                     b.ToTable("ContributionLines");
                 });
@@ -695,6 +689,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Computation")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ComputedAt")
                         .HasColumnType("timestamp with time zone");

@@ -606,8 +606,10 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Sipp.Data.Contributions.ContributionLine", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Computation")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("EmploymentId")
@@ -649,9 +651,6 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<long>("JpWorker")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PeriodId")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Total")
                         .HasColumnType("INTEGER");
 
@@ -667,12 +666,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<bool>("WageCorrected")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("PeriodId", "Computation", "EmploymentId");
 
                     b.HasIndex("EmploymentId");
-
-                    b.HasIndex("PeriodId", "EmploymentId")
-                        .IsUnique();
 
                     b.ToTable("ContributionLines");
                 });
@@ -682,6 +678,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Computation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ComputedAt")
                         .HasColumnType("TEXT");

@@ -121,6 +121,17 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
 
         var recomputed = await ComputeAsync(browser, "2026-01");
         Assert.Equal("Rp 12.000.000 (koreksi)", Rows(recomputed).Single(r => r[0] == name)[2]);
+        Assert.Contains("(perhitungan ke-2)", recomputed.GetElementById("waktu-hitung")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Number(recomputed.GetElementById("jumlah-tk")!.TextContent), await StoredLinesAsync("10000001", "001", Sipp.Domain.Periods.Period.Of(2026, 1)));
+    }
+
+    /// <summary>The lines stored for the period, whichever computation wrote them: a recompute leaves one per worker.</summary>
+    private async Task<int> StoredLinesAsync(string npp, string division, Sipp.Domain.Periods.Period period)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionLines.CountAsync(
+            l => l.ContributionPeriod.Period == period && l.ContributionPeriod.Division.Code == division && l.ContributionPeriod.Division.Company.Npp == npp,
+            TestContext.Current.CancellationToken);
     }
 
     [Fact]

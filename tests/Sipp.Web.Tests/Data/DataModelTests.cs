@@ -157,7 +157,10 @@ public class DataModelTests
             Assert.Equal(
                 expectedTotal,
                 await db.ContributionLines.Where(l => l.PeriodId == periodId).SumAsync(l => l.Total, TestContext.Current.CancellationToken));
+        }
 
+        await using (var db = database.NewContext())
+        {
             db.ContributionLines.Add(new ContributionLine { PeriodId = periodId, EmploymentId = employmentIds[0], Upah = 1 });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
         }

@@ -7,9 +7,9 @@ namespace Sipp.Web.Features.Contributions.ComputePeriod;
 /// <summary>How a computed line is stored, and its columns for the bulk insert.</summary>
 public static class ContributionLines
 {
-    public static ContributionLine From(Guid periodId, Guid employmentId, in ContributionResult r, bool wageCorrected) => new()
+    public static ContributionLine From(ContributionPeriod period, Guid employmentId, in ContributionResult r, bool wageCorrected) => new()
     {
-        PeriodId = periodId, EmploymentId = employmentId, Upah = r.Upah, WageCorrected = wageCorrected,
+        PeriodId = period.Id, Computation = period.Computation, EmploymentId = employmentId, Upah = r.Upah, WageCorrected = wageCorrected,
         JhtEmployer = r.JhtEmployer, JhtWorker = r.JhtWorker, JkkEmployer = r.JkkEmployer, JkmEmployer = r.JkmEmployer,
         JpBase = r.JpBase, JpEmployer = r.JpEmployer, JpWorker = r.JpWorker, JpStatus = r.JpStatus,
         JkpBase = r.JkpBase, JkpGovernment = r.JkpGovernment, JkpFromJkk = r.JkpFromJkk, JkpFromJkm = r.JkpFromJkm,
@@ -33,7 +33,7 @@ public static class ContributionLines
 
     public static readonly (string Name, NpgsqlDbType Type)[] Columns =
     [
-        ("PeriodId", NpgsqlDbType.Uuid), ("EmploymentId", NpgsqlDbType.Uuid), ("Upah", NpgsqlDbType.Bigint), ("WageCorrected", NpgsqlDbType.Boolean),
+        ("PeriodId", NpgsqlDbType.Uuid), ("Computation", NpgsqlDbType.Integer), ("EmploymentId", NpgsqlDbType.Uuid), ("Upah", NpgsqlDbType.Bigint), ("WageCorrected", NpgsqlDbType.Boolean),
         ("JhtEmployer", NpgsqlDbType.Bigint), ("JhtWorker", NpgsqlDbType.Bigint), ("JkkEmployer", NpgsqlDbType.Bigint), ("JkmEmployer", NpgsqlDbType.Bigint),
         ("JpBase", NpgsqlDbType.Bigint), ("JpEmployer", NpgsqlDbType.Bigint), ("JpWorker", NpgsqlDbType.Bigint), ("JpStatus", NpgsqlDbType.Smallint),
         ("JkpBase", NpgsqlDbType.Bigint), ("JkpGovernment", NpgsqlDbType.Bigint), ("JkpFromJkk", NpgsqlDbType.Bigint), ("JkpFromJkm", NpgsqlDbType.Bigint),
@@ -42,7 +42,7 @@ public static class ContributionLines
 
     public static object?[] Values(ContributionLine l) =>
     [
-        l.PeriodId, l.EmploymentId, l.Upah, l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpBase, l.JpEmployer, l.JpWorker,
+        l.PeriodId, l.Computation, l.EmploymentId, l.Upah, l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpBase, l.JpEmployer, l.JpWorker,
         (short)l.JpStatus, l.JkpBase, l.JkpGovernment, l.JkpFromJkk, l.JkpFromJkm, l.TotalEmployer, l.TotalWorker, l.Total,
     ];
 }

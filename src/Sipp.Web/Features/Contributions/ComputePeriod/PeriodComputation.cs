@@ -37,6 +37,13 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var rules = PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // The workers query of a large division is estimated above PostgreSQL's JIT threshold; compiling it took
+            // 0.2–0.45 s, longer than running it.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+        }
+
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
         if (stored is not null && PeriodLifecycle.CanCompute(stored.Status) is { } refusal)
         {
@@ -61,10 +68,11 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
 
         var results = new ContributionResult[facts.Length];
         ContributionEngine.Compute(rules, facts, results);
+        stored.Computation++;
         var lines = new ContributionLine[results.Length];
         for (var i = 0; i < results.Length; i++)
         {
-            lines[i] = ContributionLines.From(stored.Id, workers[i].EmploymentId, results[i], corrected.ContainsKey(workers[i].EmploymentId));
+            lines[i] = ContributionLines.From(stored, workers[i].EmploymentId, results[i], corrected.ContainsKey(workers[i].EmploymentId));
         }
 
         var before = stored.Status == PeriodStatus.BelumDihitung ? null : new { jumlahTk = stored.WorkerCount, total = stored.Total };
@@ -78,10 +86,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         stored.ComputedAt = clock.GetUtcNow().UtcDateTime;
         stored.Version = Guid.NewGuid();
         audit.Record("iuran.hitung", "Periode", stored.Id.ToString(), divisionId, before,
-            new { periode = period.ToString(), jumlahTk = stored.WorkerCount, total = stored.Total, koreksiDipertahankan = corrected.Count });
+            new { periode = period.ToString(), perhitunganKe = stored.Computation, jumlahTk = stored.WorkerCount, total = stored.Total, koreksiDipertahankan = corrected.Count });
         await db.SaveChangesAsync(cancellationToken);
 
-        await db.ContributionLines.Where(l => l.PeriodId == stored.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.ContributionLines.Where(l => l.PeriodId == stored.Id && l.Computation < stored.Computation).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, "ContributionLines", ContributionLines.Columns, lines, ContributionLines.Values, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
@@ -92,13 +100,13 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
     {
         var table = await ruleTables.GetAsync(cancellationToken);
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
-        if (PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung) is { } refusal)
+        if (stored is null || PeriodLifecycle.CanCorrect(stored.Status) is not null)
         {
-            return refusal;
+            return PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung);
         }
 
         var line = await db.ContributionLines.Include(l => l.Employment).ThenInclude(e => e.Participant)
-            .SingleOrDefaultAsync(l => l.PeriodId == stored!.Id && l.EmploymentId == employmentId, cancellationToken);
+            .SingleOrDefaultAsync(l => l.PeriodId == stored.Id && l.EmploymentId == employmentId, cancellationToken);
         if (line is null)
         {
             return "Tenaga kerja ini tidak ada dalam perhitungan periode ini.";
@@ -108,11 +116,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var result = ContributionEngine.Compute(
             PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken)), new WorkerFacts(upah, participant.BirthDate, participant.Citizenship, line.Employment.RegisteredOn));
         var before = new { periode = period.ToString(), upah = line.Upah, total = line.Total };
-        var corrected = ContributionLines.From(stored!.Id, employmentId, result, wageCorrected: true);
+        var corrected = ContributionLines.From(stored, employmentId, result, wageCorrected: true);
         ContributionLines.Count(stored, line, -1);
         ContributionLines.Count(stored, corrected, +1);
         stored.Version = Guid.NewGuid();
-        corrected.Id = line.Id;
         db.Entry(line).CurrentValues.SetValues(corrected);
         audit.Record("iuran.koreksi", Workers.WorkerDetail.IndexModel.AuditEntity, employmentId.ToString(), divisionId, before,
             new { periode = period.ToString(), upah, total = corrected.Total });
@@ -143,7 +150,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
                 e.Id, e.Participant.BirthDate, e.Participant.Citizenship, e.RegisteredOn,
                 e.WageHistory.Where(w => w.EffectiveFrom <= period).OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        return workers.Where(w => w.Upah > 0).ToList();
+
+        // In the lines' key order (Guid order is PostgreSQL's uuid order), so each line's key is appended to the index.
+        // Sorted here: ORDER BY made SQLite read the employments in key order instead of by division (0.5 s → 1.2 s).
+        return workers.Where(w => w.Upah > 0).OrderBy(w => w.EmploymentId).ToList();
     }
 
     private sealed record ActiveWorker(Guid EmploymentId, DateOnly BirthDate, Domain.People.Citizenship Citizenship, DateOnly RegisteredOn, long Upah);
