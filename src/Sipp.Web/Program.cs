@@ -54,7 +54,7 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
 builder.Services.AddWorkerUploads();
 builder.Services.AddContributions();
-builder.Services.AddSippJobs();
+builder.Services.AddSippJobs(builder.Configuration);
 
 var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);

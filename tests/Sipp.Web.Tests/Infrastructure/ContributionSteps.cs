@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sipp.Data;
@@ -17,21 +18,21 @@ public static class ContributionSteps
     /// <summary>The Development secret of the BNI_VA channel (appsettings.Development.json).</summary>
     public const string BniSecret = "rahasia-pengembangan-bni";
 
-    public static async Task<Guid> DivisionAsync(this SippWebFactory factory, string npp, string division)
+    public static async Task<Guid> DivisionAsync(this WebApplicationFactory<Program> factory, string npp, string division)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Divisions
             .Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
     }
 
-    public static async Task ComputeAsync(this SippWebFactory factory, Guid divisionId, Period period)
+    public static async Task ComputeAsync(this WebApplicationFactory<Program> factory, Guid divisionId, Period period)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None));
     }
 
     /// <summary>Computes (unless told not to) and finalises the period; returns its live bill.</summary>
-    public static async Task<Bill> BillAsync(this SippWebFactory factory, string npp, string division, Period period, string channel = "BNI_VA", bool compute = true)
+    public static async Task<Bill> BillAsync(this WebApplicationFactory<Program> factory, string npp, string division, Period period, string channel = "BNI_VA", bool compute = true)
     {
         var divisionId = await factory.DivisionAsync(npp, division);
         if (compute)

@@ -52,6 +52,10 @@ public class SippWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // Host settings, unlike the app configuration below, are already there while Program registers its services (the
+        // scheduler's store is chosen then).
+        builder.UseSetting("Database:Provider", _settings["Database:Provider"]);
+        builder.UseSetting("ConnectionStrings:Sipp", _settings["ConnectionStrings:Sipp"]);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Quartz;
+using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Features.Contributions.RemindUnpaidBills;
 
 namespace Sipp.Web.Infrastructure.Jobs;
@@ -15,21 +17,38 @@ public sealed class JobOptions
     public string DailyBillsCron { get; set; } = "0 0 7 * * ?";
 }
 
-/// <summary>The scheduler: Quartz.NET, its jobs and their triggers.</summary>
+/// <summary>
+/// The scheduler: Quartz.NET, its jobs and their triggers. On PostgreSQL (several nodes) the schedule is kept in the
+/// database by Quartz's clustered ADO.NET store, so each firing runs on one node only; on SQLite (one node) in memory.
+/// </summary>
 public static class JobsSetup
 {
     public const string DailyBillsJob = "tagihan-harian";
 
-    public static IServiceCollection AddSippJobs(this IServiceCollection services)
+    /// <summary>Every node of a cluster must carry the same scheduler name; each gets an instance id of its own.</summary>
+    public const string SchedulerName = "Sipp";
+
+    /// <summary>The store is chosen when services are registered, so the database settings are read from configuration here.</summary>
+    public static IServiceCollection AddSippJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations()
             .Validate(o => CronExpression.TryParse(o.DailyBillsCron, out _), "Jobs:DailyBillsCron bukan ekspresi cron Quartz yang valid.").ValidateOnStart();
         services.AddScoped<UnpaidBillNotices>();
         services.AddQuartz(quartz =>
         {
-            // Quartz keeps schedulers in a process-wide registry by name: each host gets its own (tests start many hosts
-            // in one process), so a host never picks up another host's scheduler and its services.
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "sipp-" + Guid.NewGuid().ToString("N"));
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
+            if (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres)
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(NpgsqlFactory.Instance, configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)
+                        ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Sipp is empty."));
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering();
+                    store.ProvisionSchema(); // Quartz creates its own qrtz_* tables when they are missing
+                });
+            }
+
             quartz.AddJob<DailyBillsJob>(job => job.WithIdentity(DailyBillsJob).WithDescription("Tandai tagihan terlambat dan kirim pengingat pembayaran"));
             quartz.AddTrigger((services, trigger) => trigger.ForJob(DailyBillsJob).WithIdentity(DailyBillsJob + "-harian")
                 .WithCronSchedule(services.GetRequiredService<IOptions<JobOptions>>().Value.DailyBillsCron, cron => cron.InTimeZone(JakartaTime.Zone)));
