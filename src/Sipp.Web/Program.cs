@@ -12,6 +12,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Features.Contributions;
 using Sipp.Web.Features.Payments.NotifyPayment;
+using Sipp.Web.Features.Reports.DownloadReport;
 using Sipp.Web.Infrastructure.Jobs;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
@@ -54,6 +55,7 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
 builder.Services.AddWorkerUploads();
 builder.Services.AddContributions();
+builder.Services.AddReports();
 builder.Services.AddSippJobs(builder.Configuration);
 
 var app = builder.Build();
@@ -90,6 +92,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapCalculatorApi();
 app.MapCompanyLookupApi();
 app.MapSessionApi();
+app.MapReportDownloads();
 app.MapCultureSwitch();
 app.MapUploadDownloads();
 app.MapPaymentNotification();

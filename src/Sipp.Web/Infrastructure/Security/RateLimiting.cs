@@ -21,7 +21,10 @@ public sealed class RateLimitOptions
     /// <summary>Login attempts per email, whatever the address they come from.</summary>
     public WindowLimit LoginPerAccount { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) };
 
-    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration, LoginPerAccount];
+    /// <summary>The public "Cek Bukti Pembayaran" page.</summary>
+    public WindowLimit ReceiptCheck { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration, LoginPerAccount, ReceiptCheck];
 }
 
 public sealed class WindowLimit
@@ -38,6 +41,7 @@ public static class RateLimiting
     public const string LoginPolicy = "masuk";
     public const string OtpPolicy = "otp";
     public const string RegistrationPolicy = "daftar";
+    public const string ReceiptCheckPolicy = "cek-bukti";
 
     public static IServiceCollection AddSippRateLimiting(this IServiceCollection services)
     {
@@ -52,6 +56,7 @@ public static class RateLimiting
             options.AddPolicy(LoginPolicy, context => PerClientIp(LoginPolicy, context, Limits(context).Login));
             options.AddPolicy(OtpPolicy, context => PerClientIp(OtpPolicy, context, Limits(context).Otp));
             options.AddPolicy(RegistrationPolicy, context => PerClientIp(RegistrationPolicy, context, Limits(context).Registration));
+            options.AddPolicy(ReceiptCheckPolicy, context => PerClientIp(ReceiptCheckPolicy, context, Limits(context).ReceiptCheck));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

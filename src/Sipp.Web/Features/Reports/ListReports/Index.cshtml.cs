@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Reports.ListReports;
+
+/// <summary>"Laporan": choose a period and download each of its reports as PDF, XLSX or CSV.</summary>
+[Authorize(Policy = Policies.CompanyMember)]
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? Periode { get; set; }
+
+    public Period Period { get; private set; }
+
+    public PeriodStatus Status { get; private set; }
+
+    /// <summary>The last 24 months, newest first, with the status of those that were computed.</summary>
+    public IReadOnlyList<(Period Period, PeriodStatus Status)> Months { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var current = Period.Containing(clock.JakartaToday());
+        var oldest = current.AddMonths(-23);
+        var stored = await db.ContributionPeriods.AsNoTracking().Where(p => p.DivisionId == company.DivisionId && p.Period >= oldest)
+            .ToDictionaryAsync(p => p.Period, p => p.Status, cancellationToken);
+        Months = Enumerable.Range(0, 24).Select(i => current.AddMonths(-i)).Select(p => (p, stored.GetValueOrDefault(p, PeriodStatus.BelumDihitung))).ToList();
+        if (Periode is null)
+        {
+            Period = Months.Where(m => m.Status != PeriodStatus.BelumDihitung).Select(m => (Period?)m.Period).FirstOrDefault() ?? current;
+        }
+        else if (!Period.TryParse(Periode, out var chosen, out var error))
+        {
+            Error = error;
+            Period = current;
+        }
+        else
+        {
+            Period = chosen;
+        }
+
+        Status = stored.GetValueOrDefault(Period, PeriodStatus.BelumDihitung);
+    }
+
+    /// <summary>Why a report cannot be downloaded for the chosen period yet, or null.</summary>
+    public string? Unavailable(ReportInfo report) =>
+        report.NeedsPayment && Status != PeriodStatus.Lunas ? "Terbit setelah iuran periode ini lunas."
+        : report.NeedsComputation && Status == PeriodStatus.BelumDihitung ? "Iuran periode ini belum dihitung."
+        : null;
+}

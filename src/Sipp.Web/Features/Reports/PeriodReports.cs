@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Data.Workers;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Money;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions;
+using Sipp.Web.Features.Payments;
+using Sipp.Web.Features.Workers;
+using Sipp.Web.Infrastructure;
+using Sipp.Web.Infrastructure.Documents;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Reports;
+
+/// <summary>
+/// Builds the reports of one period of the current company division as tables whose rows are read from the database as
+/// they are written (never the whole table in memory). Returns the refusal when the period does not allow the report yet.
+/// </summary>
+public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> payments, TimeProvider clock)
+{
+    public async Task<(TableDocument? Document, string? Refusal)> BuildAsync(
+        CompanyContext company, Period period, ReportInfo report, string verificationBase, CancellationToken cancellationToken)
+    {
+        var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.DivisionId == company.DivisionId && p.Period == period, cancellationToken);
+        var status = stored?.Status ?? PeriodStatus.BelumDihitung;
+        if (report.NeedsComputation && stored is null or { Status: PeriodStatus.BelumDihitung })
+        {
+            return (null, $"Iuran periode {period.ToDisplayString()} belum dihitung.");
+        }
+
+        if (report.NeedsPayment && status != PeriodStatus.Lunas)
+        {
+            return (null, $"Iuran periode {period.ToDisplayString()} belum lunas; bukti pembayaran terbit setelah pembayaran diterima.");
+        }
+
+        var facts = new List<(string, string)>
+        {
+            ("Perusahaan", company.CompanyName),
+            ("NPP", company.Npp),
+            ("Divisi", $"{company.DivisionCode} — {company.DivisionName}"),
+            ("Periode", period.ToDisplayString()),
+        };
+        if (report.NeedsComputation)
+        {
+            facts.Add(("Status Iuran", PeriodTexts.Status(stored!, clock.JakartaToday())));
+        }
+
+        var fileName = $"{report.Slug}-{company.Npp}-{company.DivisionCode}-{period}";
+        return report.Kind switch
+        {
+            ReportKind.RincianIuran => (Details(report, fileName, facts, stored!.Id), null),
+            ReportKind.RekapProgram => (await PerProgramAsync(report, fileName, facts, stored!.Id, cancellationToken), null),
+            ReportKind.TenagaKerjaBaru => (NewWorkers(report, fileName, facts, company.DivisionId, period), null),
+            ReportKind.TenagaKerjaKeluar => (LeavingWorkers(report, fileName, facts, company.DivisionId, period), null),
+            ReportKind.DaftarUpah => (Wages(report, fileName, facts, stored!.Id), null),
+            _ => (await ReceiptAsync(report, fileName, facts, stored!.Id, verificationBase, cancellationToken), null),
+        };
+    }
+
+    private TableDocument Details(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId) => new()
+    {
+        Title = report.Title, FileName = fileName, Facts = facts,
+        Columns =
+        [
+            new("Nama", ColumnKind.Text, 2.2), new("KPJ", ColumnKind.Text, 1.1), new("Upah", ColumnKind.Money, 1.2),
+            new("JHT Pemberi Kerja", ColumnKind.Money, 1.2), new("JHT Tenaga Kerja", ColumnKind.Money, 1.2), new("JKK", ColumnKind.Money, 1.2),
+            new("JKM", ColumnKind.Money, 1.2), new("JP Pemberi Kerja", ColumnKind.Money, 1.2), new("JP Tenaga Kerja", ColumnKind.Money, 1.2),
+            new("Jumlah Iuran", ColumnKind.Money, 1.3),
+        ],
+        Rows = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
+            .Select(l => new object?[]
+            {
+                l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer,
+                l.JpEmployer, l.JpWorker, l.Total,
+            })
+            .AsAsyncEnumerable(),
+        Note = "JKP tidak ditagihkan kepada pemberi kerja; rinciannya ada di halaman periode.",
+    };
+
+    private async Task<TableDocument> PerProgramAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, CancellationToken cancellationToken)
+    {
+        var t = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).GroupBy(l => 1)
+            .Select(g => new ProgramTotals(
+                g.Sum(l => l.JhtEmployer), g.Sum(l => l.JhtWorker), g.Sum(l => l.JkkEmployer), g.Sum(l => l.JkmEmployer), g.Sum(l => l.JpEmployer),
+                g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
+            .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
+        object?[][] rows =
+        [
+            ["JHT — Jaminan Hari Tua", t.JhtEmployer, t.JhtWorker, t.JhtEmployer + t.JhtWorker],
+            ["JKK — Jaminan Kecelakaan Kerja", t.JkkEmployer, 0L, t.JkkEmployer],
+            ["JKM — Jaminan Kematian", t.JkmEmployer, 0L, t.JkmEmployer],
+            ["JP — Jaminan Pensiun", t.JpEmployer, t.JpWorker, t.JpEmployer + t.JpWorker],
+        ];
+        return new TableDocument
+        {
+            Title = report.Title, FileName = fileName, Facts = facts,
+            Columns = [new("Program", ColumnKind.Text, 2.4), new("Pemberi Kerja", ColumnKind.Money), new("Tenaga Kerja", ColumnKind.Money), new("Jumlah", ColumnKind.Money)],
+            Rows = rows.ToAsyncEnumerable(),
+            Note = $"JKP — Jaminan Kehilangan Pekerjaan {new Rupiah(t.Jkp)} ditampilkan sebagai informasi; tidak menambah tagihan.",
+        };
+    }
+
+    private TableDocument NewWorkers(ReportInfo report, string fileName, List<(string, string)> facts, Guid divisionId, Period period)
+    {
+        var (first, last) = (period.FirstDay, period.LastDay);
+        return new TableDocument
+        {
+            Title = report.Title, FileName = fileName, Facts = facts,
+            Columns =
+            [
+                new("Nama", ColumnKind.Text, 2.4), new("KPJ", ColumnKind.Text, 1.2), new("NIK", ColumnKind.Text, 1.4),
+                new("Mulai Kepesertaan", ColumnKind.Date, 1.1), new("Status", ColumnKind.Text, 1.3), new("Upah Awal", ColumnKind.Money, 1.2),
+            ],
+            Rows = Rows(db.Employments.AsNoTracking()
+                .Where(e => e.DivisionId == divisionId && e.MembershipStartDate >= first && e.MembershipStartDate <= last && e.Status != EmploymentStatus.Ditolak)
+                .OrderBy(e => e.SortName).ThenBy(e => e.Id)
+                .Select(e => new
+                {
+                    e.Participant.FullName, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.MembershipStartDate, e.Status,
+                    Upah = e.WageHistory.OrderBy(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
+                })
+                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj ?? "(menunggu verifikasi)", WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.MembershipStartDate, WorkerTexts.Status(e.Status), e.Upah]),
+        };
+    }
+
+    private TableDocument LeavingWorkers(ReportInfo report, string fileName, List<(string, string)> facts, Guid divisionId, Period period)
+    {
+        var (first, last) = (period.FirstDay, period.LastDay);
+        return new TableDocument
+        {
+            Title = report.Title, FileName = fileName, Facts = facts,
+            Columns =
+            [
+                new("Nama", ColumnKind.Text, 2.4), new("KPJ", ColumnKind.Text, 1.2), new("NIK", ColumnKind.Text, 1.4),
+                new("Tanggal Keluar", ColumnKind.Date, 1.1), new("Alasan", ColumnKind.Text, 1.6), new("Upah Terakhir", ColumnKind.Money, 1.2),
+            ],
+            Rows = Rows(db.Employments.AsNoTracking()
+                .Where(e => e.DivisionId == divisionId && e.EndDate >= first && e.EndDate <= last)
+                .OrderBy(e => e.SortName).ThenBy(e => e.Id)
+                .Select(e => new { e.Participant.FullName, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.EndDate, e.EndReason, e.LatestUpah })
+                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.EndDate, e.EndReason is { } reason ? WorkerTexts.Reason(reason) : null, e.LatestUpah]),
+        };
+    }
+
+    private TableDocument Wages(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId) => new()
+    {
+        Title = report.Title, FileName = fileName, Facts = facts,
+        Columns = [new("Nama", ColumnKind.Text, 2.4), new("KPJ", ColumnKind.Text, 1.2), new("NIK", ColumnKind.Text, 1.4), new("Upah", ColumnKind.Money, 1.2), new("Keterangan", ColumnKind.Text, 1.6)],
+        Rows = Rows(db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
+            .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Employment.Participant.Nik, l.Employment.Participant.PassportNumber, l.Upah, l.WageCorrected })
+            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, WorkerTexts.MaskedId(l.Nik, l.PassportNumber), l.Upah, l.WageCorrected ? "Dikoreksi untuk periode ini" : null]),
+    };
+
+    private async Task<TableDocument> ReceiptAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, string verificationBase, CancellationToken cancellationToken)
+    {
+        var paid = await db.Payments.AsNoTracking().Where(p => p.Bill.PeriodId == periodId && p.Bill.Status == BillStatus.Lunas)
+            .Select(p => new { p.Bill.KodeIuran, p.Amount, p.Channel, p.Reference, p.PaidOn, p.ReceivedAt, p.ReceiptCode })
+            .SingleAsync(cancellationToken);
+        var channel = payments.Value.Channels.FirstOrDefault(c => c.Code == paid.Channel)?.Name ?? paid.Channel;
+        object?[][] rows =
+        [
+            ["Kode Iuran", paid.KodeIuran],
+            ["Jumlah Dibayar", new Rupiah(paid.Amount).ToString()],
+            ["Channel Pembayaran", channel],
+            ["Referensi Bank", paid.Reference],
+            ["Tanggal Bayar", paid.PaidOn.ToString("d MMMM yyyy", ReceiptTexts.Indonesian)],
+            ["Diterima Sipp", ReceiptTexts.Jakarta(paid.ReceivedAt)],
+            ["Kode Verifikasi", paid.ReceiptCode],
+        ];
+        return new TableDocument
+        {
+            Title = report.Title, FileName = fileName, Facts = facts,
+            Columns = [new("Keterangan", ColumnKind.Text, 1), new("Nilai", ColumnKind.Text, 2)],
+            Rows = rows.ToAsyncEnumerable(),
+            Note = $"Keaslian bukti ini dapat diperiksa di {verificationBase}{paid.ReceiptCode} (pindai kode QR).",
+            VerificationUrl = verificationBase + paid.ReceiptCode,
+        };
+    }
+
+    private static async IAsyncEnumerable<object?[]> Rows<T>(IAsyncEnumerable<T> source, Func<T, object?[]> cells)
+    {
+        await foreach (var item in source)
+        {
+            yield return cells(item);
+        }
+    }
+}
