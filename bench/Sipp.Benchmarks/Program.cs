@@ -7,9 +7,10 @@ using Sipp.Benchmarks;
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload [sqlite|postgres] [rows]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- compute [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- monitoring [sqlite|postgres] [workers, default 1000]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- report xlsx|pdf|csv [sqlite|postgres] [workers]
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
-var size = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
+var size = args.Length > 2 && args[0] != "report" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
 switch (args.FirstOrDefault())
 {
     case "list":
@@ -20,6 +21,9 @@ switch (args.FirstOrDefault())
         break;
     case "monitoring":
         await MonitoringScenario.RunAsync(provider, args.Length > 2 ? size : 1_000, iterations: 40);
+        break;
+    case "report":
+        await ReportScenario.RunAsync(args[1], args.Length > 2 ? args[2] : "sqlite", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100_000);
         break;
     case "upload":
         await UploadScenario.RunAsync(provider, size);

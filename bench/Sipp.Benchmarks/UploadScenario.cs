@@ -130,31 +130,4 @@ public static class UploadScenario
             };
         }
     }
-
-    /// <summary>Samples the process's working set every 20 ms; TakePeak returns the highest since the last call.</summary>
-    private sealed class PeakSampler : IDisposable
-    {
-        private readonly Timer _timer;
-        private long _peak;
-
-        public PeakSampler() => _timer = new Timer(_ => Sample(), null, 0, 20);
-
-        public long TakePeak()
-        {
-            Sample();
-            return Interlocked.Exchange(ref _peak, 0);
-        }
-
-        private void Sample()
-        {
-            using var process = Process.GetCurrentProcess();
-            var current = process.WorkingSet64;
-            long seen;
-            while (current > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, current, seen) != seen)
-            {
-            }
-        }
-
-        public void Dispose() => _timer.Dispose();
-    }
 }

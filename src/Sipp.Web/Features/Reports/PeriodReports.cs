@@ -71,13 +71,9 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             new("JKM", ColumnKind.Money, 1.2), new("JP Pemberi Kerja", ColumnKind.Money, 1.2), new("JP Tenaga Kerja", ColumnKind.Money, 1.2),
             new("Jumlah Iuran", ColumnKind.Money, 1.3),
         ],
-        Rows = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
-            .Select(l => new object?[]
-            {
-                l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer,
-                l.JpEmployer, l.JpWorker, l.Total,
-            })
-            .AsAsyncEnumerable(),
+        Rows = Rows(db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
+            .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total })
+            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total]),
         Note = "JKP tidak ditagihkan kepada pemberi kerja; rinciannya ada di halaman periode.",
     };
 
