@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Tests.Infrastructure;
@@ -27,6 +28,9 @@ public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTest
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
 
+        // The scheduler keeps its schedule in this database and would connect again while it is being dropped.
+        await (await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken))
+            .Shutdown(waitForJobsToComplete: false, TestContext.Current.CancellationToken);
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
         var cluster = await PostgresCluster.SharedAsync();
         await using (var connection = new NpgsqlConnection(cluster.AdminConnectionString))

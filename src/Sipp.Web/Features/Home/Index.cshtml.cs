@@ -1,14 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipp.Data;
+using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Home;
 
-/// <summary>"Beranda": the public landing page, or the signed-in user's start page.</summary>
+/// <summary>"Beranda": the public landing page, or the signed-in user's start page with the company's dashboard.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(CurrentCompany currentCompany) : PageModel
+public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, TimeProvider clock) : PageModel
 {
     public CompanyContext? Company { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Company = await currentCompany.GetAsync(cancellationToken);
+    public Dashboard? Dashboard { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Company = await currentCompany.GetAsync(cancellationToken);
+        if (Company is { } company)
+        {
+            Dashboard = await Dashboard.LoadAsync(db, company.DivisionId, clock.JakartaToday(), cancellationToken);
+        }
+    }
 }
