@@ -6,7 +6,8 @@ namespace Sipp.Browser.Tests.Contributions;
 
 /// <summary>
 /// A month of PT Maju Bersama: the HR user computes the current period, corrects one wage, finalises with a payment
-/// channel, pays through the Simulator Bank, and sees "Lunas" in "Monitoring Iuran" with both charts drawn.
+/// channel, pays through the Simulator Bank, sees "Lunas" in "Monitoring Iuran" with both charts drawn, downloads the
+/// month's details as PDF, XLSX and CSV and the receipt, and finds the month paid on the dashboard.
 /// </summary>
 public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixture<MonthJourneyTests.Fixture>
 {
@@ -68,6 +69,27 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
             var drawn = await page.Locator(chart).EvaluateAsync<bool>("canvas => typeof Chart !== 'undefined' && Chart.getChart(canvas) !== undefined && canvas.width > 0");
             Assert.True(drawn, chart);
         }
+
+        // Laporan: the month's details in every format, and the receipt.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Laporan", Exact = true }).ClickAsync();
+        await page.GetByLabel("Periode").SelectOptionAsync(period);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
+        var details = page.Locator("#daftar-laporan tbody tr").Filter(new() { HasText = "Rincian Iuran per Tenaga Kerja" });
+        foreach (var format in new[] { "PDF", "XLSX", "CSV" })
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => details.GetByRole(AriaRole.Link, new() { Name = format, Exact = true }).ClickAsync());
+            Assert.Equal($"rincian-iuran-10000001-000-{period}.{format.ToLowerInvariant()}", download.SuggestedFilename);
+            Assert.True(new FileInfo(await download.PathAsync()).Length > 100, format);
+        }
+
+        var receipt = page.Locator("#daftar-laporan tbody tr").Filter(new() { HasText = "Bukti Pembayaran" });
+        var receiptPdf = await page.RunAndWaitForDownloadAsync(() => receipt.GetByRole(AriaRole.Link, new() { Name = "PDF", Exact = true }).ClickAsync());
+        Assert.Equal($"bukti-pembayaran-10000001-000-{period}.pdf", receiptPdf.SuggestedFilename);
+
+        // Beranda: the month is paid, and the chart is drawn.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beranda", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-bulan-ini")).ToHaveTextAsync("Lunas");
+        Assert.True(await page.Locator("#grafik-program").EvaluateAsync<bool>("canvas => typeof Chart !== 'undefined' && Chart.getChart(canvas) !== undefined"));
 
         Assert.True(problems.Count == 0, string.Join(" | ", problems)); // no script error, no CSP refusal
     }

@@ -158,8 +158,19 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownFormat.StatusCode);
         Assert.Contains("Terbit setelah iuran periode ini lunas.", list.GetElementById("daftar-laporan")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryDownload_IsAudited_WithWhoAndWhat()
+    {
+        var browser = await fixture.PaidAsync();
+
+        await DownloadAsync(browser, "daftar-upah.xlsx");
+
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<SippDbContext>().AuditEvents.AnyAsync(a => a.Action == "laporan.unduh", TestContext.Current.CancellationToken));
+        var events = await scope.ServiceProvider.GetRequiredService<SippDbContext>().AuditEvents.AsNoTracking()
+            .Where(a => a.Action == "laporan.unduh" && a.EntityId == "daftar-upah").ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(events, e => e.ActorUserId is not null && e.After!.Contains("\"format\":\"xlsx\"", StringComparison.Ordinal) && e.After.Contains("2026-02", StringComparison.Ordinal));
     }
 
     private static readonly IFormatProvider Invariant = System.Globalization.CultureInfo.InvariantCulture;
