@@ -20,11 +20,7 @@ public sealed record PeriodSummary(
             return null;
         }
 
-        var totals = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id).GroupBy(l => 1)
-            .Select(g => new ProgramTotals(
-                g.Sum(l => l.JhtEmployer), g.Sum(l => l.JhtWorker), g.Sum(l => l.JkkEmployer), g.Sum(l => l.JkmEmployer), g.Sum(l => l.JpEmployer),
-                g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
+        var totals = await ProgramTotals.LoadAsync(db, stored.Id, cancellationToken);
         var jpNotDue = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id && l.JpStatus != JpStatus.Due)
             .GroupBy(l => l.JpStatus).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var corrected = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
@@ -65,4 +61,12 @@ public sealed record ProgramTotals(long JhtEmployer, long JhtWorker, long JkkEmp
     public long Worker => JhtWorker + JpWorker;
 
     public long Total => Employer + Worker;
+
+    /// <summary>Summed from the period's stored lines.</summary>
+    public static async Task<ProgramTotals> LoadAsync(SippDbContext db, Guid periodId, CancellationToken cancellationToken) =>
+        await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).GroupBy(l => 1)
+            .Select(g => new ProgramTotals(
+                g.Sum(l => l.JhtEmployer), g.Sum(l => l.JhtWorker), g.Sum(l => l.JkkEmployer), g.Sum(l => l.JkmEmployer), g.Sum(l => l.JpEmployer),
+                g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
+            .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
 }

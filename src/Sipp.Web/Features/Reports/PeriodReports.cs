@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Contributions;
-using Sipp.Data.Workers;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
@@ -79,11 +78,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
     private async Task<TableDocument> PerProgramAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, CancellationToken cancellationToken)
     {
-        var t = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).GroupBy(l => 1)
-            .Select(g => new ProgramTotals(
-                g.Sum(l => l.JhtEmployer), g.Sum(l => l.JhtWorker), g.Sum(l => l.JkkEmployer), g.Sum(l => l.JkmEmployer), g.Sum(l => l.JpEmployer),
-                g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
+        var t = await ProgramTotals.LoadAsync(db, periodId, cancellationToken);
         object?[][] rows =
         [
             ["JHT — Jaminan Hari Tua", t.JhtEmployer, t.JhtWorker, t.JhtEmployer + t.JhtWorker],
