@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sipp.Data;
 using Sipp.Domain.Periods;
 using Sipp.Web.Features.Contributions.ComputePeriod;
-using Sipp.Web.Infrastructure.Audit;
-using Sipp.Web.Infrastructure.Data;
-using Sipp.Web.Tests.Infrastructure;
 
 namespace Sipp.Benchmarks;
 
@@ -22,22 +18,8 @@ public static class ComputePeriodScenario
 {
     public static async Task RunAsync(string provider, int workers)
     {
-        await using var database = await TestDatabase.CreateAsync(Providers.Parse(provider), "bench");
-        Guid divisionId;
-        await using (var db = database.NewContext())
-        {
-            await RuleDataLoader.LoadShippedRulesAsync(db, TimeProvider.System, CancellationToken.None);
-            divisionId = (await LargeCompanySeed.CreateAsync(db, workers, DateTime.UtcNow, CancellationToken.None))!.Value;
-        }
-
-        var services = new ServiceCollection()
-            .AddScoped(_ => database.NewContext())
-            .AddSingleton<RuleTableProvider>()
-            .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
-            .AddSingleton(TimeProvider.System)
-            .AddScoped<AuditLog>()
-            .AddScoped<PeriodComputation>()
-            .BuildServiceProvider();
+        await using var division = await LargeDivision.CreateAsync(provider, workers);
+        var (database, divisionId, services) = (division.Database, division.DivisionId, division.Services);
         await using (var warmUp = services.CreateAsyncScope())
         {
             await warmUp.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, Period.Of(2026, 1), CancellationToken.None);

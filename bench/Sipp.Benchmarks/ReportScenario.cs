@@ -1,20 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Domain.Periods;
 using Sipp.Web.Features.Contributions.ComputePeriod;
-using Sipp.Web.Features.Payments;
 using Sipp.Web.Features.Reports;
-using Sipp.Web.Infrastructure.Audit;
-using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Documents;
 using Sipp.Web.Infrastructure.Security;
-using Sipp.Web.Tests.Infrastructure;
 
 namespace Sipp.Benchmarks;
 
@@ -27,24 +21,8 @@ public static class ReportScenario
 {
     public static async Task RunAsync(string format, string provider, int workers)
     {
-        await using var database = await TestDatabase.CreateAsync(Providers.Parse(provider), "bench");
-        Guid divisionId;
-        await using (var db = database.NewContext())
-        {
-            await RuleDataLoader.LoadShippedRulesAsync(db, TimeProvider.System, CancellationToken.None);
-            divisionId = (await LargeCompanySeed.CreateAsync(db, workers, DateTime.UtcNow, CancellationToken.None))!.Value;
-        }
-
-        var services = new ServiceCollection()
-            .AddScoped(_ => database.NewContext())
-            .AddSingleton<RuleTableProvider>()
-            .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(Options.Create(new PaymentOptions()))
-            .AddScoped<AuditLog>()
-            .AddScoped<PeriodComputation>()
-            .AddScoped<PeriodReports>()
-            .BuildServiceProvider();
+        await using var division = await LargeDivision.CreateAsync(provider, workers);
+        var (database, divisionId, services) = (division.Database, division.DivisionId, division.Services);
         var period = Period.Of(2026, 2);
         CompanyContext company;
         await using (var scope = services.CreateAsyncScope())
