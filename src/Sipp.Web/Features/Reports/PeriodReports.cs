@@ -159,7 +159,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             ["Channel Pembayaran", channel],
             ["Referensi Bank", paid.Reference],
             ["Tanggal Bayar", paid.PaidOn.ToString("d MMMM yyyy", ReceiptTexts.Indonesian)],
-            ["Diterima Sipp", ReceiptTexts.Jakarta(paid.ReceivedAt)],
+            ["Diterima Sipp", JakartaTime.Display(paid.ReceivedAt)],
             ["Kode Verifikasi", paid.ReceiptCode],
         ];
         return new TableDocument

@@ -215,7 +215,7 @@ public sealed class PdfTableWriter
     private void NumberPages(DateTimeOffset printedAt)
     {
         var count = _pdf.PageCount;
-        var printed = "Dicetak " + TimeZoneInfo.ConvertTime(printedAt, JakartaTime.Zone).ToString("d MMMM yyyy HH.mm", Indonesian) + " WIB oleh Sipp";
+        var printed = "Dicetak " + JakartaTime.Display(printedAt) + " oleh Sipp";
         for (var i = 0; i < count; i++)
         {
             using var page = XGraphics.FromPdfPage(_pdf.Pages[i], XGraphicsPdfPageOptions.Append);

@@ -100,9 +100,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
     {
         var table = await ruleTables.GetAsync(cancellationToken);
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
-        if (stored is null || PeriodLifecycle.CanCorrect(stored.Status) is not null)
+        var refusal = PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung);
+        if (refusal is not null || stored is null)
         {
-            return PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung);
+            return refusal;
         }
 
         var line = await db.ContributionLines.Include(l => l.Employment).ThenInclude(e => e.Participant)
