@@ -21,22 +21,24 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public PeriodStatus Status { get; private set; }
 
-    /// <summary>The last 24 months, newest first, with the status of those that were computed.</summary>
-    public IReadOnlyList<(Period Period, PeriodStatus Status)> Months { get; private set; } = [];
+    /// <summary>The last 24 months, newest first, with the status shown for each ("Terlambat" once past due).</summary>
+    public IReadOnlyList<(Period Period, PeriodDisplayStatus Status)> Months { get; private set; } = [];
 
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var current = Period.Containing(clock.JakartaToday());
+        var today = clock.JakartaToday();
+        var current = Period.Containing(today);
         var oldest = current.AddMonths(-23);
         var stored = await db.ContributionPeriods.AsNoTracking().Where(p => p.DivisionId == company.DivisionId && p.Period >= oldest)
-            .ToDictionaryAsync(p => p.Period, p => p.Status, cancellationToken);
-        Months = Enumerable.Range(0, 24).Select(i => current.AddMonths(-i)).Select(p => (p, stored.GetValueOrDefault(p, PeriodStatus.BelumDihitung))).ToList();
+            .ToDictionaryAsync(p => p.Period, p => (p.Status, p.DueDate), cancellationToken);
+        Months = Enumerable.Range(0, 24).Select(i => current.AddMonths(-i))
+            .Select(p => stored.TryGetValue(p, out var s) ? (p, PeriodLifecycle.Display(s.Status, s.DueDate, today)) : (p, PeriodDisplayStatus.BelumDihitung)).ToList();
         if (Periode is null)
         {
-            Period = Months.Where(m => m.Status != PeriodStatus.BelumDihitung).Select(m => (Period?)m.Period).FirstOrDefault() ?? current;
+            Period = Months.Where(m => m.Status != PeriodDisplayStatus.BelumDihitung).Select(m => (Period?)m.Period).FirstOrDefault() ?? current;
         }
         else if (!Period.TryParse(Periode, out var chosen, out var error))
         {
@@ -48,7 +50,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             Period = chosen;
         }
 
-        Status = stored.GetValueOrDefault(Period, PeriodStatus.BelumDihitung);
+        Status = stored.TryGetValue(Period, out var chosenPeriod) ? chosenPeriod.Status : PeriodStatus.BelumDihitung;
     }
 
     /// <summary>Why a report cannot be downloaded for the chosen period yet, or null.</summary>
