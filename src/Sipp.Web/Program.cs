@@ -27,6 +27,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSippDatabase();
 builder.Services.AddSingleton<RuleTableProvider>();
 builder.Services.AddScoped<DevelopmentSeed>();
+builder.Services.AddScoped<PaidMonthSeed>();
 
 builder.Services.AddSippAuthentication();
 builder.Services.AddOptions<SecurityOptions>().Validate(IpAccessRules.AllValid, "Security:IpRules: setiap PathPrefix harus diawali / dan setiap jaringan harus CIDR yang valid.");

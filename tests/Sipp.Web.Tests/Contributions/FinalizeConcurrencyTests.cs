@@ -18,7 +18,7 @@ public class FinalizeConcurrencyTests
     public async Task TwentyFinalisationsAtOnce_IssueExactlyOneBill(DatabaseProvider provider)
     {
         await using var factory = await SippWebFactory.CreateAsync(
-            nameof(TwentyFinalisationsAtOnce_IssueExactlyOneBill), provider, "Development", new Dictionary<string, string?> { ["Database:Seed"] = "true" });
+            nameof(TwentyFinalisationsAtOnce_IssueExactlyOneBill), provider, "Development", new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" });
         _ = factory.Server;
         var period = Period.Of(2026, 2);
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -12,6 +12,7 @@ public class SeededWebFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Database:Seed"] = "true",
+            ["Database:SeedPaidMonth"] = "false", // the tests compute and pay the seed's months themselves
             ["RateLimits:Calculator:PermitLimit"] = "100000",
             ["RateLimits:Login:PermitLimit"] = "100000",
             ["RateLimits:Otp:PermitLimit"] = "100000",

@@ -8,8 +8,13 @@ using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Data.Workers;
 using Sipp.Domain.Identifiers;
+using AngleSharp.Html.Dom;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Reports;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Tests.Infrastructure;
+using Sipp.Web.Tests.Reports;
 
 namespace Sipp.Web.Tests.Seed;
 
@@ -27,7 +32,9 @@ public class DevelopmentSeedTests
         var second = await SnapshotAfterStartAsync(database);
 
         Assert.Equal(first, second);
-        Assert.Equal((2, 3, 300, 300, 3, 3), (first.Companies, first.Divisions, first.Workers, first.ActiveWorkers, first.Users, first.Memberships));
+        // 300 seeded workers and last month's joiner; last month's leaver keeps the head office at 100 active workers.
+        Assert.Equal((2, 3, 301, 300, 3, 3), (first.Companies, first.Divisions, first.Workers, first.ActiveWorkers, first.Users, first.Memberships));
+        Assert.Equal((1, 1, 1), (first.Periods, first.Bills, first.Payments));
 
         await using var db = database.NewContext();
         var ct = TestContext.Current.CancellationToken;
@@ -96,6 +103,65 @@ public class DevelopmentSeedTests
     }
 
     [Fact]
+    public async Task ANewcomer_DownloadsEveryReportOfThePaidSeedMonth_InEachFormat_AndVerifiesItsReceipt()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "seedpaid");
+        await using var factory = new SippWebFactory(database, "Development", SeedOn); // its clock: 2 March 2026
+        var browser = factory.NewBrowser();
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000001", "000");
+        var ct = TestContext.Current.CancellationToken;
+
+        var reports = await HtmlPage.GetAsync(browser, "/laporan");
+
+        Assert.Equal("2026-02", ((IHtmlSelectElement)reports.QuerySelector("#periode")!).Value); // the latest month with contributions
+        Assert.Contains("Februari 2026 — Lunas", reports.QuerySelector("#periode option[selected]")!.TextContent, StringComparison.Ordinal);
+        var links = reports.QuerySelectorAll("#daftar-laporan a[download]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(ReportCatalog.All.Count * 4, links.Count); // PDF, XLSX, CSV and CSV (;) of every report, the receipt included
+
+        var files = new Dictionary<string, byte[]>();
+        foreach (var link in links)
+        {
+            using var response = await browser.GetAsync(link, ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            files[link] = await response.Content.ReadAsByteArrayAsync(ct);
+        }
+
+        await using var db = database.NewContext();
+        var period = await db.ContributionPeriods.Include(p => p.Division).ThenInclude(d => d.Company)
+            .SingleAsync(p => p.Division.Company.Npp == "10000001" && p.Division.Code == "000", ct);
+        var payment = await db.Payments.Include(p => p.Bill).SingleAsync(p => p.Bill.PeriodId == period.Id, ct);
+        Assert.Equal((PeriodStatus.Lunas, Period.Of(2026, 2), 0L), (period.Status, period.Period, payment.Bill.FineAmount)); // paid in time
+        var lines = await db.ContributionLines.Where(l => l.PeriodId == period.Id).ToListAsync(ct);
+        Assert.Equal(101, lines.Count); // 99 staying, the joiner and the leaver
+
+        foreach (var report in ReportCatalog.All)
+        {
+            var baseUrl = $"/laporan/2026-02/{report.Slug}";
+            var pdf = string.Join(" ", ReportFiles.PdfPages(files[baseUrl + ".pdf"]));
+            var xlsx = ReportFiles.Xlsx(files[baseUrl + ".xlsx"]).Rows;
+            var csv = ReportFiles.Csv(files[baseUrl + ".csv"]);
+            var semicolon = ReportFiles.Csv(files[baseUrl + ".csv?pemisah=titik-koma"], ';');
+            Assert.Contains(report.Title, pdf, StringComparison.Ordinal);
+            Assert.Contains(xlsx, r => r.Length > 0 && r[0] == report.Title);
+            Assert.Equal(csv, semicolon);
+        }
+
+        var details = ReportFiles.Csv(files["/laporan/2026-02/rincian-iuran.csv"]);
+        Assert.Equal(lines.Count, details.Count - 2);
+        Assert.Equal(lines.Sum(l => l.Total), ReportFiles.Number(details[^1][^1]));
+        Assert.Equal(payment.Bill.ContributionAmount, lines.Sum(l => l.Total));
+        Assert.Contains(ReportFiles.Csv(files["/laporan/2026-02/tenaga-kerja-baru.csv"]), r => r[0] == "Rina Kartika Sari" && r[1] == PaidMonthSeed.JoinerKpj);
+        var leaver = await db.Participants.Where(p => p.Kpj == PaidMonthSeed.LeaverKpj).Select(p => p.FullName).SingleAsync(ct);
+        Assert.Equal(["Nama", leaver], ReportFiles.Csv(files["/laporan/2026-02/tenaga-kerja-keluar.csv"]).Select(r => r[0]).Take(2));
+
+        var receipt = string.Join(" ", ReportFiles.PdfPages(files["/laporan/2026-02/bukti-pembayaran.pdf"]));
+        Assert.Contains(payment.ReceiptCode, receipt, StringComparison.Ordinal);
+        var check = await HtmlPage.GetAsync(factory.CreateClient(), "/cek-bukti/" + payment.ReceiptCode);
+        Assert.Contains("Bukti pembayaran asli", check.GetElementById("hasil-cek")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(payment.Bill.KodeIuran, check.GetElementById("hasil-cek")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OutsideDevelopment_NothingIsSeeded()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "noseed");
@@ -129,8 +195,11 @@ public class DevelopmentSeedTests
             await db.Users.CountAsync(ct),
             await db.Memberships.CountAsync(ct),
             await db.WageChanges.CountAsync(ct),
-            await db.RuleEntries.CountAsync(ct));
+            await db.RuleEntries.CountAsync(ct),
+            await db.ContributionPeriods.CountAsync(ct),
+            await db.Bills.CountAsync(ct),
+            await db.Payments.CountAsync(ct));
     }
 
-    private sealed record Snapshot(int Companies, int Divisions, int Workers, int ActiveWorkers, int Users, int Memberships, int Wages, int Rules);
+    private sealed record Snapshot(int Companies, int Divisions, int Workers, int ActiveWorkers, int Users, int Memberships, int Wages, int Rules, int Periods, int Bills, int Payments);
 }

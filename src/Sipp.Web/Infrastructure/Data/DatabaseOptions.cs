@@ -16,6 +16,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Create the development seed (product.md §12) at start-up; defaults to on in Development.</summary>
     public bool? Seed { get; set; }
+
+    /// <summary>With the seed: last month of PT Maju Bersama's head office computed, finalised and paid (product.md §12).</summary>
+    public bool SeedPaidMonth { get; set; } = true;
 }
 
 public enum DatabaseProvider

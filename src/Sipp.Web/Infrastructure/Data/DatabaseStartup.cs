@@ -29,6 +29,10 @@ public static class DatabaseStartup
         if (options.Seed ?? app.Environment.IsDevelopment())
         {
             await services.GetRequiredService<DevelopmentSeed>().RunAsync();
+            if (options.SeedPaidMonth)
+            {
+                await services.GetRequiredService<PaidMonthSeed>().RunAsync();
+            }
         }
     }
 }
