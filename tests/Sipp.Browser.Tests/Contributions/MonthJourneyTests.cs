@@ -7,7 +7,8 @@ namespace Sipp.Browser.Tests.Contributions;
 /// <summary>
 /// A month of PT Maju Bersama: the HR user computes the current period, corrects one wage, finalises with a payment
 /// channel, pays through the Simulator Bank, sees "Lunas" in "Monitoring Iuran" with both charts drawn, downloads the
-/// month's details as PDF, XLSX and CSV and the receipt, and finds the month paid on the dashboard.
+/// month's details as PDF, XLSX and CSV and the receipt, and finds the month paid on the dashboard; and, as a newcomer,
+/// downloads every report of the seed's paid month and has its receipt confirmed by "Cek Bukti Pembayaran".
 /// </summary>
 public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixture<MonthJourneyTests.Fixture>
 {
@@ -92,6 +93,43 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
         Assert.True(await page.Locator("#grafik-program").EvaluateAsync<bool>("canvas => typeof Chart !== 'undefined' && Chart.getChart(canvas) !== undefined"));
 
         Assert.True(problems.Count == 0, string.Join(" | ", problems)); // no script error, no CSP refusal
+    }
+
+    [Fact]
+    public async Task TheSeedsPaidMonth_EveryReportDownloads_AndItsReceiptIsConfirmedGenuine()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih PT Maju Bersama divisi 000" }).ClickAsync();
+        var jakarta = DateTime.UtcNow.AddHours(7);
+        var lastMonth = new DateTime(jakarta.Year, jakarta.Month, 1).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Laporan", Exact = true }).ClickAsync();
+        await page.GetByLabel("Periode").SelectOptionAsync(lastMonth);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#periode option:checked")).ToContainTextAsync("Lunas");
+        var rows = page.Locator("#daftar-laporan tbody tr");
+        Assert.Equal(6, await rows.CountAsync());
+        for (var i = 0; i < 6; i++)
+        {
+            await page.ReloadAsync(); // Chromium lets one page start about ten downloads in a burst, then silently ignores more
+            foreach (var format in new[] { "PDF", "XLSX", "CSV" })
+            {
+                var download = await page.RunAndWaitForDownloadAsync(() => rows.Nth(i).GetByRole(AriaRole.Link, new() { Name = format, Exact = true }).ClickAsync());
+                Assert.EndsWith($"-10000001-000-{lastMonth}.{format.ToLowerInvariant()}", download.SuggestedFilename, StringComparison.Ordinal);
+                Assert.True(new FileInfo(await download.PathAsync()).Length > 100, download.SuggestedFilename);
+            }
+        }
+
+        // The period page gives the receipt's verification code; the public check, typed in by hand, confirms it.
+        await page.GotoAsync($"/iuran/{lastMonth}");
+        var code = (await page.Locator("#kode-verifikasi").InnerTextAsync()).Trim();
+        var kode = (await page.Locator("#kode-iuran").InnerTextAsync()).Trim();
+        await page.GotoAsync("/cek-bukti");
+        await page.GetByLabel("Kode Verifikasi").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Periksa" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#hasil-cek")).ToContainTextAsync("Bukti pembayaran asli");
+        await Assertions.Expect(page.Locator("#hasil-cek")).ToContainTextAsync(kode);
     }
 
     public sealed class Fixture : BrowserFixture;

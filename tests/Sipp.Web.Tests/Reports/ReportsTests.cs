@@ -128,6 +128,12 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         Assert.Contains("/cek-bukti/" + payment.ReceiptCode, pdf, StringComparison.Ordinal);
         Assert.Contains(["Referensi Bank", payment.Reference], csv);
 
+        var periodPage = await HtmlPage.GetAsync(browser, "/iuran/2026-02"); // the paid period shows the same facts
+        Assert.Equal(payment.ReceiptCode, periodPage.GetElementById("kode-verifikasi")!.TextContent);
+        Assert.Equal("/cek-bukti/" + payment.ReceiptCode, periodPage.GetElementById("kode-verifikasi")!.GetAttribute("href"));
+        Assert.Contains(payment.Reference, periodPage.GetElementById("pembayaran")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("5 Maret 2026", periodPage.GetElementById("pembayaran")!.TextContent, StringComparison.Ordinal);
+
         var anonymous = fixture.Factory.CreateClient();
         var genuine = await HtmlPage.GetAsync(anonymous, "/cek-bukti/" + payment.ReceiptCode);
         var result = genuine.GetElementById("hasil-cek")!.TextContent;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
+using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
 using Sipp.Web.Features.Payments;
@@ -48,6 +49,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public int MatchingLines { get; private set; }
 
     public string Status => Summary is null ? "Belum Dihitung" : PeriodTexts.Status(Summary.Period, Today);
+
+    /// <summary>The payment of a paid bill: when, the bank's reference and the receipt's verification code.</summary>
+    public Payment? Payment { get; private set; }
 
     public PaymentChannel? BillChannel => Summary?.LiveBill is { } bill ? payments.Value.Find(bill.Channel) : null;
 
@@ -103,6 +107,11 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         if (Summary is null)
         {
             return;
+        }
+
+        if (Summary.LiveBill is { Status: BillStatus.Lunas } paid)
+        {
+            Payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BillId == paid.Id, cancellationToken);
         }
 
         var lines = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id);
