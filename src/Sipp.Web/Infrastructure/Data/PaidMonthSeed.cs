@@ -50,7 +50,7 @@ public sealed class PaidMonthSeed(
 
         var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == head.Id && b.ContributionPeriod.Period == month, cancellationToken);
         var paidOn = bill.DueDate.AddDays(-5) is var early && early < today ? early : today; // paid in time
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = bill.KodeIuran, jumlah = bill.TotalAmount, tanggalBayar = paidOn, referensi = "SEED-" + bill.KodeIuran });
+        var body = JsonSerializer.SerializeToUtf8Bytes(new PaymentNotice(bill.KodeIuran, bill.TotalAmount, paidOn, "SEED-" + bill.KodeIuran));
         var signature = Convert.ToHexStringLower(PaymentNotification.Signature(channel.Secret!, body));
         if (await notification.HandleAsync(body, signature, cancellationToken) is NotificationOutcome.Refused refused)
         {
@@ -74,11 +74,16 @@ public sealed class PaidMonthSeed(
 
         var birthDate = new DateOnly(1998, 8, 12);
         var nik = SeedPeople.NikFor(SeedPeople.Regions[0].NikPrefix, birthDate, Sex.Female, 300);
-        if (await db.Participants.AnyAsync(p => p.Kpj == JoinerKpj || p.Nik == nik, cancellationToken))
+        if (!await db.Participants.AnyAsync(p => p.Kpj == JoinerKpj || p.Nik == nik, cancellationToken))
         {
-            return;
+            AddJoiner(divisionId, month, birthDate, nik, now);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void AddJoiner(Guid divisionId, Period month, DateOnly birthDate, string nik, DateTime now)
+    {
         const string name = "Rina Kartika Sari";
         var joiner = new Participant
         {
@@ -97,7 +102,6 @@ public sealed class PaidMonthSeed(
         employment.WageHistory.Add(new WageChange { EffectiveFrom = month, Upah = 5_850_000, CreatedAt = now });
         db.Participants.Add(joiner);
         db.Employments.Add(employment);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Check(string? refusal)
