@@ -47,12 +47,6 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         e.Property(p => p.CountryCode).HasMaxLength(2).IsFixedLength();
         e.Property(p => p.FullName).HasMaxLength(100);
         e.Property(p => p.NameNormalized).HasMaxLength(100);
-        e.Property(p => p.MotherMaidenName).HasMaxLength(100);
-        e.Property(p => p.BirthPlace).HasMaxLength(100);
-        e.Property(p => p.Address).HasMaxLength(500);
-        e.Property(p => p.PostalCode).HasMaxLength(5);
-        e.Property(p => p.Phone).HasMaxLength(16);
-        e.Property(p => p.Npwp).HasMaxLength(16);
         // A KPJ or NIK identifies one person forever (NULLs are distinct in unique indexes on both providers).
         e.HasIndex(p => p.Kpj).IsUnique();
         e.HasIndex(p => p.Nik).IsUnique();
@@ -67,6 +61,12 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
     {
         e.Property(m => m.EndReasonText).HasMaxLength(200);
         e.Property(m => m.RejectionReason).HasMaxLength(500);
+        e.Property(m => m.MotherMaidenName).HasMaxLength(100);
+        e.Property(m => m.BirthPlace).HasMaxLength(100);
+        e.Property(m => m.Address).HasMaxLength(500);
+        e.Property(m => m.PostalCode).HasMaxLength(5);
+        e.Property(m => m.Phone).HasMaxLength(16);
+        e.Property(m => m.Npwp).HasMaxLength(16);
         e.HasOne(m => m.Participant).WithMany(p => p.Employments).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(m => m.Division).WithMany().OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(m => new { m.DivisionId, m.Status, m.SortName, m.Id }); // the list filtered by status, in name order

@@ -1,4 +1,5 @@
 using Sipp.Data.Companies;
+using Sipp.Domain.People;
 using Sipp.Domain.Workers;
 
 namespace Sipp.Data.Workers;
@@ -48,6 +49,26 @@ public class Employment
     public DateTime? VerifiedAt { get; set; }
 
     public List<WageChange> WageHistory { get; set; } = [];
+
+    // What this employer entered about the person: seen and changed by this employer only (docs/adr/0011).
+
+    public string? BirthPlace { get; set; }
+
+    /// <summary>Nama Ibu Kandung: the registry's verification secret, shown to the officer who verifies this employment.</summary>
+    public string? MotherMaidenName { get; set; }
+
+    public MaritalStatus MaritalStatus { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    /// <summary>+628… form.</summary>
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Npwp { get; set; }
 
     // Copies for the worker list, so that it filters and sorts within this table on division-first indexes.
     // SippDbContext keeps them in step with the participant and the wage history on every save.

@@ -4,8 +4,9 @@ using Sipp.Domain.People;
 namespace Sipp.Data.Workers;
 
 /// <summary>
-/// A person in the participant registry. Has a KPJ once a BPJS officer approved them. One person may be employed
-/// by several companies (see <see cref="Employment"/>).
+/// A person in the participant registry: only the identity facts every employer of the person shares (docs/adr/0011).
+/// Has a KPJ once a BPJS officer approved them. One person may be employed by several companies; what each employer
+/// entered about the person (address, phone, mother's maiden name…) is kept on its <see cref="Employment"/>.
 /// </summary>
 public class Participant
 {
@@ -27,28 +28,11 @@ public class Participant
     /// <summary>Upper-case, single-spaced name for case-insensitive search and matching.</summary>
     public required string NameNormalized { get; set; }
 
-    public string? BirthPlace { get; set; }
-
     public DateOnly BirthDate { get; set; }
 
     public Sex Sex { get; set; }
 
-    public string? MotherMaidenName { get; set; }
-
     public Citizenship Citizenship { get; set; }
-
-    public MaritalStatus MaritalStatus { get; set; }
-
-    public string? Address { get; set; }
-
-    public string? PostalCode { get; set; }
-
-    /// <summary>+628… form.</summary>
-    public string? Phone { get; set; }
-
-    public string? Email { get; set; }
-
-    public string? Npwp { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

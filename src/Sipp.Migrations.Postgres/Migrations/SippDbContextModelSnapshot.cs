@@ -1020,6 +1020,14 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("BirthPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("ContractEndDate")
                         .HasColumnType("date");
 
@@ -1028,6 +1036,10 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int>("EmploymentType")
                         .HasColumnType("integer");
@@ -1045,11 +1057,30 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<long?>("LatestUpah")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("MembershipStartDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("MotherMaidenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Npwp")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
@@ -1105,16 +1136,8 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
-
-                    b.Property<string>("BirthPlace")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Citizenship")
                         .HasColumnType("integer");
@@ -1127,10 +1150,6 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1140,13 +1159,6 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("character(11)")
                         .IsFixedLength();
-
-                    b.Property<int>("MaritalStatus")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("MotherMaidenName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("NameNormalized")
                         .IsRequired()
@@ -1158,21 +1170,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasColumnType("character(16)")
                         .IsFixedLength();
 
-                    b.Property<string>("Npwp")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<string>("PassportNumber")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("PostalCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
 
                     b.Property<int>("Sex")
                         .HasColumnType("integer");

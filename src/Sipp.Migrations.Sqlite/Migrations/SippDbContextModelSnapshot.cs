@@ -1003,6 +1003,14 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BirthPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ContractEndDate")
                         .HasColumnType("TEXT");
 
@@ -1010,6 +1018,10 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EmploymentType")
@@ -1028,10 +1040,29 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<long?>("LatestUpah")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("MembershipStartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MotherMaidenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Npwp")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RegisteredOn")
@@ -1088,15 +1119,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BirthPlace")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Citizenship")
@@ -1110,10 +1133,6 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1123,13 +1142,6 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasMaxLength(11)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
-
-                    b.Property<int>("MaritalStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MotherMaidenName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("NameNormalized")
                         .IsRequired()
@@ -1141,20 +1153,8 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<string>("Npwp")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("PassportNumber")
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostalCode")
-                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sex")

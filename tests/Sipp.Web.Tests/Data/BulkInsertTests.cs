@@ -31,16 +31,15 @@ public class BulkInsertTests
 
         var participants = Enumerable.Range(1, 300).Select(i => new Participant
         {
-            Id = Guid.NewGuid(), Nik = $"31710101019{i:D5}", FullName = $"Pekerja {i}", NameNormalized = $"PEKERJA {i}", BirthPlace = "Jakarta",
-            BirthDate = new DateOnly(1990, 1, 1).AddDays(i), Sex = i % 2 == 0 ? Sex.Female : Sex.Male, MotherMaidenName = "Ibu", Citizenship = Citizenship.Wni,
-            MaritalStatus = MaritalStatus.Kawin, Address = "Jl. 'Kutip' \"Ganda\" No. 1", PostalCode = "12345", Phone = i % 3 == 0 ? null : "+6281200000000",
-            CreatedAt = now,
+            Id = Guid.NewGuid(), Nik = $"31710101019{i:D5}", FullName = $"Pekerja {i}", NameNormalized = $"PEKERJA {i}",
+            BirthDate = new DateOnly(1990, 1, 1).AddDays(i), Sex = i % 2 == 0 ? Sex.Female : Sex.Male, Citizenship = Citizenship.Wni, CreatedAt = now,
         }).ToList();
         var employments = participants.Select((p, i) => new Employment
         {
             Id = Guid.NewGuid(), ParticipantId = p.Id, DivisionId = division.Id, Status = EmploymentStatus.MenungguVerifikasi, EmploymentType = EmploymentType.Pkwt,
             WorkStartDate = new DateOnly(2026, 1, 5), ContractEndDate = i % 2 == 0 ? new DateOnly(2026, 12, 31) : null, MembershipStartDate = new DateOnly(2026, 2, 1),
-            RegisteredOn = new DateOnly(2026, 3, 2), CreatedAt = now,
+            RegisteredOn = new DateOnly(2026, 3, 2), CreatedAt = now, BirthPlace = "Jakarta", MotherMaidenName = "Ibu", MaritalStatus = MaritalStatus.Kawin,
+            Address = "Jl. 'Kutip' \"Ganda\" No. 1", PostalCode = "12345", Phone = i % 3 == 0 ? null : "+6281200000000",
         }).ToList();
         foreach (var (employment, participant) in employments.Zip(participants))
         {
@@ -74,6 +73,7 @@ public class BulkInsertTests
             var anEmployment = employments[10];
             var found = await db.Employments.AsNoTracking().Include(e => e.WageHistory).SingleAsync(e => e.Id == anEmployment.Id && e.DivisionId == division.Id, ct);
             Assert.Equal((anEmployment.ContractEndDate, anEmployment.CreatedAt, anEmployment.Status), (found.ContractEndDate, found.CreatedAt, found.Status));
+            Assert.Equal((anEmployment.Address, anEmployment.Phone, anEmployment.MaritalStatus, anEmployment.MotherMaidenName), (found.Address, found.Phone, found.MaritalStatus, found.MotherMaidenName));
             Assert.Equal(5_000_010, Assert.Single(found.WageHistory).Upah);
             Assert.Equal(300, await db.WageChanges.CountAsync(w => w.EffectiveFrom <= Period.Of(2026, 3), ct));
             Assert.Equal(300, await db.AuditEvents.CountAsync(a => a.DivisionId == division.Id && a.OccurredAt == now, ct));

@@ -60,14 +60,89 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
         }
     }
 
+    [Fact]
+    public async Task AnotherEmployer_AddingAPersonWithTheirKpj_ReadsNothingTheFirstEmployerEntered_AndCannotChangeWhatItSees()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (employerB, foreign) = await SignedInElsewhereAsync(skip: 7);
+        (string? Address, string? Phone, string? Mother, string? Place, DateOnly Birth) a;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var e = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments.Include(x => x.Participant).SingleAsync(x => x.Id == foreign.Id, ct);
+            a = (e.Address, e.Phone, e.MotherMaidenName, e.BirthPlace, e.Participant.BirthDate);
+        }
+
+        Assert.NotNull(a.Address);
+        var form = await HtmlPage.GetAsync(employerB, "/tenaga-kerja/tambah?Jalur=ya");
+        var added = await HtmlPage.ParseAsync(await form.SubmitAsync(employerB, new Dictionary<string, string>
+        {
+            ["Nomor Peserta (KPJ)"] = foreign.Kpj, ["NIK"] = foreign.Nik, ["Tanggal Lahir"] = a.Birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Status Pegawai"] = "PKWTT", ["Tanggal Mulai Kerja"] = "2026-03-02", ["Tanggal Mulai Kepesertaan"] = "2026-03-02", ["Upah"] = "6000000",
+        }));
+        Assert.Equal("Aktif", added.GetElementById("status-tenaga-kerja")!.TextContent.Trim());
+        var pageOfB = new Uri(added.Url).AbsolutePath;
+
+        // What employer A entered is on none of B's pages: the detail, the edit form, the list.
+        var editOfB = await HtmlPage.GetAsync(employerB, pageOfB + "/ubah");
+        foreach (var html in new[] { added.Body!.OuterHtml, editOfB.Body!.OuterHtml, (await HtmlPage.GetAsync(employerB, "/tenaga-kerja?Cari=" + foreign.Kpj)).Body!.OuterHtml })
+        {
+            Assert.DoesNotContain(a.Address!, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(a.Phone!, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(a.Mother!, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(a.Place!, html, StringComparison.Ordinal);
+        }
+
+        // B fills in its own contact data, and tries to rename the person by posting the name field the form no longer offers.
+        Assert.NotNull(editOfB.GetElementById("identitas-terkunci"));
+        var token = editOfB.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Isian[Nama Lengkap]"] = "Nama Diganti B", ["Isian[Tanggal Lahir]"] = "1970-01-01", ["Isian[Tempat Lahir]"] = "Medan", ["Isian[Nama Ibu Kandung]"] = "Ibu Versi B",
+            ["Isian[Status Kawin]"] = "Kawin", ["Isian[Alamat]"] = "Jl. Versi B 9", ["Isian[Kode Pos]"] = "20111", ["Isian[Nomor Handphone]"] = "081299990000",
+            ["__RequestVerificationToken"] = token,
+        });
+        Assert.Equal(HttpStatusCode.OK, (await employerB.PostAsync(pageOfB + "/ubah", body, ct)).StatusCode);
+
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var ofA = await db.Employments.Include(x => x.Participant).SingleAsync(x => x.Id == foreign.Id, ct);
+            Assert.Equal((a.Address, a.Phone, a.Mother, a.Place), (ofA.Address, ofA.Phone, ofA.MotherMaidenName, ofA.BirthPlace));
+            Assert.Equal(foreign.Name, ofA.Participant.FullName);
+            Assert.Equal(a.Birth, ofA.Participant.BirthDate);
+            var ofB = await db.Employments.SingleAsync(x => x.ParticipantId == ofA.ParticipantId && x.Id != ofA.Id, ct);
+            Assert.Equal(("Jl. Versi B 9", "+6281299990000"), (ofB.Address, ofB.Phone));
+        }
+
+        var employerA = fixture.Factory.NewBrowser();
+        await employerA.ChooseCompanyAsync(await employerA.SignInAsHrdAsync(), "10000001", "000");
+        var detailOfA = await HtmlPage.GetAsync(employerA, $"/tenaga-kerja/{foreign.Id}");
+        Assert.Contains(a.Address!, detailOfA.GetElementById("data-pribadi-isi")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Versi B", detailOfA.Body!.OuterHtml, StringComparison.Ordinal);
+
+        // A shared fact changes only through an officer, and shows in A's audit trail.
+        var officer = fixture.Factory.NewBrowser();
+        await officer.SignInAsync(Sipp.Web.Infrastructure.Data.DevelopmentSeed.OfficerEmail, Sipp.Web.Infrastructure.Data.DevelopmentSeed.OfficerPassword, phone: null);
+        var registry = await HtmlPage.GetAsync(officer, "/backoffice/peserta?Kpj=" + foreign.Kpj);
+        Assert.Contains("2 pemberi kerja", registry.GetElementById("jumlah-pemberi-kerja")!.TextContent, StringComparison.Ordinal);
+        var saved = await HtmlPage.ParseAsync(await registry.SubmitAsync(officer, new Dictionary<string, string> { ["Nama Lengkap"] = foreign.Name + " Putri" }));
+        Assert.Contains("2 pemberi kerja", saved.GetElementById("pesan")!.TextContent, StringComparison.Ordinal);
+
+        var trailOfA = (await HtmlPage.GetAsync(employerA, $"/tenaga-kerja/{foreign.Id}")).GetElementById("jejak-audit")!.TextContent;
+        Assert.Contains("peserta.ubahIdentitas", trailOfA, StringComparison.Ordinal);
+        Assert.Contains(foreign.Name + " Putri", trailOfA, StringComparison.Ordinal);
+        var trailOfB = (await HtmlPage.GetAsync(employerB, pageOfB)).GetElementById("jejak-audit")!.TextContent;
+        Assert.Contains("peserta.ubahIdentitas", trailOfB, StringComparison.Ordinal);
+    }
+
     /// <summary>The seed's HRD acting for CV Sinar Abadi, and a worker of PT Maju Bersama.</summary>
-    private async Task<(HttpClient Browser, (Guid Id, string Kpj, string Nik, string Name) Foreign)> SignedInElsewhereAsync()
+    private async Task<(HttpClient Browser, (Guid Id, string Kpj, string Nik, string Name) Foreign)> SignedInElsewhereAsync(int skip = 3)
     {
         var browser = fixture.Factory.NewBrowser();
         await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var foreign = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
-            .Where(e => e.Division.Company.Npp == "10000001" && e.Status == EmploymentStatus.Aktif).OrderBy(e => e.Participant.Kpj).Skip(3)
+            .Where(e => e.Division.Company.Npp == "10000001" && e.Status == EmploymentStatus.Aktif).OrderBy(e => e.Participant.Kpj).Skip(skip)
             .Select(e => new { e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.FullName }).FirstAsync(TestContext.Current.CancellationToken);
         return (browser, (foreign.Id, foreign.Kpj!, foreign.Nik!, foreign.FullName));
     }

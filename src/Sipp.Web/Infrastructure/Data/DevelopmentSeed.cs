@@ -63,11 +63,12 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
         await WorkersAsync(surabaya, 101, SeedPeople.Regions[2], withBudi: false, now, cancellationToken);
         await WorkersAsync(sinarHead, 201, SeedPeople.Regions[3], withBudi: false, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var hrdParticipant = await db.Participants.SingleAsync(p => p.Kpj == CompanyUserKpj, cancellationToken);
+        var hrdEmployment = await db.Employments.Include(e => e.Participant).FirstAsync(e => e.Participant.Kpj == CompanyUserKpj, cancellationToken);
+        var hrdParticipant = hrdEmployment.Participant;
 
         await RoleAsync(SystemRoles.Officer);
         await RoleAsync(SystemRoles.Administrator);
-        var hrd = await UserAsync(CompanyUserEmail, CompanyUserPassword, hrdParticipant.FullName, hrdParticipant.Phone, hrdParticipant.Id, role: null, now);
+        var hrd = await UserAsync(CompanyUserEmail, CompanyUserPassword, hrdParticipant.FullName, hrdEmployment.Phone, hrdParticipant.Id, role: null, now);
         await UserAsync(OfficerEmail, OfficerPassword, "Petugas Verifikasi", null, null, SystemRoles.Officer, now);
         await UserAsync(AdministratorEmail, AdministratorPassword, "Administrator Sipp", null, null, SystemRoles.Administrator, now);
 
@@ -135,10 +136,9 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
             var participant = new Participant
             {
                 Id = Guid.NewGuid(), Kpj = kpj, Nik = person.Nik, FullName = person.Name, NameNormalized = person.Name.ToUpperInvariant(),
-                BirthPlace = person.BirthPlace, BirthDate = person.BirthDate, Sex = person.Sex, MotherMaidenName = person.MotherMaidenName,
-                Citizenship = Citizenship.Wni, MaritalStatus = random.Next(3) == 0 ? MaritalStatus.BelumKawin : MaritalStatus.Kawin,
-                Address = person.Address, PostalCode = person.PostalCode, Phone = person.Phone, CreatedAt = now,
+                BirthDate = person.BirthDate, Sex = person.Sex, Citizenship = Citizenship.Wni, CreatedAt = now,
             };
+            var marital = random.Next(3) == 0 ? MaritalStatus.BelumKawin : MaritalStatus.Kawin;
             var start = new DateOnly(2015, 1, 1).AddDays(random.Next(0, 10 * 365));
             start = new DateOnly(start.Year, start.Month, 1);
             var employment = new Employment
@@ -146,6 +146,8 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
                 Id = Guid.NewGuid(), ParticipantId = participant.Id, DivisionId = division.Id, Status = EmploymentStatus.Aktif,
                 EmploymentType = random.Next(4) == 0 ? EmploymentType.Pkwt : EmploymentType.Pkwtt,
                 WorkStartDate = start, MembershipStartDate = start, RegisteredOn = start, CreatedAt = now, VerifiedAt = now,
+                BirthPlace = person.BirthPlace, MotherMaidenName = person.MotherMaidenName, MaritalStatus = marital,
+                Address = person.Address, PostalCode = person.PostalCode, Phone = person.Phone,
             };
             var upah = random.Next(45, 220) * 100_000L;
             employment.WageHistory.Add(new WageChange { EffectiveFrom = Period.Containing(start), Upah = upah, CreatedAt = now });

@@ -72,9 +72,7 @@ public static class LargeCompanySeed
             var participant = new Participant
             {
                 Id = Guid.CreateVersion7(), Kpj = (91_000_000_000L + i).ToString(CultureInfo.InvariantCulture), Nik = nik, FullName = person.Name,
-                NameNormalized = person.Name.ToUpperInvariant(), BirthPlace = person.BirthPlace, BirthDate = person.BirthDate, Sex = person.Sex,
-                MotherMaidenName = person.MotherMaidenName, Citizenship = Citizenship.Wni, MaritalStatus = MaritalStatus.Kawin, Address = person.Address,
-                PostalCode = person.PostalCode, Phone = person.Phone, CreatedAt = now,
+                NameNormalized = person.Name.ToUpperInvariant(), BirthDate = person.BirthDate, Sex = person.Sex, Citizenship = Citizenship.Wni, CreatedAt = now,
             };
             var start = new DateOnly(2015, 1, 1).AddDays(random.Next(0, 10 * 365));
             start = new DateOnly(start.Year, start.Month, 1);
@@ -82,6 +80,8 @@ public static class LargeCompanySeed
             {
                 Id = Guid.CreateVersion7(), ParticipantId = participant.Id, DivisionId = division.Id, Status = EmploymentStatus.Aktif, EmploymentType = EmploymentType.Pkwtt,
                 WorkStartDate = start, MembershipStartDate = start, RegisteredOn = start, CreatedAt = now, VerifiedAt = now,
+                BirthPlace = person.BirthPlace, MotherMaidenName = person.MotherMaidenName, MaritalStatus = MaritalStatus.Kawin, Address = person.Address,
+                PostalCode = person.PostalCode, Phone = person.Phone,
             };
             var upah = random.Next(45, 250) * 100_000L;
             wages.Add(new WageChange { EmploymentId = employment.Id, EffectiveFrom = Period.Containing(start), Upah = upah, CreatedAt = now });

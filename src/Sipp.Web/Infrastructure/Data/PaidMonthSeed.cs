@@ -88,9 +88,7 @@ public sealed class PaidMonthSeed(
         var joiner = new Participant
         {
             Id = Guid.CreateVersion7(), Kpj = JoinerKpj, Nik = nik, FullName = name, NameNormalized = name.ToUpperInvariant(),
-            BirthPlace = "Bogor", BirthDate = birthDate, Sex = Sex.Female, MotherMaidenName = "Suparmi", Citizenship = Citizenship.Wni,
-            MaritalStatus = MaritalStatus.BelumKawin, Address = "Jl. Tebet Barat Dalam No. 7, Jakarta Selatan", PostalCode = "12810",
-            Phone = "+6281311223344", CreatedAt = now,
+            BirthDate = birthDate, Sex = Sex.Female, Citizenship = Citizenship.Wni, CreatedAt = now,
         };
         var start = month.FirstDay.AddDays(4);
         var employment = new Employment
@@ -98,6 +96,8 @@ public sealed class PaidMonthSeed(
             Id = Guid.CreateVersion7(), ParticipantId = joiner.Id, DivisionId = divisionId, Status = EmploymentStatus.Aktif,
             EmploymentType = EmploymentType.Pkwt, WorkStartDate = start, ContractEndDate = start.AddYears(1).AddDays(-1),
             MembershipStartDate = start, RegisteredOn = start, CreatedAt = now, VerifiedAt = now,
+            BirthPlace = "Bogor", MotherMaidenName = "Suparmi", MaritalStatus = MaritalStatus.BelumKawin,
+            Address = "Jl. Tebet Barat Dalam No. 7, Jakarta Selatan", PostalCode = "12810", Phone = "+6281311223344",
         };
         employment.WageHistory.Add(new WageChange { EffectiveFrom = month, Upah = 5_850_000, CreatedAt = now });
         db.Participants.Add(joiner);

@@ -25,16 +25,13 @@ public static class WorkerBulkInsert
     private static readonly (string Name, NpgsqlDbType Type)[] ParticipantColumns =
     [
         ("Id", NpgsqlDbType.Uuid), ("Kpj", NpgsqlDbType.Char), ("Nik", NpgsqlDbType.Char), ("PassportNumber", NpgsqlDbType.Varchar),
-        ("CountryCode", NpgsqlDbType.Char), ("FullName", NpgsqlDbType.Varchar), ("NameNormalized", NpgsqlDbType.Varchar), ("BirthPlace", NpgsqlDbType.Varchar),
-        ("BirthDate", NpgsqlDbType.Date), ("Sex", NpgsqlDbType.Integer), ("MotherMaidenName", NpgsqlDbType.Varchar), ("Citizenship", NpgsqlDbType.Integer),
-        ("MaritalStatus", NpgsqlDbType.Integer), ("Address", NpgsqlDbType.Varchar), ("PostalCode", NpgsqlDbType.Varchar), ("Phone", NpgsqlDbType.Varchar),
-        ("Email", NpgsqlDbType.Varchar), ("Npwp", NpgsqlDbType.Varchar), ("CreatedAt", NpgsqlDbType.TimestampTz),
+        ("CountryCode", NpgsqlDbType.Char), ("FullName", NpgsqlDbType.Varchar), ("NameNormalized", NpgsqlDbType.Varchar),
+        ("BirthDate", NpgsqlDbType.Date), ("Sex", NpgsqlDbType.Integer), ("Citizenship", NpgsqlDbType.Integer), ("CreatedAt", NpgsqlDbType.TimestampTz),
     ];
 
     private static object?[] ParticipantValues(Participant p) =>
     [
-        p.Id, p.Kpj, p.Nik, p.PassportNumber, p.CountryCode, p.FullName, p.NameNormalized, p.BirthPlace, p.BirthDate, (int)p.Sex, p.MotherMaidenName,
-        (int)p.Citizenship, (int)p.MaritalStatus, p.Address, p.PostalCode, p.Phone, p.Email, p.Npwp, p.CreatedAt,
+        p.Id, p.Kpj, p.Nik, p.PassportNumber, p.CountryCode, p.FullName, p.NameNormalized, p.BirthDate, (int)p.Sex, (int)p.Citizenship, p.CreatedAt,
     ];
 
     private static readonly (string Name, NpgsqlDbType Type)[] EmploymentColumns =
@@ -44,13 +41,15 @@ public static class WorkerBulkInsert
         ("MembershipStartDate", NpgsqlDbType.Date), ("EndDate", NpgsqlDbType.Date), ("EndReason", NpgsqlDbType.Integer), ("EndReasonText", NpgsqlDbType.Varchar),
         ("RejectionReason", NpgsqlDbType.Varchar), ("RegisteredOn", NpgsqlDbType.Date), ("CreatedAt", NpgsqlDbType.TimestampTz), ("VerifiedAt", NpgsqlDbType.TimestampTz),
         ("SortName", NpgsqlDbType.Varchar), ("SearchKpj", NpgsqlDbType.Varchar), ("SearchNik", NpgsqlDbType.Varchar), ("LatestUpah", NpgsqlDbType.Bigint),
+        ("BirthPlace", NpgsqlDbType.Varchar), ("MotherMaidenName", NpgsqlDbType.Varchar), ("MaritalStatus", NpgsqlDbType.Integer), ("Address", NpgsqlDbType.Varchar),
+        ("PostalCode", NpgsqlDbType.Varchar), ("Phone", NpgsqlDbType.Varchar), ("Email", NpgsqlDbType.Varchar), ("Npwp", NpgsqlDbType.Varchar),
     ];
 
     private static object?[] EmploymentValues(Employment e) =>
     [
         e.Id, e.ParticipantId, e.DivisionId, (int)e.Status, (int)e.EmploymentType, e.WorkStartDate, e.ContractEndDate, e.MembershipStartDate, e.EndDate,
         e.EndReason is null ? null : (int)e.EndReason, e.EndReasonText, e.RejectionReason, e.RegisteredOn, e.CreatedAt, e.VerifiedAt,
-        e.SortName, e.SearchKpj, e.SearchNik, e.LatestUpah,
+        e.SortName, e.SearchKpj, e.SearchNik, e.LatestUpah, e.BirthPlace, e.MotherMaidenName, (int)e.MaritalStatus, e.Address, e.PostalCode, e.Phone, e.Email, e.Npwp,
     ];
 
     private static readonly (string Name, NpgsqlDbType Type)[] WageColumns =

@@ -34,8 +34,8 @@ public sealed class IndexModel(SippDbContext db, AuditLog audit, TimeProvider cl
         Queue = await pending.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(PageSize)
             .Select(e => new PendingWorker(
                 e.Id, e.CreatedAt, e.Division.Company.Npp, e.Division.Code, e.Division.Company.Name, e.Participant.FullName, e.Participant.Nik,
-                e.Participant.PassportNumber, e.Participant.CountryCode, e.Participant.BirthPlace, e.Participant.BirthDate, e.Participant.Sex,
-                e.Participant.MotherMaidenName, e.MembershipStartDate))
+                e.Participant.PassportNumber, e.Participant.CountryCode, e.BirthPlace, e.Participant.BirthDate, e.Participant.Sex,
+                e.MotherMaidenName, e.MembershipStartDate))
             .ToListAsync(cancellationToken);
     }
 

@@ -105,7 +105,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var participant = ToParticipant(worker, now);
-        var added = NewEmployment(participant.Id, company.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, clock.JakartaToday(), now);
+        var added = NewEmployment(participant.Id, company.DivisionId, worker, clock.JakartaToday(), now);
         db.Participants.Add(participant);
         db.Employments.Add(added);
         audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
@@ -118,11 +118,24 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public static Participant ToParticipant(NewWorker worker, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(), Nik = worker.Nik?.Value, PassportNumber = worker.Passport?.Value, CountryCode = worker.Country?.Value,
-        FullName = worker.FullName.Value, NameNormalized = worker.FullName.Normalized, BirthPlace = worker.BirthPlace.Value, BirthDate = worker.BirthDate,
-        Sex = worker.Sex, MotherMaidenName = worker.MotherMaidenName.Value, Citizenship = worker.Citizenship, MaritalStatus = worker.MaritalStatus,
-        Address = worker.Address, PostalCode = worker.PostalCode, Phone = worker.Phone?.Value, Email = worker.Email?.Value, Npwp = worker.Npwp?.Value,
-        CreatedAt = now,
+        FullName = worker.FullName.Value, NameNormalized = worker.FullName.Normalized, BirthDate = worker.BirthDate, Sex = worker.Sex,
+        Citizenship = worker.Citizenship, CreatedAt = now,
     };
+
+    /// <summary>A new participant's employment, with what this employer entered about the person.</summary>
+    public static Employment NewEmployment(Guid participantId, Guid divisionId, NewWorker worker, DateOnly registeredOn, DateTime now)
+    {
+        var added = NewEmployment(participantId, divisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, registeredOn, now);
+        added.BirthPlace = worker.BirthPlace.Value;
+        added.MotherMaidenName = worker.MotherMaidenName.Value;
+        added.MaritalStatus = worker.MaritalStatus;
+        added.Address = worker.Address;
+        added.PostalCode = worker.PostalCode;
+        added.Phone = worker.Phone?.Value;
+        added.Email = worker.Email?.Value;
+        added.Npwp = worker.Npwp?.Value;
+        return added;
+    }
 
     public static Employment NewEmployment(Guid participantId, Guid divisionId, NewEmployment employment, EmploymentStatus status, DateOnly registeredOn, DateTime now)
     {

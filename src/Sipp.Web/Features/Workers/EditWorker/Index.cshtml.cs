@@ -13,8 +13,9 @@ using F = Sipp.Domain.Workers.WorkerFields;
 namespace Sipp.Web.Features.Workers.EditWorker;
 
 /// <summary>
-/// "Ubah Data": personal data. NIK, birth date and sex can be corrected only while the person has no KPJ yet; after
-/// that they are the registry's and change through a BPJS branch office.
+/// "Ubah Data": what this employer entered about the person. The shared identity facts (NIK, name, birth date, sex) can
+/// be corrected only while the person has no KPJ yet and this is their only employer; after that they are the
+/// registry's and change through a BPJS officer (docs/adr/0011).
 /// </summary>
 [Authorize(Policy = Policies.CompanyOperator)]
 public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit) : PageModel
@@ -24,7 +25,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public Employment Worker { get; private set; } = null!;
 
-    public bool IdentityEditable => Worker.Participant.Kpj is null;
+    public bool IdentityEditable { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -37,9 +38,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Isian = new Dictionary<string, string?>
         {
             [F.Nik] = p.Nik, [F.BirthDate] = p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            [F.Sex] = WorkerTexts.Sex(p.Sex), [F.FullName] = p.FullName, [F.BirthPlace] = p.BirthPlace, [F.MotherMaidenName] = p.MotherMaidenName,
-            [F.MaritalStatus] = WorkerTexts.Marital(p.MaritalStatus), [F.Address] = p.Address, [F.PostalCode] = p.PostalCode,
-            [F.Phone] = p.Phone, [F.Email] = p.Email, [F.Npwp] = p.Npwp,
+            [F.Sex] = WorkerTexts.Sex(p.Sex), [F.FullName] = p.FullName, [F.BirthPlace] = worker.BirthPlace, [F.MotherMaidenName] = worker.MotherMaidenName,
+            [F.MaritalStatus] = WorkerTexts.Marital(worker.MaritalStatus), [F.Address] = worker.Address, [F.PostalCode] = worker.PostalCode,
+            [F.Phone] = worker.Phone, [F.Email] = worker.Email, [F.Npwp] = worker.Npwp,
         };
         return Page();
     }
@@ -52,9 +53,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         var p = worker.Participant;
-        var before = Snapshot(p);
+        var before = Snapshot(worker);
+        var identityBefore = SharedIdentity.Snapshot(p);
         var v = new FieldValues(Isian);
-        var name = v.Parse<PersonName>(F.FullName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.FullName));
         var place = v.Parse<PersonName>(F.BirthPlace, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.BirthPlace));
         var mother = v.Parse<PersonName>(F.MotherMaidenName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.MotherMaidenName));
         var marital = v.Choice(F.MaritalStatus, true, (MaritalStatus.BelumKawin, ["Belum Kawin"]), (MaritalStatus.Kawin, ["Kawin"]),
@@ -70,10 +71,12 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var email = v.Parse<EmailAddress>(F.Email, false, EmailAddress.TryParse);
         var npwp = v.Parse<Npwp>(F.Npwp, false, Sipp.Domain.Identifiers.Npwp.TryParse);
         Nik? nik = null;
+        PersonName? name = null;
         DateOnly? birth = null;
         Sex? sex = null;
         if (IdentityEditable)
         {
+            name = v.Parse<PersonName>(F.FullName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.FullName));
             birth = v.Date(F.BirthDate, true);
             sex = v.Choice(F.Sex, true, (Sex.Male, ["Laki-laki"]), (Sex.Female, ["Perempuan"]));
             if (p.Citizenship == Citizenship.Wni)
@@ -92,24 +95,28 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return Page();
         }
 
-        p.FullName = name!.Value.Value;
-        p.NameNormalized = name.Value.Normalized;
-        p.BirthPlace = place!.Value.Value;
-        p.MotherMaidenName = mother!.Value.Value;
-        p.MaritalStatus = marital!.Value;
-        p.Address = address;
-        p.PostalCode = postal;
-        p.Phone = phone?.Value;
-        p.Email = email?.Value;
-        p.Npwp = npwp?.Value;
+        worker.BirthPlace = place!.Value.Value;
+        worker.MotherMaidenName = mother!.Value.Value;
+        worker.MaritalStatus = marital!.Value;
+        worker.Address = address;
+        worker.PostalCode = postal;
+        worker.Phone = phone?.Value;
+        worker.Email = email?.Value;
+        worker.Npwp = npwp?.Value;
+        audit.Record("tenagaKerja.ubahData", WorkerDetail.IndexModel.AuditEntity, worker.Id.ToString(), worker.DivisionId, before, Snapshot(worker));
         if (IdentityEditable)
         {
+            p.FullName = name!.Value.Value;
+            p.NameNormalized = name.Value.Normalized;
             p.Nik = nik?.Value ?? p.Nik;
             p.BirthDate = birth!.Value;
             p.Sex = sex!.Value;
+            if (db.Entry(p).State == Microsoft.EntityFrameworkCore.EntityState.Modified)
+            {
+                await SharedIdentity.RecordChangeAsync(db, audit, p, identityBefore, cancellationToken);
+            }
         }
 
-        audit.Record("tenagaKerja.ubahData", WorkerDetail.IndexModel.AuditEntity, worker.Id.ToString(), worker.DivisionId, before, Snapshot(p));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = "Data tenaga kerja sudah disimpan.";
         return Redirect($"/tenaga-kerja/{worker.Id}");
@@ -122,14 +129,14 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         if (worker is not null)
         {
             Worker = worker;
+            IdentityEditable = await SharedIdentity.EditableByCompanyAsync(db, worker.Participant, cancellationToken);
         }
 
         return worker;
     }
 
-    private static object Snapshot(Participant p) => new
+    private static object Snapshot(Employment e) => new
     {
-        nama = p.FullName, nik = WorkerTexts.MaskedId(p.Nik, null), tanggalLahir = p.BirthDate, tempatLahir = p.BirthPlace,
-        statusKawin = p.MaritalStatus.ToString(), alamat = p.Address, kodePos = p.PostalCode, handphone = p.Phone, email = p.Email,
+        tempatLahir = e.BirthPlace, statusKawin = e.MaritalStatus.ToString(), alamat = e.Address, kodePos = e.PostalCode, handphone = e.Phone, email = e.Email,
     };
 }

@@ -86,7 +86,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
         foreach (var worker in workers)
         {
             var participant = AddWorker.IndexModel.ToParticipant(worker, now);
-            var employment = AddWorker.IndexModel.NewEmployment(participant.Id, batch.DivisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, today, now);
+            var employment = AddWorker.IndexModel.NewEmployment(participant.Id, batch.DivisionId, worker, today, now);
             WorkerListCopies.Copy(participant, employment);
             employment.LatestUpah = worker.Employment.Upah;
             participants.Add(participant);
