@@ -226,6 +226,14 @@ internal sealed class OneTimeCodeConfiguration : IEntityTypeConfiguration<OneTim
     }
 }
 
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> e)
+    {
+        e.HasIndex(s => new { s.UserId, s.CreatedAt });
+    }
+}
+
 internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>
 {
     public void Configure(EntityTypeBuilder<AccountToken> e)

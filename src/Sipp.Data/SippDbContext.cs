@@ -42,6 +42,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<PendingRegistration> PendingRegistrations => Set<PendingRegistration>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

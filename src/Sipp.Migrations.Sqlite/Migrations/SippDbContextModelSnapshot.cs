@@ -393,6 +393,25 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("PendingRegistrations");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Sipp.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -228,6 +228,79 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
         Assert.StartsWith("/masuk", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACopyOfTheSessionCookie_ReplayedAfterKeluar_GetsTheLoginPage()
+    {
+        var browser = _factory.NewBrowser();
+        await browser.SignInAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword, phone: null);
+        var stolen = SessionCookie(browser);
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(stolen, "/pilih-perusahaan")); // the copy works while signed in
+
+        var home = await HtmlPage.GetAsync(browser, "/");
+        await ((AngleSharp.Html.Dom.IHtmlFormElement)home.QuerySelectorAll("form[action='/keluar']").First()).SubmitAsync(browser);
+
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(stolen, "/pilih-perusahaan"));
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(stolen, "/admin/aturan-iuran"));
+    }
+
+    [Fact]
+    public async Task ACopyOfTheSessionCookie_ReplayedAfterTheIdleTimeout_GetsTheLoginPage()
+    {
+        var browser = _factory.NewBrowser();
+        await browser.SignInAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword, phone: null);
+        var stolen = SessionCookie(browser);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(stolen, "/pilih-perusahaan"));
+    }
+
+    [Fact]
+    public async Task ANewPassword_EndsEverySessionOfTheUser_AtOnce()
+    {
+        const string email = "ganti.password@contoh.co.id", password = "Bakso-Malang-Pedas-11";
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Uji Sesi", CreatedAt = DateTime.UtcNow }, password)).Succeeded);
+        }
+
+        var browser = _factory.NewBrowser();
+        await browser.SignInAsync(email, password, phone: null);
+        var stolen = SessionCookie(browser);
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(stolen, "/pilih-perusahaan"));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var other = _factory.NewBrowser();
+            var reset = await HtmlPage.GetAsync(other, $"/reset-password?u={user.Id}&t={Uri.EscapeDataString(token)}");
+            var done = await reset.SubmitAsync(other, new Dictionary<string, string> { ["Password Baru"] = "Kopi-Tubruk-Pagi-77", ["Ulangi Password Baru"] = "Kopi-Tubruk-Pagi-77" });
+            Assert.Contains("Status=reset", done.RequestMessage!.RequestUri!.Query, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(stolen, "/pilih-perusahaan"));
+    }
+
+    private static string SessionCookie(HttpClient browser) =>
+        UserJourney.CookiesOf(browser).Single(c => c.Name == "Sipp.Sesi").Value;
+
+    /// <summary>A request from another machine carrying only a copy of the session cookie.</summary>
+    private async Task<HttpStatusCode> ReplayAsync(string sessionCookie, string url)
+    {
+        using var attacker = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", "Sipp.Sesi=" + sessionCookie);
+        using var response = await attacker.SendAsync(request, TestContext.Current.CancellationToken);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/masuk", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        return response.StatusCode;
+    }
+
     private static string Alert(AngleSharp.Dom.IDocument page) => page.QuerySelector(".alert-danger")?.TextContent.Trim() ?? "(no error)";
 
     private async Task<string> PhoneOfAsync(string email)

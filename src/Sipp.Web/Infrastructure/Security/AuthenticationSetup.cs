@@ -53,10 +53,15 @@ public static class AuthenticationSetup
             options.ValidationInterval = TimeSpan.FromMinutes(1);
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(CurrentCompany.DivisionClaim) is { } division
-                    && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new Claim(CurrentCompany.DivisionClaim, division.Value));
+                    foreach (var kept in new[] { CurrentCompany.DivisionClaim, ServerSessions.SessionClaim })
+                    {
+                        if (context.CurrentPrincipal?.FindFirst(kept) is { } claim)
+                        {
+                            identity.AddClaim(new Claim(kept, claim.Value));
+                        }
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -77,8 +82,16 @@ public static class AuthenticationSetup
                 // The built-in sliding renews only after half the lifetime (logging people out after as little as
                 // half the timeout) and on every path; instead every request but the status poll restarts the clock.
                 cookie.SlidingExpiration = false;
+                cookie.Events.OnSigningIn = ServerSessions.StartAsync;
+                cookie.Events.OnSigningOut = ServerSessions.EndAsync;
                 cookie.Events.OnValidatePrincipal = async context =>
                 {
+                    if (!await ServerSessions.IsLiveAsync(context))
+                    {
+                        context.RejectPrincipal();
+                        return;
+                    }
+
                     await SecurityStampValidator.ValidatePrincipalAsync(context);
                     context.ShouldRenew = context.Principal is not null
                         && !context.Request.Path.StartsWithSegments(SessionStatusPath, StringComparison.OrdinalIgnoreCase);

@@ -11,6 +11,9 @@ public sealed class SecurityOptions
     /// <summary>The page warns this long before the idle timeout.</summary>
     public TimeSpan IdleWarning { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>However active, a session ends this long after sign-in (an absolute limit kept on the server).</summary>
+    public TimeSpan MaxSessionLength { get; set; } = TimeSpan.FromHours(12);
+
     public OtpOptions Otp { get; set; } = new();
 
     public LockoutSettings Lockout { get; set; } = new();

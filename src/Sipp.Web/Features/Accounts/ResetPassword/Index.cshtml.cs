@@ -72,6 +72,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SippDbContext db, Aud
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await Infrastructure.Security.ServerSessions.EndAllAsync(db, user.Id, cancellationToken); // a new password ends every session at once
         audit.Record("password.reset", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("/Accounts/Login/Index", new { Status = "reset" });
