@@ -221,7 +221,11 @@ internal sealed class OneTimeCodeConfiguration : IEntityTypeConfiguration<OneTim
     public void Configure(EntityTypeBuilder<OneTimeCode> e)
     {
         e.Property(c => c.CodeHash).HasMaxLength(200);
-        e.HasIndex(c => c.ChallengeId);
+        e.Property(c => c.DestinationHash).HasMaxLength(64);
+        e.Property(c => c.RequestIp).HasMaxLength(45);
+        e.HasIndex(c => new { c.ChallengeId, c.Sequence }).IsUnique();
+        e.HasIndex(c => new { c.DestinationHash, c.CreatedAt });
+        e.HasIndex(c => new { c.RequestIp, c.CreatedAt });
         e.HasIndex(c => new { c.SubjectId, c.Purpose, c.CreatedAt });
     }
 }

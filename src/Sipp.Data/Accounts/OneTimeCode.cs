@@ -18,6 +18,15 @@ public class OneTimeCode
 
     public required string CodeHash { get; set; }
 
+    /// <summary>1 for the first code of a challenge, then 2, 3…: unique per challenge, so two sends at once cannot both pass.</summary>
+    public int Sequence { get; set; } = 1;
+
+    /// <summary>SHA-256 of where the code went (the phone number, or the email without one), for the per-number limit.</summary>
+    public string? DestinationHash { get; set; }
+
+    /// <summary>The address that asked for the code, for the per-address limit.</summary>
+    public string? RequestIp { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime ExpiresAt { get; set; }

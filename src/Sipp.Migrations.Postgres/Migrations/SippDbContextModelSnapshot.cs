@@ -335,6 +335,10 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DestinationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -347,6 +351,13 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<int>("Purpose")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RequestIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
 
@@ -355,7 +366,12 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChallengeId");
+                    b.HasIndex("ChallengeId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("DestinationHash", "CreatedAt");
+
+                    b.HasIndex("RequestIp", "CreatedAt");
 
                     b.HasIndex("SubjectId", "Purpose", "CreatedAt");
 

@@ -326,6 +326,10 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DestinationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -338,6 +342,13 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
 
@@ -346,7 +357,12 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChallengeId");
+                    b.HasIndex("ChallengeId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("DestinationHash", "CreatedAt");
+
+                    b.HasIndex("RequestIp", "CreatedAt");
 
                     b.HasIndex("SubjectId", "Purpose", "CreatedAt");
 

@@ -41,6 +41,12 @@ public sealed class OtpOptions
     public TimeSpan ResendInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public int MaxResendsPerHour { get; set; } = 3;
+
+    /// <summary>Codes one phone number (or email) receives in an hour, whatever the challenge or account.</summary>
+    public int MaxPerDestinationPerHour { get; set; } = 10;
+
+    /// <summary>Codes one client address may have sent in an hour, counted in the database across nodes.</summary>
+    public int MaxPerAddressPerHour { get; set; } = 30;
 }
 
 public sealed class LockoutSettings

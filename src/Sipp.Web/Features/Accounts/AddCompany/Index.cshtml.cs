@@ -83,8 +83,14 @@ public sealed class IndexModel(UserManager<AppUser> users, RegistrationWizard wi
         }
 
         var challenge = OtpChallenge.New(OtpPurpose.AddCompany, user.Id, company!.DivisionId);
-        var code = await otp.IssueAsync(OtpPurpose.AddCompany, challenge.Id, user.Id, cancellationToken);
-        OtpMessages.SendVerificationCode(outbox, user.PhoneNumber, code, security.Value.Otp.Lifetime, "tambah perusahaan");
+        var sent = await otp.SendAsync(OtpPurpose.AddCompany, challenge.Id, user.Id, user.PhoneNumber, cancellationToken);
+        if (sent.Refusal is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return Page();
+        }
+
+        OtpMessages.SendVerificationCode(outbox, user.PhoneNumber, sent.Code!, security.Value.Otp.Lifetime, "tambah perusahaan");
         await db.SaveChangesAsync(cancellationToken);
         await challenge.SaveAsync(HttpContext);
         return RedirectToPage("Verify");

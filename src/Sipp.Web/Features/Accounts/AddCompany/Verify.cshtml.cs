@@ -64,13 +64,13 @@ public sealed class VerifyModel(
             return RedirectToPage("Index");
         }
 
-        if (await otp.ResendRefusalAsync(OtpPurpose.AddCompany, challenge.Id, user.Id, cancellationToken) is { } refusal)
+        var sent = await otp.SendAsync(OtpPurpose.AddCompany, challenge.Id, user.Id, user.PhoneNumber!, cancellationToken);
+        if (sent.Refusal is { } refusal)
         {
             return Show(user, null, refusal);
         }
 
-        var code = await otp.IssueAsync(OtpPurpose.AddCompany, challenge.Id, user.Id, cancellationToken);
-        OtpMessages.SendVerificationCode(outbox, user.PhoneNumber!, code, security.Value.Otp.Lifetime, "tambah perusahaan");
+        OtpMessages.SendVerificationCode(outbox, user.PhoneNumber!, sent.Code!, security.Value.Otp.Lifetime, "tambah perusahaan");
         await db.SaveChangesAsync(cancellationToken);
         return Show(user, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
     }

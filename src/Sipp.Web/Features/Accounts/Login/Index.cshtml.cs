@@ -117,8 +117,13 @@ public sealed class IndexModel(
         }
 
         var challenge = OtpChallenge.New(OtpPurpose.Login, user.Id);
-        var code = await otp.IssueAsync(OtpPurpose.Login, challenge.Id, user.Id, cancellationToken);
-        OtpMessages.SendLoginCode(outbox, user.PhoneNumber, user.Email!, code, security.Value.Otp.Lifetime);
+        var sent = await otp.SendAsync(OtpPurpose.Login, challenge.Id, user.Id, user.PhoneNumber ?? user.Email!, cancellationToken);
+        if (sent.Refusal is { } refusal)
+        {
+            return Refuse(refusal);
+        }
+
+        OtpMessages.SendLoginCode(outbox, user.PhoneNumber, user.Email!, sent.Code!, security.Value.Otp.Lifetime);
         audit.Record("otp.terkirim", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email, after: new { tujuan = "masuk" });
         await db.SaveChangesAsync(cancellationToken);
         await challenge.SaveAsync(HttpContext);

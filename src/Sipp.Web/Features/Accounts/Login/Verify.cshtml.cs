@@ -78,13 +78,13 @@ public sealed class VerifyModel(
             return RedirectToPage("Index");
         }
 
-        if (await otp.ResendRefusalAsync(OtpPurpose.Login, challenge.Id, user.Id, cancellationToken) is { } refusal)
+        var sent = await otp.SendAsync(OtpPurpose.Login, challenge.Id, user.Id, user.PhoneNumber ?? user.Email!, cancellationToken);
+        if (sent.Refusal is { } refusal)
         {
             return ShowForm(user, null, refusal);
         }
 
-        var code = await otp.IssueAsync(OtpPurpose.Login, challenge.Id, user.Id, cancellationToken);
-        OtpMessages.SendLoginCode(outbox, user.PhoneNumber, user.Email!, code, security.Value.Otp.Lifetime);
+        OtpMessages.SendLoginCode(outbox, user.PhoneNumber, user.Email!, sent.Code!, security.Value.Otp.Lifetime);
         audit.Record("otp.terkirim", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email, after: new { tujuan = "masuk", ulang = true });
         await db.SaveChangesAsync(cancellationToken);
         return ShowForm(user, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");

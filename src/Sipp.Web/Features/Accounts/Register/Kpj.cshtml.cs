@@ -95,10 +95,17 @@ public sealed class KpjModel(RegistrationWizard wizard, SippDbContext db, OtpSer
         }
 
         var registration = current.Registration;
+        var sent = await otp.SendAsync(OtpPurpose.Registration, registration.Id, registration.Id, phone.Value, cancellationToken);
+        if (sent.Refusal is { } refusal)
+        {
+            // Re-posting this step is a resend: the same limits hold, and the number already given stays.
+            ModelState.AddModelError(string.Empty, refusal);
+            return Page();
+        }
+
         registration.ParticipantId = candidate.ParticipantId;
         registration.Phone = phone.Value;
-        var code = await otp.IssueAsync(OtpPurpose.Registration, registration.Id, registration.Id, cancellationToken);
-        OtpMessages.SendVerificationCode(outbox, phone.Value, code, security.Value.Otp.Lifetime, "pendaftaran");
+        OtpMessages.SendVerificationCode(outbox, phone.Value, sent.Code!, security.Value.Otp.Lifetime, "pendaftaran");
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("Verify");
     }

@@ -55,13 +55,13 @@ public sealed class VerifyModel(
             return RedirectToPage("Index", new { Status = "kedaluwarsa" });
         }
 
-        if (await otp.ResendRefusalAsync(OtpPurpose.Registration, registration.Id, registration.Id, cancellationToken) is { } refusal)
+        var sent = await otp.SendAsync(OtpPurpose.Registration, registration.Id, registration.Id, registration.Phone!, cancellationToken);
+        if (sent.Refusal is { } refusal)
         {
             return Show(registration, null, refusal);
         }
 
-        var code = await otp.IssueAsync(OtpPurpose.Registration, registration.Id, registration.Id, cancellationToken);
-        OtpMessages.SendVerificationCode(outbox, registration.Phone!, code, security.Value.Otp.Lifetime, "pendaftaran");
+        OtpMessages.SendVerificationCode(outbox, registration.Phone!, sent.Code!, security.Value.Otp.Lifetime, "pendaftaran");
         await db.SaveChangesAsync(cancellationToken);
         return Show(registration, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
     }
