@@ -83,7 +83,7 @@ public static class UploadScenario
         var import = Stopwatch.StartNew();
         await using (var db = database.NewContext())
         {
-            var refusal = await new UploadImporter(db, storage, TimeProvider.System).ImportAsync(batch.Id, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
+            var refusal = await new UploadImporter(db, storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
             if (refusal is not null)
             {
                 throw new InvalidOperationException(refusal);

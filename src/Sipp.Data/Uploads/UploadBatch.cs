@@ -41,6 +41,12 @@ public class UploadBatch
 
     public DateTime? ImportedAt { get; set; }
 
+    /// <summary>While a node checks the file: until when its claim holds (renewed after every chunk).</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>How many times a check of the file was started; a file that stops checks too often is refused.</summary>
+    public int CheckAttempts { get; set; }
+
     public List<UploadRowError> Errors { get; set; } = [];
 }
 

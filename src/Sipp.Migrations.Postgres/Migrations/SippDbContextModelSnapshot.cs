@@ -965,11 +965,17 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CheckAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("CheckedRows")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("uuid");

@@ -950,11 +950,17 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CheckAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CheckedRows")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("TEXT");

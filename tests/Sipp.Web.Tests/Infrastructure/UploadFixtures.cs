@@ -98,6 +98,49 @@ public static class UploadFixtures
         return memory.ToArray();
     }
 
+    /// <summary>
+    /// A minimal .xlsx by hand whose header cells point into its shared strings, followed there by
+    /// <paramref name="fillerStrings"/> strings of <paramref name="fillerLength"/> letters that no cell uses.
+    /// </summary>
+    public static byte[] XlsxWithSharedStrings(IReadOnlyList<string> headers, int fillerStrings, int fillerLength, CompressionLevel level)
+    {
+        const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const string rels = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const string officeRels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        using var memory = new MemoryStream();
+        using (var archive = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string xml)
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(xml);
+            }
+
+            Part("[Content_Types].xml", $"""<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""");
+            Part("_rels/.rels", $"""<Relationships xmlns="{rels}"><Relationship Id="rId1" Type="{officeRels}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Part("xl/workbook.xml", $"""<workbook xmlns="{main}" xmlns:r="{officeRels}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part("xl/_rels/workbook.xml.rels", $"""<Relationships xmlns="{rels}"><Relationship Id="rId1" Type="{officeRels}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{officeRels}/sharedStrings" Target="sharedStrings.xml"/></Relationships>""");
+            var cells = string.Concat(headers.Select((_, i) => $"""<c r="{(char)('A' + i)}1" t="s"><v>{i}</v></c>"""));
+            Part("xl/worksheets/sheet1.xml", $"""<worksheet xmlns="{main}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>""");
+            using var strings = new StreamWriter(archive.CreateEntry("xl/sharedStrings.xml", level).Open(), new UTF8Encoding(false));
+            strings.Write($"""<sst xmlns="{main}">""");
+            foreach (var header in headers)
+            {
+                strings.Write($"<si><t>{header}</t></si>");
+            }
+
+            var filler = "<si><t>" + new string('A', fillerLength) + "</t></si>";
+            for (var i = 0; i < fillerStrings; i++)
+            {
+                strings.Write(filler);
+            }
+
+            strings.Write("</sst>");
+        }
+
+        return memory.ToArray();
+    }
+
     /// <summary>A valid-looking zip whose one entry unpacks to far more than it weighs.</summary>
     public static byte[] ZipBomb()
     {

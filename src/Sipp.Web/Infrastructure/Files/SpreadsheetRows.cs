@@ -15,30 +15,36 @@ public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> V
 /// </summary>
 public static class SpreadsheetRows
 {
-    public static IReadOnlyList<string> Headers(string path, UploadFormat format, Encoding? encoding)
+    public static IReadOnlyList<string> Headers(string path, UploadFormat format, Encoding? encoding, SheetLimits limits)
     {
         if (format == UploadFormat.Xlsx)
         {
-            var first = XlsxSheetReader.Rows(path).FirstOrDefault();
+            var first = XlsxSheetReader.Rows(path, limits).FirstOrDefault();
             return first?.Cells.OrderBy(c => c.Key).Select(c => Clean(c.Value.ToString())).Where(h => h.Length > 0).ToList() ?? [];
         }
 
         using var reader = OpenCsv(path, encoding!);
-        return reader.Read() && reader.ReadHeader() ? reader.HeaderRecord!.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
+        return ReadHeader(reader, limits) is { } headers ? headers.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
     }
 
-    public static IEnumerable<SheetRow> Read(string path, UploadFormat format, Encoding? encoding, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
+    /// <summary>The data rows, within <paramref name="limits"/>; cancellation is honoured between rows.</summary>
+    public static IEnumerable<SheetRow> Read(
+        string path, UploadFormat format, Encoding? encoding, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns, SheetLimits limits,
+        CancellationToken cancellationToken = default)
     {
-        return format == UploadFormat.Xlsx ? ReadXlsx(path, dateColumns, digitColumns) : ReadCsv(path, encoding!);
+        return format == UploadFormat.Xlsx
+            ? ReadXlsx(path, dateColumns, digitColumns, limits, cancellationToken)
+            : ReadCsv(path, encoding!, limits, cancellationToken);
     }
 
     /// <summary>Trimmed, inner white space collapsed: how header names are compared.</summary>
     public static string Clean(string? text) => string.Join(' ', (text ?? string.Empty).Split((char[])[' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static IEnumerable<SheetRow> ReadXlsx(string path, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
+    private static IEnumerable<SheetRow> ReadXlsx(
+        string path, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns, SheetLimits limits, CancellationToken cancellationToken)
     {
         Dictionary<int, string>? headers = null; // column index → cleaned header name, from the first row
-        foreach (var row in XlsxSheetReader.Rows(path))
+        foreach (var row in XlsxSheetReader.Rows(path, limits, cancellationToken))
         {
             if (headers is null)
             {
@@ -77,17 +83,30 @@ public static class SpreadsheetRows
         _ => value.ToString()?.Trim(),
     };
 
-    private static IEnumerable<SheetRow> ReadCsv(string path, Encoding encoding)
+    private static IEnumerable<SheetRow> ReadCsv(string path, Encoding encoding, SheetLimits limits, CancellationToken cancellationToken)
     {
         using var reader = OpenCsv(path, encoding);
-        if (!reader.Read() || !reader.ReadHeader())
+        if (ReadHeader(reader, limits) is not { } header)
         {
             yield break;
         }
 
-        var headers = reader.HeaderRecord!.Select(h => Clean(h)).ToArray();
-        while (reader.Read())
+        var headers = header.Select(h => Clean(h)).ToArray();
+        long cells = headers.Length;
+        while (Next(reader))
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reader.Parser.Count > limits.MaxColumns)
+            {
+                throw limits.TooManyColumns(reader.Parser.Row);
+            }
+
+            cells += Math.Max(1, reader.Parser.Count);
+            if (cells > limits.MaxCells)
+            {
+                throw limits.TooManyCells();
+            }
+
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             var blank = true;
             for (var i = 0; i < headers.Length; i++)
@@ -104,6 +123,29 @@ public static class SpreadsheetRows
             {
                 yield return new SheetRow(reader.Parser.Row, values);
             }
+        }
+    }
+
+    /// <summary>The header record, refused past the column limit before anything else is read.</summary>
+    private static string[]? ReadHeader(CsvReader reader, SheetLimits limits)
+    {
+        if (!Next(reader) || !reader.ReadHeader())
+        {
+            return null;
+        }
+
+        return reader.HeaderRecord!.Length > limits.MaxColumns ? throw limits.TooManyColumns(1) : reader.HeaderRecord;
+    }
+
+    private static bool Next(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (MaxFieldSizeException)
+        {
+            throw SheetLimits.CellTooLong();
         }
     }
 
@@ -125,6 +167,7 @@ public static class SpreadsheetRows
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             TrimOptions = TrimOptions.Trim,
+            MaxFieldSize = SheetLimits.MaxCellCharacters,
         });
     }
 }

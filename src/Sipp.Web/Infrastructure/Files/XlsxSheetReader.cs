@@ -17,7 +17,8 @@ public static class XlsxSheetReader
 {
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = false, IgnoreComments = true, XmlResolver = null };
 
-    public static IEnumerable<XlsxRow> Rows(string path)
+    /// <summary>The rows, within <paramref name="limits"/>; cancellation is honoured between rows.</summary>
+    public static IEnumerable<XlsxRow> Rows(string path, SheetLimits limits, CancellationToken cancellationToken = default)
     {
         using var document = SpreadsheetDocument.Open(path, isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("Workbook tidak ada.");
@@ -26,10 +27,11 @@ public static class XlsxSheetReader
             yield break;
         }
 
-        var strings = SharedStrings(workbook.SharedStringTablePart);
+        var strings = SharedStrings(workbook.SharedStringTablePart, limits, cancellationToken);
         var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
         using var reader = XmlReader.Create(sheet.GetStream(FileMode.Open, FileAccess.Read), Settings);
         var rowNumber = 0;
+        var budget = new CellBudget(limits);
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
@@ -37,14 +39,33 @@ public static class XlsxSheetReader
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var declared) ? declared : rowNumber + 1;
+            budget.Spend(1); // an empty row element costs reading too
             var cells = new Dictionary<int, object>();
             if (!reader.IsEmptyElement)
             {
-                ReadCells(reader, cells, strings, dateStyles);
+                ReadCells(reader, rowNumber, cells, strings, dateStyles, budget);
             }
 
             yield return new XlsxRow(rowNumber, cells);
+        }
+    }
+
+    /// <summary>Counts cells against <see cref="SheetLimits.MaxCells"/>.</summary>
+    private sealed class CellBudget(SheetLimits limits)
+    {
+        private long _spent;
+
+        public SheetLimits Limits => limits;
+
+        public void Spend(long cells)
+        {
+            _spent += cells;
+            if (_spent > limits.MaxCells)
+            {
+                throw limits.TooManyCells();
+            }
         }
     }
 
@@ -82,7 +103,7 @@ public static class XlsxSheetReader
         workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()?.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart sheet ? sheet : null;
 
     /// <summary>Reads the &lt;c&gt; elements of the current row up to its end tag.</summary>
-    private static void ReadCells(XmlReader reader, Dictionary<int, object> cells, List<string> strings, HashSet<int> dateStyles)
+    private static void ReadCells(XmlReader reader, int rowNumber, Dictionary<int, object> cells, List<string> strings, HashSet<int> dateStyles, CellBudget budget)
     {
         var column = -1;
         var depth = reader.Depth;
@@ -94,6 +115,12 @@ public static class XlsxSheetReader
             }
 
             column = ColumnIndex(reader.GetAttribute("r")) ?? column + 1;
+            if (column >= budget.Limits.MaxColumns)
+            {
+                throw budget.Limits.TooManyColumns(rowNumber);
+            }
+
+            budget.Spend(1);
             var type = reader.GetAttribute("t");
             var style = int.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
             if (CellContent(reader, type is "inlineStr") is { } text && Value(text, type, dateStyles.Contains(style), strings) is { } value)
@@ -118,7 +145,7 @@ public static class XlsxSheetReader
         {
             if (reader.NodeType == XmlNodeType.Element && (inline ? reader.LocalName == "t" : reader.LocalName == "v"))
             {
-                text += reader.ReadElementContentAsString(); // leaves the reader on the next node
+                text = BoundedElementText(reader, text); // leaves the reader on the next node
             }
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
             {
@@ -131,6 +158,45 @@ public static class XlsxSheetReader
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The text of the current element appended to <paramref name="before"/>, read in chunks so that no cell beyond
+    /// Excel's own 32,767 characters is ever held whole; leaves the reader after the element's end.
+    /// </summary>
+    private static string BoundedElementText(XmlReader reader, string? before)
+    {
+        var text = new System.Text.StringBuilder(before);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return text.ToString();
+        }
+
+        var depth = reader.Depth;
+        var buffer = new char[4096];
+        reader.Read();
+        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                int read;
+                while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (text.Length + read > SheetLimits.MaxCellCharacters)
+                    {
+                        throw SheetLimits.CellTooLong();
+                    }
+
+                    text.Append(buffer, 0, read);
+                }
+            }
+
+            reader.Read();
+        }
+
+        reader.Read();
+        return text.ToString();
     }
 
     private static object? Value(string text, string? type, bool dateStyle, List<string> strings) => type switch
@@ -167,7 +233,8 @@ public static class XlsxSheetReader
         return index == 0 ? null : index - 1;
     }
 
-    private static List<string> SharedStrings(SharedStringTablePart? part)
+    /// <summary>All shared strings, held in memory for the cells to point at: bounded in count and total length.</summary>
+    private static List<string> SharedStrings(SharedStringTablePart? part, SheetLimits limits, CancellationToken cancellationToken)
     {
         var strings = new List<string>();
         if (part is null)
@@ -175,12 +242,29 @@ public static class XlsxSheetReader
             return strings;
         }
 
+        long characters = 0;
         using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                strings.Add(reader.IsEmptyElement ? string.Empty : CellContent(reader, inline: true) ?? string.Empty);
+                var text = reader.IsEmptyElement ? string.Empty : CellContent(reader, inline: true) ?? string.Empty;
+                characters += text.Length;
+                if (characters > limits.MaxTextCharacters)
+                {
+                    throw limits.TooMuchText();
+                }
+
+                if (strings.Count >= limits.MaxCells)
+                {
+                    throw limits.TooManyCells();
+                }
+
+                strings.Add(text);
+                if (strings.Count % 10_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
         }
 

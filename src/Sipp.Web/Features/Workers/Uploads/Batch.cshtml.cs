@@ -56,11 +56,13 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        var cancelled = await db.UploadBatches.Where(b => b.Id == id && b.State == UploadState.SiapImpor)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Dibatalkan), cancellationToken);
+        // While checking too: the checker notices at its next chunk and stops.
+        var cancelled = await db.UploadBatches.Where(b => b.Id == id && (b.State == UploadState.SiapImpor || b.State == UploadState.Diperiksa))
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Dibatalkan).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
         if (cancelled == 1)
         {
             storage.Delete(id);
+            await db.UploadRowErrors.Where(e => e.BatchId == id).ExecuteDeleteAsync(cancellationToken);
             audit.Record("upload.batal", "Upload", id.ToString(), Batch.DivisionId);
             await db.SaveChangesAsync(cancellationToken);
             Message = "Upload dibatalkan; tidak ada data yang diimpor.";

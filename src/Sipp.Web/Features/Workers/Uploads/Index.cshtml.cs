@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using System.Security.Claims;
@@ -17,7 +18,9 @@ namespace Sipp.Web.Features.Workers.Uploads;
 [Authorize(Policy = Policies.CompanyOperator)]
 [RequestSizeLimit(SpreadsheetInspection.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = SpreadsheetInspection.MaxBytes + 1024 * 1024)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, UploadQueue queue, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, UploadQueue queue, IOptions<UploadOptions> options, AuditLog audit, TimeProvider clock)
+    : PageModel
 {
     public IReadOnlyList<UploadBatch> Recent { get; private set; } = [];
 
@@ -62,7 +65,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         batch.Format = format;
         if (refusal is null)
         {
-            refusal = CheckHeaders(path, batch, definition);
+            refusal = CheckHeaders(path, batch, definition, options.Value.Limits);
         }
 
         if (refusal is not null)
@@ -77,18 +80,22 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         await db.SaveChangesAsync(cancellationToken);
         if (refusal is null)
         {
-            queue.Enqueue(batch.Id);
+            queue.Wake();
         }
 
         return Redirect($"/tenaga-kerja/upload/{batch.Id}");
     }
 
-    private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition definition)
+    private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition definition, SheetLimits limits)
     {
         try
         {
-            var headers = UploadFile.Open(path, batch).Headers();
+            var headers = UploadFile.Open(path, batch, limits).Headers();
             return headers.Count == 0 ? "File tidak memiliki baris judul (baris 1)." : definition.CheckHeaders(headers);
+        }
+        catch (SheetLimitException limit)
+        {
+            return limit.Message;
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException)
         {

@@ -34,7 +34,7 @@ public static class UploadApi
             })
             .RequireAuthorization(Policies.CompanyOperator);
 
-        routes.MapGet("/tenaga-kerja/upload/{id:guid}/hasil", async (Guid id, HttpContext context, SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, CancellationToken cancellationToken) =>
+        routes.MapGet("/tenaga-kerja/upload/{id:guid}/hasil", async (Guid id, HttpContext context, SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, CancellationToken cancellationToken) =>
             {
                 var company = await currentCompany.RequireAsync(cancellationToken);
                 var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.DivisionId == company.DivisionId, cancellationToken);
@@ -46,7 +46,7 @@ public static class UploadApi
                 var errors = await db.UploadRowErrors.AsNoTracking().Where(e => e.BatchId == id).ToDictionaryAsync(e => e.RowNumber, e => e.Messages, cancellationToken);
                 var extension = batch.Format == UploadFormat.Xlsx ? "xlsx" : "csv";
                 Prepare(context, $"hasil-{Path.GetFileNameWithoutExtension(batch.FileName)}.{extension}", batch.Format);
-                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(storage.PathOf(id), batch), batch.Format, errors, cancellationToken);
+                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(storage.PathOf(id), batch, options.Value.Limits), batch.Format, errors, cancellationToken);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.CompanyOperator);

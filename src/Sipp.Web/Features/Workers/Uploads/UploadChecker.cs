@@ -11,8 +11,9 @@ namespace Sipp.Web.Features.Workers.Uploads;
 
 /// <summary>
 /// Checks every row of a batch and stores the refused rows with their reasons. Progress is saved after each chunk so
-/// the page can show it. A file over 100,000 rows is refused from the size it declares, before any row is checked;
-/// an .xlsx that declares none is refused as soon as its 100,001st row is read.
+/// the page can show it, renewing the worker's claim; a batch cancelled meanwhile ("Batalkan") stops there. A file over
+/// 100,000 rows is refused from the size it declares, before any row is checked; an .xlsx that declares none is refused
+/// as soon as its 100,001st row is read, and one past the reading limits (<see cref="SheetLimits"/>) when it passes them.
 /// </summary>
 public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOptions<UploadOptions> options, TimeProvider clock)
 {
@@ -20,7 +21,7 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
 
     public async Task CheckAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        var batch = await db.UploadBatches.SingleAsync(b => b.Id == batchId, cancellationToken);
+        var batch = await db.UploadBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
         if (batch.State != UploadState.Diperiksa)
         {
             return;
@@ -28,54 +29,82 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
 
         // A check that was interrupted (a restart) starts again from the first row.
         await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
-        batch.CheckedRows = 0;
-        batch.ErrorRows = 0;
-        var file = UploadFile.Open(storage.PathOf(batchId), batch);
+        var file = UploadFile.Open(storage.PathOf(batchId), batch, options.Value.Limits);
         var declared = file.DeclaredRows();
-        batch.TotalRows = declared ?? 0; // 0: not known until the rows are read
         if (declared > MaxRows)
         {
-            await RefuseAsync(batch, TooManyRows(declared.Value), cancellationToken);
+            await RefuseAsync(batchId, TooManyRows(declared.Value), cancellationToken);
+            return;
+        }
+
+        if (!await ProgressAsync(batchId, 0, 0, declared ?? 0, cancellationToken))
+        {
             return;
         }
 
         var today = clock.JakartaToday();
         var validator = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
-        var dataRows = 0;
-        await foreach (var prepared in file.ChunksAsync(ChunkSize, validator.Prepare, cancellationToken))
+        var (dataRows, errorRows) = (0, 0);
+        try
         {
-            var results = await validator.CompleteAsync(prepared, cancellationToken);
-            dataRows += results.Count;
-            if (dataRows > MaxRows)
+            await foreach (var prepared in file.ChunksAsync(ChunkSize, validator.Prepare, cancellationToken))
             {
-                await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
-                (batch.CheckedRows, batch.ErrorRows) = (0, 0);
-                await RefuseAsync(batch, TooManyRows(null), cancellationToken);
-                return;
-            }
+                var results = await validator.CompleteAsync(prepared, cancellationToken);
+                dataRows += results.Count;
+                if (dataRows > MaxRows)
+                {
+                    await RefuseAsync(batchId, TooManyRows(null), cancellationToken);
+                    return;
+                }
 
-            var refused = results.Where(r => !r.IsValid).ToList();
-            db.UploadRowErrors.AddRange(refused.Select(r => new UploadRowError { BatchId = batchId, RowNumber = r.RowNumber, Messages = UploadValidation.Describe(r.Errors) }));
-            batch.CheckedRows = dataRows;
-            batch.ErrorRows += refused.Count;
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            db.Attach(batch);
+                var refused = results.Where(r => !r.IsValid).ToList();
+                db.UploadRowErrors.AddRange(refused.Select(r => new UploadRowError { BatchId = batchId, RowNumber = r.RowNumber, Messages = UploadValidation.Describe(r.Errors) }));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                errorRows += refused.Count;
+                if (!await ProgressAsync(batchId, dataRows, errorRows, null, cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+        catch (SheetLimitException limit)
+        {
+            await RefuseAsync(batchId, limit.Message, cancellationToken);
+            return;
         }
 
         if (dataRows == 0)
         {
-            await RefuseAsync(batch, "File tidak berisi data di bawah baris judul.", cancellationToken);
+            await RefuseAsync(batchId, "File tidak berisi data di bawah baris judul.", cancellationToken);
             return;
         }
 
-        batch.TotalRows = dataRows;
-        batch.State = UploadState.SiapImpor;
-        batch.CheckedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.SiapImpor).SetProperty(x => x.TotalRows, dataRows)
+                .SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
     }
 
     private int MaxRows => options.Value.MaxRows;
+
+    /// <summary>Saves the progress and renews the claim; false when the batch was cancelled meanwhile (its rows are dropped).</summary>
+    private async Task<bool> ProgressAsync(Guid batchId, int checkedRows, int errorRows, int? totalRows, CancellationToken cancellationToken)
+    {
+        var claimedUntil = clock.GetUtcNow().UtcDateTime + UploadQueue.Lease;
+        var live = totalRows is { } total
+            ? await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
+                b => b.SetProperty(x => x.CheckedRows, checkedRows).SetProperty(x => x.ErrorRows, errorRows).SetProperty(x => x.TotalRows, total)
+                    .SetProperty(x => x.ClaimedUntil, claimedUntil), cancellationToken)
+            : await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
+                b => b.SetProperty(x => x.CheckedRows, checkedRows).SetProperty(x => x.ErrorRows, errorRows).SetProperty(x => x.ClaimedUntil, claimedUntil),
+                cancellationToken);
+        if (live == 0)
+        {
+            await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return live == 1;
+    }
 
     /// <summary>The refusal of a file over the limit; <paramref name="rows"/> when the file declares its size.</summary>
     private string TooManyRows(int? rows)
@@ -85,13 +114,15 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
         return string.Create(indonesian, $"File berisi {size} baris; paling banyak {MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.");
     }
 
-    private async Task RefuseAsync(UploadBatch batch, string reason, CancellationToken cancellationToken)
+    /// <summary>The whole file is refused: no row errors are kept, only the reason.</summary>
+    private async Task RefuseAsync(Guid batchId, string reason, CancellationToken cancellationToken)
     {
-        batch.State = UploadState.Ditolak;
-        batch.Refusal = reason;
-        batch.CheckedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        storage.Delete(batch.Id);
+        await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+        await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
+            b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.CheckedRows, 0)
+                .SetProperty(x => x.ErrorRows, 0).SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null),
+            cancellationToken);
+        storage.Delete(batchId);
     }
 }
 
@@ -101,22 +132,25 @@ public sealed class UploadFile
     private readonly string _path;
     private readonly UploadBatch _batch;
     private readonly System.Text.Encoding? _encoding;
+    private readonly SheetLimits _limits;
 
-    private UploadFile(string path, UploadBatch batch, System.Text.Encoding? encoding)
+    private UploadFile(string path, UploadBatch batch, System.Text.Encoding? encoding, SheetLimits limits)
     {
         _path = path;
         _batch = batch;
         _encoding = encoding;
+        _limits = limits;
     }
 
     public UploadDefinition Definition => UploadDefinition.Of(_batch.Kind);
 
-    public static UploadFile Open(string path, UploadBatch batch) =>
-        new(path, batch, SpreadsheetInspection.Inspect(path, batch.FileName).Encoding);
+    public static UploadFile Open(string path, UploadBatch batch, SheetLimits limits) =>
+        new(path, batch, SpreadsheetInspection.Inspect(path, batch.FileName).Encoding, limits);
 
-    public IReadOnlyList<string> Headers() => SpreadsheetRows.Headers(_path, _batch.Format, _encoding);
+    public IReadOnlyList<string> Headers() => SpreadsheetRows.Headers(_path, _batch.Format, _encoding, _limits);
 
-    public IEnumerable<SheetRow> Rows() => SpreadsheetRows.Read(_path, _batch.Format, _encoding, Definition.DateColumns, Definition.DigitColumns);
+    public IEnumerable<SheetRow> Rows(CancellationToken cancellationToken = default) =>
+        SpreadsheetRows.Read(_path, _batch.Format, _encoding, Definition.DateColumns, Definition.DigitColumns, _limits, cancellationToken);
 
     /// <summary>
     /// The rows in chunks, read and prepared on another thread while the caller checks the previous chunk against the
@@ -131,7 +165,7 @@ public sealed class UploadFile
             {
                 try
                 {
-                    foreach (var chunk in Rows().Chunk(size))
+                    foreach (var chunk in Rows(stop.Token).Chunk(size))
                     {
                         await channel.Writer.WriteAsync(prepare(chunk), stop.Token);
                     }

@@ -16,7 +16,7 @@ namespace Sipp.Web.Features.Workers.Uploads;
 /// first: if anything changed since the check (a NIK registered meanwhile, a period finalised), nothing is imported
 /// and the user is asked to upload again.
 /// </summary>
-public sealed class UploadImporter(SippDbContext db, UploadStorage storage, TimeProvider clock)
+public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, TimeProvider clock)
 {
     public async Task<string?> ImportAsync(Guid batchId, Guid divisionId, Actor actor, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Time
         var today = clock.JakartaToday();
         var validation = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
         var accepted = new List<RowResult<object>>();
-        await foreach (var prepared in UploadFile.Open(storage.PathOf(batchId), batch).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
+        await foreach (var prepared in UploadFile.Open(storage.PathOf(batchId), batch, options.Value.Limits).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
         {
             foreach (var result in await validation.CompleteAsync(prepared, cancellationToken))
             {

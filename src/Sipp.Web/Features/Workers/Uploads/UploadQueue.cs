@@ -1,49 +1,130 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Uploads;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
-/// <summary>Batches waiting to be checked, in arrival order.</summary>
+/// <summary>
+/// Batches waiting to be checked live in the database (state Diperiksa); a worker on any node claims one with a lease.
+/// This in-process signal only wakes this node's workers at once when a file arrives here.
+/// </summary>
 public sealed class UploadQueue
 {
-    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _arrived = new(0);
 
-    public void Enqueue(Guid batchId) => _channel.Writer.TryWrite(batchId);
+    public void Wake() => _arrived.Release();
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => await _arrived.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>How long a claim holds without a sign of life; each checked chunk renews it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>A file whose check stopped this often without finishing (a crash, a kill) is refused, not tried forever.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Claims the oldest waiting batch of a company division that has no check running, so that one company's uploads
+    /// never hold up another's: each division is checked one file at a time, divisions in parallel.
+    /// </summary>
+    public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var waiting = db.UploadBatches.Where(b => b.State == UploadState.Diperiksa);
+        var candidates = await waiting.Where(b => b.ClaimedUntil == null || b.ClaimedUntil < now)
+            .Where(b => !waiting.Any(o => o.DivisionId == b.DivisionId && o.Id != b.Id && o.ClaimedUntil != null && o.ClaimedUntil >= now))
+            .OrderBy(b => b.UploadedAt).Select(b => b.Id).Take(10).ToListAsync(cancellationToken);
+        foreach (var id in candidates)
+        {
+            var claimed = await db.UploadBatches.Where(b => b.Id == id && b.State == UploadState.Diperiksa && (b.ClaimedUntil == null || b.ClaimedUntil < now))
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.ClaimedUntil, now + Lease).SetProperty(x => x.CheckAttempts, x => x.CheckAttempts + 1), cancellationToken);
+            if (claimed == 1)
+            {
+                return (id, await db.UploadBatches.Where(b => b.Id == id).Select(b => b.CheckAttempts).SingleAsync(cancellationToken));
+            }
+        }
+
+        return null;
+    }
 }
 
-/// <summary>Checks uploads in the background, one at a time, so that a large file never holds a request open.</summary>
-public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes, ILogger<UploadWorker> logger) : BackgroundService
+/// <summary>
+/// Checks uploads in the background, <see cref="UploadOptions.CheckWorkers"/> at a time, so that a large file never
+/// holds a request open. Stopping the host stops a check between rows and gives its claim back.
+/// </summary>
+public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes, IOptions<UploadOptions> options, TimeProvider clock, ILogger<UploadWorker> logger)
+    : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.CheckWorkers).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
-        await ResumeInterruptedAsync(stoppingToken);
-        await foreach (var batchId in queue.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<UploadChecker>().CheckAsync(batchId, stoppingToken);
+                (Guid Id, int Attempts)? next;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    next = await UploadQueue.ClaimNextAsync(scope.ServiceProvider.GetRequiredService<SippDbContext>(), clock.GetUtcNow().UtcDateTime, stoppingToken);
+                }
+
+                if (next is { } claimed)
+                {
+                    await CheckAsync(claimed.Id, claimed.Attempts, stoppingToken);
+                }
+                else
+                {
+                    await queue.WaitAsync(PollInterval, stoppingToken);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Checking upload {BatchId} failed", batchId);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches.Where(b => b.Id == batchId)
-                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Ditolak)
-                        .SetProperty(x => x.Refusal, "File tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi."), stoppingToken);
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Claiming an upload to check failed");
+                await Task.Delay(PollInterval, CancellationToken.None);
             }
         }
     }
 
-    private async Task ResumeInterruptedAsync(CancellationToken cancellationToken)
+    private async Task CheckAsync(Guid batchId, int attempts, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (attempts > UploadQueue.MaxAttempts)
+            {
+                await RefuseAsync(batchId, "File ini tidak dapat diperiksa sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi.");
+                return;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<UploadChecker>().CheckAsync(batchId, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: give the claim back, uncounted, so the check starts again at once on a node that runs.
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.ClaimedUntil, (DateTime?)null).SetProperty(x => x.CheckAttempts, x => x.CheckAttempts - 1), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Checking upload {BatchId} failed", batchId);
+            await RefuseAsync(batchId, "File tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi.");
+        }
+    }
+
+    private async Task RefuseAsync(Guid batchId, string reason)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var waiting = await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches
-            .Where(b => b.State == UploadState.Diperiksa).OrderBy(b => b.UploadedAt).Select(b => b.Id).ToListAsync(cancellationToken);
-        waiting.ForEach(queue.Enqueue);
+        await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        scope.ServiceProvider.GetRequiredService<UploadStorage>().Delete(batchId);
     }
 }

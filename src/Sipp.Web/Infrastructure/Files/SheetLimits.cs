@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Sipp.Web.Infrastructure.Files;
+
+/// <summary>
+/// What reading one uploaded sheet may cost. The readers count as they go and stop with a
+/// <see cref="SheetLimitException"/> past any limit, so neither a compressed bomb nor a file of endless columns can
+/// take the memory or the time of the machine.
+/// </summary>
+/// <param name="MaxColumns">Columns in any row (the templates have at most about 20).</param>
+/// <param name="MaxCells">Cells (and row elements) in the whole sheet, and shared strings of an .xlsx.</param>
+/// <param name="MaxTextCharacters">Characters of all shared strings of an .xlsx together.</param>
+public sealed record SheetLimits(int MaxColumns, long MaxCells, long MaxTextCharacters)
+{
+    /// <summary>Excel's own limit for the text of one cell.</summary>
+    public const int MaxCellCharacters = 32_767;
+
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public SheetLimitException TooManyColumns(int row) =>
+        new(string.Create(Indonesian, $"Baris {row} memiliki lebih dari {MaxColumns:#,0} kolom. Gunakan template dari halaman ini dan hapus kolom yang tidak diperlukan."));
+
+    public SheetLimitException TooManyCells() =>
+        new(string.Create(Indonesian, $"File berisi lebih dari {MaxCells:#,0} sel. Hapus kolom atau baris yang tidak diperlukan, atau bagi menjadi beberapa file."));
+
+    public SheetLimitException TooMuchText() =>
+        new(string.Create(Indonesian, $"Teks di dalam file Excel ini lebih dari {MaxTextCharacters:#,0} karakter, jauh di atas isi upload yang wajar. Hapus sheet atau kolom yang tidak diperlukan, atau bagi menjadi beberapa file."));
+
+    public static SheetLimitException CellTooLong() =>
+        new(string.Create(Indonesian, $"Ada sel yang berisi lebih dari {MaxCellCharacters:#,0} karakter (batas Excel). Periksa isi file."));
+}
+
+/// <summary>A sheet exceeded a <see cref="SheetLimits"/> bound; the message is for the user.</summary>
+public sealed class SheetLimitException(string message) : Exception(message);
