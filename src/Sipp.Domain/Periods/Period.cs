@@ -32,6 +32,16 @@ public readonly record struct Period : IComparable<Period>
         return new Period(year, month);
     }
 
+    /// <summary>
+    /// The last period Sipp takes as input (and 31 December 2099 the last date): later ones are typing errors, and a due
+    /// date or a count of late months from them would run past the calendar.
+    /// </summary>
+    public static readonly Period LatestInput = new(2099, 12);
+
+    /// <summary>Why a typed date is outside what Sipp takes (1900 to 2099), or null.</summary>
+    public static string? CheckInputDate(DateOnly date, string label) =>
+        date.Year is < 1900 or > 2099 ? $"{label} harus antara tahun 1900 dan 2099." : null;
+
     public static Period Containing(DateOnly date) => new(date.Year, date.Month);
 
     public static Period FromKey(int key) => Of(key / 100, key % 100);
@@ -60,9 +70,15 @@ public readonly record struct Period : IComparable<Period>
             return false;
         }
 
-        if (month is < 1 or > 12 || year < 1900)
+        if (month is < 1 or > 12)
         {
             error = "Bulan pada periode harus antara 01 dan 12.";
+            return false;
+        }
+
+        if (year < 1900 || year > LatestInput.Year)
+        {
+            error = $"Tahun pada periode harus antara 1900 dan {LatestInput.Year}.";
             return false;
         }
 

@@ -49,6 +49,12 @@ public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
 
         if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (Periods.Period.CheckInputDate(date, field) is { } outside)
+            {
+                Fail(field, outside);
+                return null;
+            }
+
             return date;
         }
 

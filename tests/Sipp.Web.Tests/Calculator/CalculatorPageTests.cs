@@ -85,6 +85,32 @@ public class CalculatorPageTests(CalculatorPageTests.Fixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task DatesFarInTheFuture_GetAFieldMessage_OnBothPages_NotAnError()
+    {
+        var calculator = await HtmlPage.GetAsync(_client, "/kalkulator");
+        var contribution = await calculator.SubmitAsync(_client, new Dictionary<string, string>
+        {
+            ["Periode"] = "9999-12", ["Upah"] = "5000000", ["Tanggal Lahir"] = "9999-12-31",
+        });
+        var fineForm = await HtmlPage.GetAsync(_client, "/kalkulator/denda");
+        var fine = await fineForm.SubmitAsync(_client, new Dictionary<string, string>
+        {
+            ["Periode"] = "2026-01", ["Total Iuran"] = "10000000", ["Tanggal Bayar"] = "9999-12-31",
+        });
+        var farPeriod = await fineForm.SubmitAsync(_client, new Dictionary<string, string>
+        {
+            ["Periode"] = "9999-12", ["Total Iuran"] = "10000000", ["Tanggal Bayar"] = "2026-03-20",
+        });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (contribution.StatusCode, fine.StatusCode, farPeriod.StatusCode));
+        var first = await HtmlPage.ParseAsync(contribution);
+        Assert.Equal("Tahun pada periode harus antara 1900 dan 2099.", first.GetElementById("Periode-error")!.TextContent.Trim());
+        Assert.Equal("Tanggal Lahir harus antara tahun 1900 dan 2099.", first.GetElementById("TanggalLahir-error")!.TextContent.Trim());
+        Assert.Equal("Tanggal Bayar harus antara tahun 1900 dan 2099.", (await HtmlPage.ParseAsync(fine)).GetElementById("TanggalBayar-error")!.TextContent.Trim());
+        Assert.Equal("Tahun pada periode harus antara 1900 dan 2099.", (await HtmlPage.ParseAsync(farPeriod)).GetElementById("Periode-error")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task APostWithoutTheAntiforgeryToken_IsRefused()
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Periode"] = "2026-03", ["Upah"] = "5000000", ["TanggalLahir"] = "1990-01-01" });

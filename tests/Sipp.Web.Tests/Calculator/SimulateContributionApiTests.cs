@@ -78,6 +78,8 @@ public class SimulateContributionApiTests(SimulateContributionApiTests.Fixture f
     [InlineData("""  """, "$", "bukan JSON yang valid")]
     // wrong types
     [InlineData("""{ "periode": 202603, "upah": 12000000, "tanggalLahir": "1990-05-17" }""", "periode", "Periode harus berupa teks.")]
+    [InlineData("""{ "periode": "9999-12", "upah": 12000000, "tanggalLahir": "1990-05-17" }""", "periode", "Tahun pada periode harus antara 1900 dan 2099.")]
+    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "9999-12-31" }""", "tanggalLahir", "harus antara tahun 1900 dan 2099.")]
     [InlineData("""{ "periode": "2026-03", "upah": "12000000", "tanggalLahir": "1990-05-17" }""", "upah", "Upah harus berupa bilangan bulat.")]
     [InlineData("""{ "periode": "2026-03", "upah": 12000000.5, "tanggalLahir": "1990-05-17" }""", "upah", "Upah harus berupa bilangan bulat.")]
     [InlineData("""{ "periode": "2026-03", "upah": 99999999999999999999, "tanggalLahir": "1990-05-17" }""", "upah", "Upah harus berupa bilangan bulat.")]

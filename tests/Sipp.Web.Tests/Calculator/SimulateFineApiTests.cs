@@ -42,6 +42,8 @@ public class SimulateFineApiTests(SimulateFineApiTests.Fixture fixture) : IClass
     [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "20/03/2026" }""", "tanggalBayar", "YYYY-MM-DD")]
     [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "2025-12-31" }""", "tanggalBayar", "tidak boleh sebelum periode")]
     [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000 }""", "tanggalBayar", "Tanggal bayar wajib diisi.")]
+    [InlineData("""{ "periode": "9999-12", "totalIuran": 10000000, "tanggalBayar": "2026-03-20" }""", "periode", "Tahun pada periode harus antara 1900 dan 2099.")]
+    [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "9999-12-31" }""", "tanggalBayar", "Tanggal bayar harus antara tahun 1900 dan 2099.")]
     public async Task BadInput_Answers400ProblemDetails_KeyedByTheOffendingField(string body, string field, string message)
     {
         await SimulateContributionApiTests.AssertProblemAsync(await PostJsonAsync(body), field, message);

@@ -123,7 +123,7 @@ public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) 
     {
         var bill = await fixture.BillAsync("10000002", "000", Period.Of(2025, 8));
         var browser = fixture.Factory.NewBrowser();
-        await browser.SignInAsHrdAsync();
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
         var simulator = await HtmlPage.GetAsync(browser, $"/dev/simulator-bank?KodeIuran={bill.KodeIuran}");
         Assert.Equal("Menunggu Pembayaran", simulator.GetElementById("status-tagihan")!.TextContent);
 
@@ -132,6 +132,102 @@ public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) 
         Assert.Equal("Lunas", paid.GetElementById("status-tagihan")!.TextContent);
         Assert.Contains("\"status\":\"Lunas\"", paid.GetElementById("jawaban-simulator")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(PeriodStatus.Lunas, (await fixture.StateAsync(bill.Id)).Period);
+    }
+
+    [Fact]
+    public async Task TheSimulatorBank_ShowsAndPaysOnlyTheSignedInCompanysBills()
+    {
+        var foreign = await fixture.BillAsync("10000002", "000", Period.Of(2025, 7));
+        var browser = fixture.Factory.NewBrowser();
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000001", "001");
+
+        var page = await HtmlPage.GetAsync(browser, $"/dev/simulator-bank?KodeIuran={foreign.KodeIuran}");
+        Assert.Null(page.GetElementById("status-tagihan"));
+        var token = page.QuerySelector("meta[name=sipp-csrf]")!.GetAttribute("content")!;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["KodeIuran"] = foreign.KodeIuran, ["TanggalBayar"] = "2025-08-10", ["__RequestVerificationToken"] = token,
+        });
+        var answer = await HtmlPage.ParseAsync(await browser.PostAsync("/dev/simulator-bank", form, TestContext.Current.CancellationToken));
+
+        Assert.Contains("Kode Iuran tidak ditemukan", answer.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(BillStatus.MenungguPembayaran, (await fixture.StateAsync(foreign.Id)).Bill);
+    }
+
+    [Fact]
+    public async Task TheSimulatorBank_PostsToItsOwnServer_WhateverTheHostHeaderSays()
+    {
+        var bill = await fixture.BillAsync("10000002", "000", Period.Of(2025, 6));
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<Uri>();
+        await using var recorded = fixture.Factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.AddHttpClient(Sipp.Web.Features.Payments.BankSimulator.IndexModel.HttpClientName).AddHttpMessageHandler(() => new Recorder(sent))));
+        var browser = recorded.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
+        var page = await HtmlPage.GetAsync(browser, $"/dev/simulator-bank?KodeIuran={bill.KodeIuran}");
+        var token = page.QuerySelector("meta[name=sipp-csrf]")!.GetAttribute("content")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/dev/simulator-bank")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["KodeIuran"] = bill.KodeIuran, ["TanggalBayar"] = "2025-07-10", ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Host = "penyerang.example";
+
+        await browser.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var target = Assert.Single(sent);
+        Assert.NotEqual("penyerang.example", target.Host);
+        Assert.Equal(BillStatus.Lunas, (await fixture.StateAsync(bill.Id)).Bill);
+    }
+
+    [Fact]
+    public async Task ANotification_IsAcceptedOnlyFromTheBillsOwnChannel()
+    {
+        var bill = await fixture.BillAsync("10000001", "000", Period.Of(2025, 6)); // issued for BNI_VA
+
+        using var response = await PostAsync(Body(bill.KodeIuran, bill.TotalAmount, "2025-07-10", "REF-CHANNEL-LAIN"), "rahasia-pengembangan-bri");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(BillStatus.MenungguPembayaran, (await fixture.StateAsync(bill.Id)).Bill);
+    }
+
+    [Fact]
+    public async Task APaymentDatedBeforeTheBillWasIssued_OrFarInTheFuture_IsRefused_AndTheBillStaysUnpaid()
+    {
+        var bill = await fixture.BillAsync("10000001", "000", Period.Of(2025, 5)); // issued 1 June 2025
+
+        using var early = await PostAsync(Body(bill.KodeIuran, bill.TotalAmount, "2025-05-31", "REF-SEBELUM-TERBIT"), BniSecret);
+        using var far = await PostAsync(Body(bill.KodeIuran, bill.TotalAmount, "9999-12-31", "REF-JAUH"), BniSecret);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        Assert.Contains("sebelum tagihan diterbitkan", await early.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await SimulateContributionApiTests_AssertFieldAsync(far, "tanggalBayar", "harus antara tahun 1900 dan 2099");
+        Assert.Equal(BillStatus.MenungguPembayaran, (await fixture.StateAsync(bill.Id)).Bill);
+    }
+
+    [Fact]
+    public async Task AReferenceReusedForAnotherBill_IsRefusedWith409_NotAnsweredWithTheFirstReceipt()
+    {
+        var first = await fixture.BillAsync("10000001", "001", Period.Of(2025, 5));
+        var second = await fixture.BillAsync("10000001", "001", Period.Of(2025, 4));
+        using var paid = await PostAsync(Body(first.KodeIuran, first.TotalAmount, "2025-06-10", "REF-SAMA"), BniSecret);
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+
+        using var reused = await PostAsync(Body(second.KodeIuran, second.TotalAmount, "2025-06-10", "REF-SAMA"), BniSecret);
+
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.DoesNotContain(first.KodeIuran, await reused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(BillStatus.MenungguPembayaran, (await fixture.StateAsync(second.Id)).Bill);
+    }
+
+    private static Task SimulateContributionApiTests_AssertFieldAsync(HttpResponseMessage response, string field, string message) =>
+        Calculator.SimulateContributionApiTests.AssertProblemAsync(response, field, message);
+
+    private sealed class Recorder(System.Collections.Concurrent.ConcurrentQueue<Uri> sent) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(request.RequestUri!);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private Task<HttpResponseMessage> PostAsync(byte[] body, string secret) => fixture.Factory.NotifyAsync(body, secret);

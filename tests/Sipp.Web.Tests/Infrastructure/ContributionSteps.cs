@@ -42,8 +42,12 @@ public static class ContributionSteps
 
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, channel, CancellationToken.None));
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Bills.AsNoTracking()
-            .SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
+        var bills = scope.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+            .Where(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
+        // A past period's bill was issued when its month ended, not when the test runs: payments dated since then are accepted.
+        var issuedAt = period.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await bills.Where(b => b.IssuedAt > issuedAt).ExecuteUpdateAsync(b => b.SetProperty(x => x.IssuedAt, issuedAt));
+        return await bills.AsNoTracking().SingleAsync();
     }
 
     public static byte[] Notice(string kodeIuran, long amount, string paidOn, string reference) =>

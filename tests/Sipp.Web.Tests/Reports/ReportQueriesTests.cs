@@ -22,7 +22,7 @@ public class ReportQueriesTests
         _ = factory.Server;
         var period = Period.Of(2026, 2);
         var bill = await factory.BillAsync("10000002", "000", period);
-        await factory.PayAsync(bill, "2026-03-04");
+        await factory.PayAsync(bill, "2026-03-02");
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
         var company = await db.Divisions.Where(d => d.Company.Npp == "10000002" && d.Code == "000")

@@ -132,7 +132,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         Assert.Equal(payment.ReceiptCode, periodPage.GetElementById("kode-verifikasi")!.TextContent);
         Assert.Equal("/cek-bukti/" + payment.ReceiptCode, periodPage.GetElementById("kode-verifikasi")!.GetAttribute("href"));
         Assert.Contains(payment.Reference, periodPage.GetElementById("pembayaran")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("5 Maret 2026", periodPage.GetElementById("pembayaran")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 Maret 2026", periodPage.GetElementById("pembayaran")!.TextContent, StringComparison.Ordinal);
 
         var anonymous = fixture.Factory.CreateClient();
         var genuine = await HtmlPage.GetAsync(anonymous, "/cek-bukti/" + payment.ReceiptCode);
@@ -210,7 +210,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
                 {
                     await PrepareAsync();
                     var bill = await Factory.BillAsync("10000001", "000", February);
-                    await Factory.PayAsync(bill, "2026-03-05");
+                    await Factory.PayAsync(bill, "2026-03-02");
                     _browser = Factory.NewBrowser();
                     await _browser.ChooseCompanyAsync(await _browser.SignInAsHrdAsync(), "10000001", "000");
                 }

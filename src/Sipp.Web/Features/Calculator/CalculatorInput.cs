@@ -64,6 +64,12 @@ public static class CalculatorInput
         string[] formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
         if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (Sipp.Domain.Periods.Period.CheckInputDate(date, label) is { } outside)
+            {
+                errors.Add(field, outside);
+                return null;
+            }
+
             return date;
         }
 

@@ -49,6 +49,13 @@ public sealed class PaidMonthSeed(
         Check(await billing.FinalizeAsync(head.Id, month, channel.Code, cancellationToken));
 
         var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == head.Id && b.ContributionPeriod.Period == month, cancellationToken);
+        // The demo month was finalised at the start of this month (09:00 WIB on the 1st), so that it can be paid in time.
+        var issuedAt = month.AddMonths(1).FirstDay.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+        if (issuedAt < bill.IssuedAt)
+        {
+            await db.Bills.Where(b => b.Id == bill.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.IssuedAt, issuedAt), cancellationToken);
+        }
+
         var paidOn = bill.DueDate.AddDays(-5) is var early && early < today ? early : today; // paid in time
         var body = JsonSerializer.SerializeToUtf8Bytes(new PaymentNotice(bill.KodeIuran, bill.TotalAmount, paidOn, "SEED-" + bill.KodeIuran));
         var signature = Convert.ToHexStringLower(PaymentNotification.Signature(channel.Secret!, body));

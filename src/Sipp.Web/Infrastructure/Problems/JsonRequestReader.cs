@@ -107,6 +107,12 @@ public sealed class JsonRequestReader
             return null;
         }
 
+        if (Sipp.Domain.Periods.Period.CheckInputDate(date, label) is { } outside)
+        {
+            Errors.Add(field, outside);
+            return null;
+        }
+
         return date;
     }
 

@@ -8,16 +8,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Contributions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Sipp.Web.Infrastructure;
+using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Payments.BankSimulator;
 
 /// <summary>
-/// "Simulator Bank" (Development only): pays a bill the way a bank would, by calling the payment notification endpoint
-/// over HTTP with the channel's signature.
+/// "Simulator Bank" (Development only): pays a bill of the signed-in company the way a bank would, by calling this
+/// server's own payment notification endpoint over HTTP with the channel's signature. The address is the server's, never
+/// the request's Host header, so a signed notice cannot be sent elsewhere.
 /// </summary>
 [AllowAnonymous] // 404 outside Development before anything else; inside, a signed-in user is required (below)
-public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> payments, IHttpClientFactory httpClients, IHostEnvironment environment, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    SippDbContext db, CurrentCompany currentCompany, IOptions<PaymentOptions> payments, IHttpClientFactory httpClients, IServer server, IHostEnvironment environment,
+    TimeProvider clock) : PageModel
 {
     public const string HttpClientName = "SimulatorBank";
 
@@ -77,15 +83,30 @@ public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> paymen
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Headers.Add("X-Sipp-Signature", Convert.ToHexStringLower(NotifyPayment.PaymentNotification.Signature(secret, body)));
         var client = httpClients.CreateClient(HttpClientName);
-        using var response = await client.PostAsync(new Uri($"{Request.Scheme}://{Request.Host}/api/v1/pembayaran/notifikasi"), content, cancellationToken);
+        using var response = await client.PostAsync(new Uri(OwnAddress(), "/api/v1/pembayaran/notifikasi"), content, cancellationToken);
         AnswerStatus = (int)response.StatusCode;
         Answer = await response.Content.ReadAsStringAsync(cancellationToken);
         Bill = await FindAsync(cancellationToken);
         return Page();
     }
 
-    private async Task<Bill?> FindAsync(CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(KodeIuran) ? null
-            : await db.Bills.AsNoTracking().Include(b => b.ContributionPeriod).ThenInclude(p => p.Division).ThenInclude(d => d.Company)
-                .SingleOrDefaultAsync(b => b.KodeIuran == KodeIuran.Trim(), cancellationToken);
+    /// <summary>A bill of the signed-in company division only.</summary>
+    private async Task<Bill?> FindAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(KodeIuran) || await currentCompany.GetAsync(cancellationToken) is not { } company)
+        {
+            return null;
+        }
+
+        return await db.Bills.AsNoTracking().Include(b => b.ContributionPeriod).ThenInclude(p => p.Division).ThenInclude(d => d.Company)
+            .SingleOrDefaultAsync(b => b.KodeIuran == KodeIuran.Trim() && b.ContributionPeriod.DivisionId == company.DivisionId, cancellationToken);
+    }
+
+    /// <summary>Where this server listens (a wildcard address reached on the loopback); the test server has none.</summary>
+    private Uri OwnAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+        return new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+    }
 }

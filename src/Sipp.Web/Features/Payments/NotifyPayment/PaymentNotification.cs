@@ -1,3 +1,5 @@
+using Sipp.Web.Infrastructure;
+using Sipp.Domain.Periods;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -33,7 +35,8 @@ public abstract record NotificationOutcome
 {
     public sealed record Paid(PaymentReceipt Receipt) : NotificationOutcome;
 
-    public sealed record Refused(int StatusCode, string Title, string Detail) : NotificationOutcome;
+    /// <param name="Field">The notice's field at fault, for a 400 whose errors are keyed by field.</param>
+    public sealed record Refused(int StatusCode, string Title, string Detail, string? Field = null) : NotificationOutcome;
 }
 
 /// <summary>
@@ -67,9 +70,15 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
                 "Diperlukan kodeIuran (11 digit), jumlah (rupiah), tanggalBayar (YYYY-MM-DD) dan referensi.");
         }
 
-        if (await ReceiptOfAsync(notice.Referensi, cancellationToken) is { } earlier)
+        var today = clock.JakartaToday();
+        if ((Period.CheckInputDate(paidOn, "tanggalBayar") ?? (paidOn > today.AddDays(1) ? "tanggalBayar tidak boleh setelah hari ini." : null)) is { } badDate)
         {
-            return new NotificationOutcome.Paid(earlier);
+            return new NotificationOutcome.Refused(StatusCodes.Status400BadRequest, "Isi notifikasi tidak valid", badDate, "tanggalBayar");
+        }
+
+        if (await EarlierAsync(notice.Referensi, kode.Value, channel, cancellationToken) is { } earlier)
+        {
+            return earlier;
         }
 
         var bill = await db.Bills.Include(b => b.ContributionPeriod).SingleOrDefaultAsync(b => b.KodeIuran == kode.Value, cancellationToken);
@@ -78,11 +87,24 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
             return new NotificationOutcome.Refused(StatusCodes.Status404NotFound, "Kode Iuran tidak dikenal", $"Tidak ada tagihan dengan Kode Iuran {kode}.");
         }
 
+        if (bill.Channel != channel.Code)
+        {
+            // A channel's secret pays only the bills issued for that channel.
+            return new NotificationOutcome.Refused(StatusCodes.Status403Forbidden, "Channel tidak sesuai",
+                "Tagihan ini diterbitkan untuk channel pembayaran lain; notifikasinya hanya diterima dari channel tersebut.");
+        }
+
+        if (paidOn < DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(bill.IssuedAt, DateTimeKind.Utc), JakartaTime.Zone)))
+        {
+            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tanggal bayar tidak sesuai",
+                "tanggalBayar sebelum tagihan diterbitkan. Tagihan tetap belum dibayar.", "tanggalBayar");
+        }
+
         if (bill.Status != BillStatus.MenungguPembayaran || PeriodLifecycle.CanPay(bill.ContributionPeriod.Status) is not null)
         {
-            if (await ReceiptOfAsync(notice.Referensi, cancellationToken) is { } justPaid)
+            if (await EarlierAsync(notice.Referensi, kode.Value, channel, cancellationToken) is { } justPaid)
             {
-                return new NotificationOutcome.Paid(justPaid); // a duplicate of this notification paid it a moment ago
+                return justPaid; // a duplicate of this notification paid it a moment ago
             }
 
             return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar",
@@ -119,9 +141,9 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         {
             // A duplicate of this notification won the race (the reference and the bill are unique): answer as it did.
             db.ChangeTracker.Clear();
-            if (await ReceiptOfAsync(notice.Referensi, cancellationToken) is { } first)
+            if (await EarlierAsync(notice.Referensi, kode.Value, channel, cancellationToken) is { } first)
             {
-                return new NotificationOutcome.Paid(first);
+                return first;
             }
 
             return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar", "Tagihan ini sudah lunas dengan referensi lain.");
@@ -150,10 +172,23 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
     /// <summary>HMAC-SHA256 of the raw body with the channel's secret; sent in hex as X-Sipp-Signature.</summary>
     public static byte[] Signature(string secret, byte[] body) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
 
-    private async Task<PaymentReceipt?> ReceiptOfAsync(string reference, CancellationToken cancellationToken) =>
-        await db.Payments.AsNoTracking().Where(p => p.Reference == reference)
-            .Select(p => new PaymentReceipt("Lunas", p.Bill.KodeIuran, p.Reference, p.Amount, p.PaidOn, p.ReceiptCode))
+    /// <summary>
+    /// The answer for a reference already recorded: the same receipt again for a repeat of the same notice (same bill,
+    /// same channel), 409 for a reference reused for another bill or by another channel; null when it is new.
+    /// </summary>
+    private async Task<NotificationOutcome?> EarlierAsync(string reference, string kodeIuran, PaymentChannel channel, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Payments.AsNoTracking().Where(p => p.Reference == reference)
+            .Select(p => new { Receipt = new PaymentReceipt("Lunas", p.Bill.KodeIuran, p.Reference, p.Amount, p.PaidOn, p.ReceiptCode), p.Channel })
             .SingleOrDefaultAsync(cancellationToken);
+        return earlier switch
+        {
+            null => null,
+            _ when earlier.Receipt.KodeIuran == kodeIuran && earlier.Channel == channel.Code => new NotificationOutcome.Paid(earlier.Receipt),
+            _ => new NotificationOutcome.Refused(StatusCodes.Status409Conflict, "Referensi sudah dipakai",
+                "referensi ini sudah tercatat untuk pembayaran tagihan lain. Kirim referensi yang unik untuk setiap pembayaran.", "referensi"),
+        };
+    }
 
     private static PaymentReceipt Receipt(Payment payment, string kodeIuran) =>
         new("Lunas", kodeIuran, payment.Reference, payment.Amount, payment.PaidOn, payment.ReceiptCode);

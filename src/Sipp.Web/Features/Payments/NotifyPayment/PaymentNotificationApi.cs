@@ -20,6 +20,8 @@ public static class PaymentNotificationApi
         return outcome switch
         {
             NotificationOutcome.Paid paid => TypedResults.Ok(paid.Receipt),
+            NotificationOutcome.Refused { Field: { } field } refused => TypedResults.Problem(refused.Detail, statusCode: refused.StatusCode, title: refused.Title,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [refused.Detail] } }),
             NotificationOutcome.Refused refused => TypedResults.Problem(refused.Detail, statusCode: refused.StatusCode, title: refused.Title),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
