@@ -76,7 +76,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = CultureApi.Supported.Select(c => new CultureInfo(c)).ToList(),
     RequestCultureProviders = [new CookieRequestCultureProvider()],
 });
-app.UseExceptionHandler();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/galat/500"));
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/galat/{0}"));
 app.UseSecurityHeaders();

@@ -87,6 +87,57 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
     }
 
     [Fact]
+    public async Task ALockedAccount_CostsOnePasswordHash_LikeAnUnknownEmailOrAWrongPassword_SoItsAnswerTimeRevealsNothing()
+    {
+        // Hashing a password is what the answer time is made of (PBKDF2, tens of milliseconds); count it on each path.
+        var hashes = new HashCounter();
+        await using var counted = _factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.AddScoped<IPasswordHasher<AppUser>>(_ => new CountingHasher(new PasswordHasher<AppUser>(), hashes))));
+        const string email = "terkunci.waktu@contoh.co.id";
+        await using (var scope = counted.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Uji Kunci", CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, "Pisang-Goreng-Hangat-5")).Succeeded);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+
+        var browser = counted.CreateClient();
+        async Task<int> HashesForAsync(string tryEmail, string password)
+        {
+            var before = hashes.Count;
+            await browser.SubmitPasswordAsync(tryEmail, password);
+            return hashes.Count - before;
+        }
+
+        var locked = await HashesForAsync(email, "apa-saja-12345");
+        var unknown = await HashesForAsync("tidak.terdaftar.waktu@contoh.co.id", "apa-saja-12345");
+        var wrong = await HashesForAsync(DevelopmentSeed.AdministratorEmail, "apa-saja-12345");
+
+        Assert.Equal((1, 1, 1), (locked, unknown, wrong));
+    }
+
+    private sealed class HashCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class CountingHasher(IPasswordHasher<AppUser> inner, HashCounter counter) : IPasswordHasher<AppUser>
+    {
+        public string HashPassword(AppUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        {
+            counter.Add();
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [Fact]
     public async Task AnUnknownEmail_IsLockedAfterFiveTries_WithTheSameMessage_SoLockoutRevealsNothing()
     {
         var browser = _factory.NewBrowser();

@@ -65,6 +65,58 @@ public class ProductionTests(ProductionTests.Fixture fixture) : IClassFixture<Pr
         Assert.Contains("tanpa TLS", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", "password only")]
+    [InlineData("http://127.0.0.1:5080", "certificate")]
+    [InlineData("https://127.0.0.1:5443", "missing file")]
+    [InlineData("https://127.0.0.1:5443", "password only")]
+    public async Task ProductionRefusesToStart_UnlessHttpsIsActuallyServed(string urls, string certificate)
+    {
+        await using var setup = await CertificateSetupAsync(urls, certificate);
+
+        var error = Assert.Throws<InvalidOperationException>(() => setup.Factory.Server);
+
+        Assert.Contains("tanpa TLS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProductionStarts_WithAnHttpsAddressAndACertificateFile()
+    {
+        await using var setup = await CertificateSetupAsync("https://127.0.0.1:5443", "certificate");
+
+        Assert.NotNull(setup.Factory.Server);
+    }
+
+    private static async Task<CertificateSetup> CertificateSetupAsync(string urls, string certificate)
+    {
+        var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "tls-" + Guid.NewGuid().ToString("N")[..8]);
+        var file = Path.Combine(Path.GetTempPath(), "sipp-tls-" + Guid.NewGuid().ToString("N") + ".pfx");
+        using (var key = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=sipp.contoh.go.id", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllBytesAsync(file, selfSigned.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "rahasia"), TestContext.Current.CancellationToken);
+        }
+
+        var settings = new Dictionary<string, string?> { ["urls"] = urls, ["Kestrel:Certificates:Default:Password"] = "rahasia" };
+        if (certificate != "password only")
+        {
+            settings["Kestrel:Certificates:Default:Path"] = certificate == "missing file" ? file + ".hilang" : file;
+        }
+
+        return new CertificateSetup(new SippWebFactory(database, "Production", settings), database, file);
+    }
+
+    private sealed record CertificateSetup(SippWebFactory Factory, TestDatabase Database, string File) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await Database.DisposeAsync();
+            System.IO.File.Delete(File);
+        }
+    }
+
     private async Task<HttpResponseMessage> ViaProxy(HttpMethod method, string url)
     {
         var client = fixture.Factory.CreateDefaultClient(new Uri("http://localhost"));

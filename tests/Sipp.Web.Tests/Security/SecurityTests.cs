@@ -208,6 +208,45 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         Assert.Contains("Masuk", indonesian.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/kalkulator\r\nSet-Cookie: a=b")]
+    [InlineData("/\u0007")]
+    [InlineData("//penyerang.example/")]
+    [InlineData("/\\penyerang.example/")]
+    [InlineData("https://penyerang.example/")]
+    public async Task TheLanguageSwitch_WithAMalformedReturnUrl_Answers400_NotAnError(string returnUrl)
+    {
+        var browser = _factory.NewBrowser();
+        var page = await HtmlPage.GetAsync(browser, "/kalkulator");
+        var token = page.QuerySelector("form[action='/bahasa'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en-US", ["returnUrl"] = returnUrl, ["__RequestVerificationToken"] = token });
+
+        using var response = await _factory.WithoutRedirects(browser).PostAsync("/bahasa", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnUnexpectedErrorOnAPage_ShowsTheIndonesianErrorPage_NotJson_WhileTheApiKeepsProblemDetails()
+    {
+        await using var broken = _factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.AddScoped<Sipp.Web.Features.Calculator.SimulateContribution.SimulateContributionHandler>(_ => throw new InvalidOperationException("rusak untuk uji"))));
+        var client = broken.CreateClient();
+
+        using var page = await client.GetAsync("/kalkulator", TestContext.Current.CancellationToken);
+        using var content = new StringContent("""{ "periode": "2026-03", "upah": 5000000, "tanggalLahir": "1990-05-17" }""", System.Text.Encoding.UTF8, "application/json");
+        using var api = await client.PostAsync("/api/v1/iuran/simulasi", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await HtmlPage.ParseAsync(page);
+        Assert.Equal("Terjadi kesalahan", html.QuerySelector("h1")!.TextContent.Trim());
+        Assert.DoesNotContain("rusak untuk uji", html.Body!.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task LupaPassword_AnswersTheSameForAnyEmail_AndTheLinkWorksOnce()
     {

@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Sipp.Web.Features.Errors;
 
-/// <summary>Indonesian pages for error status codes of page requests (the API answers problem details instead).</summary>
+/// <summary>
+/// Indonesian pages for error status codes and unexpected errors of page requests (the API answers problem details
+/// instead). Re-executed with the failed request's method, so it answers a POST as well, without an antiforgery check.
+/// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 public sealed class IndexModel : PageModel
 {
     public int Code { get; private set; }
@@ -15,6 +21,7 @@ public sealed class IndexModel : PageModel
         403 => "Akses ditolak",
         404 => "Halaman tidak ditemukan",
         405 => "Cara akses tidak diizinkan",
+        413 => "Data yang dikirim terlalu besar",
         429 => "Terlalu banyak permintaan",
         _ => "Terjadi kesalahan",
     };
@@ -24,9 +31,47 @@ public sealed class IndexModel : PageModel
         400 => "Permintaan tidak dapat diproses. Bila Anda mengirim formulir, muat ulang halaman lalu coba lagi.",
         403 => "Anda tidak memiliki hak untuk membuka halaman ini.",
         404 => "Alamat yang Anda buka tidak ada atau sudah dipindahkan.",
+        413 => "Data yang Anda kirim melebihi batas yang diizinkan.",
         429 => "Anda mengirim terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.",
         _ => "Maaf, terjadi kesalahan. Coba lagi beberapa saat lagi.",
     };
 
-    public void OnGet(int code) => Code = code;
+    // The code is read from the route, not bound: binding a re-executed POST would read its (perhaps too large) form.
+    public IActionResult OnGet() => Show();
+
+    public IActionResult OnPost() => Show();
+
+    private IActionResult Show()
+    {
+        Code = int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : StatusCodes.Status500InternalServerError;
+        // An upload over the request limit is refused before its form can be read (Kestrel's 413, or the antiforgery
+        // check's 400): it gets the same refusal as any file over 20 MB, on the upload page.
+        if (Code is StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge
+            && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } status && IsUpload(status.OriginalPath)
+            && Request.ContentLength > Workers.Uploads.IndexModel.MaxRequestBytes)
+        {
+            return Redirect("/tenaga-kerja/upload?ditolak=ukuran");
+        }
+
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
+        {
+            if (TooLarge(failure.Error) && IsUpload(failure.Path))
+            {
+                return Redirect("/tenaga-kerja/upload?ditolak=ukuran");
+            }
+
+            Code = TooLarge(failure.Error) ? StatusCodes.Status413PayloadTooLarge : failure.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            Response.StatusCode = Code;
+        }
+
+        return Page();
+    }
+
+    private static bool IsUpload(string path) => path.Equals("/tenaga-kerja/upload", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A body over the request limit, as Kestrel or the form reader reports it.</summary>
+    private static bool TooLarge(Exception error) =>
+        error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || (error is InvalidDataException && error.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        || (error.InnerException is { } inner && TooLarge(inner));
 }

@@ -16,10 +16,16 @@ public static class CultureApi
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
-                var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                    ? returnUrl
-                    : "/";
-                return TypedResults.LocalRedirect(target);
+                if (string.IsNullOrEmpty(returnUrl))
+                {
+                    return Results.LocalRedirect("/");
+                }
+
+                // Only a path of this site: not another host ("//x", "/\\x"), no control characters (LocalRedirect would throw).
+                return returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                    && !returnUrl.Any(char.IsControl)
+                    ? Results.LocalRedirect(returnUrl)
+                    : Results.BadRequest();
             })
             .AllowAnonymous();
 }

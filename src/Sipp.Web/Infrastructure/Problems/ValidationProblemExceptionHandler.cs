@@ -5,13 +5,18 @@ using Sipp.Domain;
 namespace Sipp.Web.Infrastructure.Problems;
 
 /// <summary>
-/// The one place that turns a broken rule into an RFC 9457 problem (400, errors keyed by field, Indonesian
-/// messages). Anything else is left to the default handler: no blanket catch hides errors.
+/// The one place that turns a broken rule of an API request into an RFC 9457 problem (400, errors keyed by field,
+/// Indonesian messages). Anything else is left to the default handler: no blanket catch hides errors.
 /// </summary>
 public sealed class ValidationProblemExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false; // pages show the Indonesian error page (/galat) instead
+        }
+
         switch (exception)
         {
             case DomainValidationException validation:

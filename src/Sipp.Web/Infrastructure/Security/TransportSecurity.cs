@@ -44,26 +44,40 @@ public static class TransportSecurity
         return builder;
     }
 
-    /// <summary>Throws when Production has neither a Kestrel certificate nor a trusted TLS-terminating proxy.</summary>
+    /// <summary>
+    /// Throws when Production would not actually serve HTTPS: neither a trusted TLS-terminating proxy, nor an https
+    /// address (urls, https_ports or a Kestrel endpoint) with a certificate Kestrel can load (a file that exists, or a
+    /// store subject). A certificate password alone, or a certificate with only http addresses, is not TLS.
+    /// </summary>
     public static void EnsureTlsInProduction(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!environment.IsProduction())
+        if (!environment.IsProduction() || configuration.GetValue<bool>("Security:ForwardedHeaders:Enabled"))
         {
             return;
         }
 
-        var forwarded = configuration.GetValue<bool>("Security:ForwardedHeaders:Enabled");
-        var defaultCertificate = configuration.GetSection("Kestrel:Certificates:Default").GetChildren().Any();
-        var endpointCertificate = configuration.GetSection("Kestrel:Endpoints").GetChildren()
-            .Any(endpoint => endpoint.GetSection("Certificate").GetChildren().Any());
-        if (!forwarded && !defaultCertificate && !endpointCertificate)
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().ToList();
+        var httpsEndpoints = endpoints.Where(e => IsHttps(e["Url"])).ToList();
+        var httpsUrls = (configuration["urls"] ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(IsHttps)
+            || !string.IsNullOrWhiteSpace(configuration["https_ports"]);
+        var defaultCertificate = Loadable(configuration.GetSection("Kestrel:Certificates:Default"), environment);
+        // Kestrel's endpoints replace the urls setting when there are any.
+        var servesHttps = endpoints.Count > 0
+            ? httpsEndpoints.Count > 0 && httpsEndpoints.All(e => Loadable(e.GetSection("Certificate"), environment) || defaultCertificate)
+            : httpsUrls && defaultCertificate;
+        if (!servesHttps)
         {
             throw new InvalidOperationException(
-                "Sipp tidak dijalankan di Production tanpa TLS. Pasang sertifikat Kestrel (Kestrel:Certificates:Default:Path dan :Password, " +
-                "atau Kestrel:Endpoints:<nama>:Certificate) atau aktifkan Security:ForwardedHeaders:Enabled di belakang proxy TLS " +
-                "dengan Security:ForwardedHeaders:KnownProxies/KnownNetworks.");
+                "Sipp tidak dijalankan di Production tanpa TLS. Layani alamat https (urls, https_ports atau Kestrel:Endpoints:<nama>:Url) dengan " +
+                "sertifikat yang ada (Kestrel:Certificates:Default:Path dan :Password, atau :Subject dan :Store), atau aktifkan " +
+                "Security:ForwardedHeaders:Enabled di belakang proxy TLS dengan Security:ForwardedHeaders:KnownProxies/KnownNetworks.");
         }
     }
+
+    private static bool IsHttps(string? url) => url?.TrimStart().StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static bool Loadable(IConfigurationSection certificate, IHostEnvironment environment) =>
+        certificate["Path"] is { Length: > 0 } path ? File.Exists(Path.GetFullPath(path, environment.ContentRootPath)) : !string.IsNullOrWhiteSpace(certificate["Subject"]);
 
     public static WebApplication UseSippTransportSecurity(this WebApplication app)
     {

@@ -138,14 +138,19 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         Assert.Contains("File berisi 100.001 baris", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AFileOver20Mb_IsRefused()
+    [Theory]
+    [InlineData(20)]
+    [InlineData(21)]
+    [InlineData(25)]
+    [InlineData(60)]
+    public async Task AFileOver20Mb_IsRefusedOnTheUploadPage_WithTheSameClearReason_WhateverItsSize(int megabytes)
     {
         var browser = await fixture.OperatorAsync("10000001", "001");
 
-        var page = await UploadAsync(browser, "upah", "raksasa.csv", new byte[(20 * 1024 * 1024) + 10], waitForCheck: false);
+        var page = await UploadAsync(browser, "upah", "raksasa.csv", new byte[(megabytes * 1024 * 1024) + 10], waitForCheck: false);
 
-        Assert.Contains("lebih dari 20 MB", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Upload", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("File lebih dari 20 MB. Bagi menjadi beberapa file.", page.QuerySelector(".alert-danger")?.TextContent.Trim());
     }
 
     [Fact]

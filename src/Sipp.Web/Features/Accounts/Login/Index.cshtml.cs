@@ -90,6 +90,16 @@ public sealed class IndexModel(
             return Refuse(lockedNow ? LockedMessage : WrongCredentials);
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account without hashing the password: hash it anyway, so that a locked account
+            // takes as long to answer as an unknown email or a wrong password, and its timing reveals nothing.
+            hasher.VerifyHashedPassword(user, DummyHash, Password);
+            audit.Record("akun.terkunci", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
+            await db.SaveChangesAsync(cancellationToken);
+            return Refuse(LockedMessage);
+        }
+
         var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {

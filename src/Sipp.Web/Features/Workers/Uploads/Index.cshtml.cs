@@ -16,8 +16,8 @@ namespace Sipp.Web.Features.Workers.Uploads;
 
 /// <summary>The three uploads with their templates. A file is inspected at once and then checked in the background.</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-[RequestSizeLimit(SpreadsheetInspection.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = SpreadsheetInspection.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(IndexModel.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxRequestBytes)]
 public sealed class IndexModel(
     SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, UploadQueue queue, IOptions<UploadOptions> options, AuditLog audit, TimeProvider clock)
     : PageModel
@@ -26,7 +26,20 @@ public sealed class IndexModel(
 
     public string? Refusal { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public const string TooLarge = "File lebih dari 20 MB. Bagi menjadi beberapa file.";
+
+    /// <summary>A 20 MB file with its form around it; a larger request is refused before it is read (see Errors).</summary>
+    public const long MaxRequestBytes = SpreadsheetInspection.MaxBytes + (1024 * 1024);
+
+    /// <summary>"ukuran": the last upload was over the request limit (sent back here by the error page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Ditolak { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Refusal = Ditolak == "ukuran" ? TooLarge : null;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? jenis, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -45,7 +58,7 @@ public sealed class IndexModel(
 
         if (file.Length > SpreadsheetInspection.MaxBytes)
         {
-            Refusal = "File lebih dari 20 MB. Bagi menjadi beberapa file.";
+            Refusal = TooLarge;
             await LoadAsync(cancellationToken);
             return Page();
         }
