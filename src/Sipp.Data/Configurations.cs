@@ -230,6 +230,15 @@ internal sealed class OneTimeCodeConfiguration : IEntityTypeConfiguration<OneTim
     }
 }
 
+internal sealed class HealthProbeConfiguration : IEntityTypeConfiguration<Operations.HealthProbe>
+{
+    public void Configure(EntityTypeBuilder<Operations.HealthProbe> e)
+    {
+        e.HasKey(p => p.Node);
+        e.Property(p => p.Node).HasMaxLength(200);
+    }
+}
+
 internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
 {
     public void Configure(EntityTypeBuilder<UserSession> e)

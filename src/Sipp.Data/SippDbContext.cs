@@ -44,6 +44,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<Operations.HealthProbe> HealthProbes => Set<Operations.HealthProbe>();
+
     public DbSet<PendingRegistration> PendingRegistrations => Set<PendingRegistration>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -51,7 +51,8 @@ builder.Services.AddLocalization(options => options.ResourcesPath = "Resources")
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ValidationProblemExceptionHandler>();
 builder.Services.AddSippRateLimiting();
-builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("database", tags: ["ready"])
+    .AddCheck<DatabaseWriteHealthCheck>("database-write", tags: ["ready"]);
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
 builder.Services.AddWorkerUploads();

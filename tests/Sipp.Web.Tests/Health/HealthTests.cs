@@ -45,5 +45,42 @@ public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTest
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Theory]
+    [DatabaseData]
+    public async Task Ready_Fails_WhenTheDatabaseAnswersButRefusesWrites_WhileLiveStaysUp(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider, "readonly");
+        await using (var db = database.NewContext())
+        {
+            await RuleDataLoader.LoadShippedRulesAsync(db, TimeProvider.System, ct); // what a first start writes
+        }
+
+        // SQLite: the node opens its file read-only. PostgreSQL: a running node's database is set read-only by its
+        // administrator (as on a standby, or when the disk is full): connections still answer, writes fail.
+        var settings = new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" };
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            settings["ConnectionStrings:Sipp"] = database.ConnectionString + ";Mode=ReadOnly";
+        }
+
+        await using var factory = new SippWebFactory(database, settings: settings, ownsDatabase: false);
+        var client = factory.CreateClient();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+            await (await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(ct)).Shutdown(waitForJobsToComplete: false, ct);
+            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+            await using var connection = new NpgsqlConnection((await PostgresCluster.SharedAsync()).AdminConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand($"ALTER DATABASE \"{name}\" SET default_transaction_read_only = on", connection);
+            await command.ExecuteNonQueryAsync(ct);
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
+    }
+
     public sealed class Fixture : WebFixture;
 }

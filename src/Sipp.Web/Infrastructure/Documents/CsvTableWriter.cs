@@ -1,3 +1,4 @@
+using Sipp.Web.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using CsvHelper;

@@ -74,11 +74,3 @@ public sealed class ColumnTotals(IReadOnlyList<Column> columns)
         return row;
     }
 }
-
-/// <summary>Text cells a spreadsheet could take for a formula are written with a leading apostrophe.</summary>
-public static class CellText
-{
-    /// <summary>Neutralises text beginning with = + - @ (and tab or carriage return, which some spreadsheets skip first).</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-}

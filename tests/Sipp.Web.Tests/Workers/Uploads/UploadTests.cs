@@ -154,6 +154,20 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
     }
 
     [Fact]
+    public async Task WhenRecordingTheUploadFails_TheSavedFileIsRemoved_AndNoOrphanStays()
+    {
+        var browser = await fixture.OperatorAsync("10000002", "000");
+        await fixture.FailInsertOfUploadAsync("gagal-dicatat.csv");
+        var folder = Path.GetDirectoryName(fixture.Factory.Services.GetRequiredService<Sipp.Web.Features.Workers.Uploads.UploadStorage>().PathOf(Guid.Empty))!;
+        var before = Directory.GetFiles(folder).ToHashSet();
+
+        var page = await UploadAsync(browser, "upah", "gagal-dicatat.csv", Encoding.UTF8.GetBytes("KPJ;Upah;Periode Mulai\r\n90000000201;5000000;2026-04\r\n"), waitForCheck: false);
+
+        Assert.Equal("Terjadi kesalahan", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Empty(Directory.GetFiles(folder).Except(before));
+    }
+
+    [Fact]
     public async Task WageAndDeactivationUploads_ChangeOnlyTheirOwnDivisionsWorkers()
     {
         var browser = await fixture.OperatorAsync("10000002", "000");
@@ -320,6 +334,15 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
                 Sex = Sipp.Domain.People.Sex.Female, Citizenship = Sipp.Domain.People.Citizenship.Wni, CreatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
+        }
+
+        /// <summary>A real database failure while an upload is recorded: a trigger that refuses one file name.</summary>
+        public async Task FailInsertOfUploadAsync(string fileName)
+        {
+            Assert.Matches("^[a-z.-]+$", fileName); // DDL takes no parameters: only plain names go into it
+            var sql = string.Concat("CREATE TRIGGER IF NOT EXISTS refuse_upload BEFORE INSERT ON UploadBatches WHEN NEW.FileName = '", fileName, "' BEGIN SELECT RAISE(ABORT, 'ditolak oleh uji'); END;");
+            await using var scope = Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SippDbContext>().Database.ExecuteSqlRawAsync(sql);
         }
 
         /// <summary>A real database failure in the middle of an import: a trigger that refuses one NIK.</summary>

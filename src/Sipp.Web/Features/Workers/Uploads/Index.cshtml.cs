@@ -68,6 +68,22 @@ public sealed class IndexModel(
             Id = Guid.NewGuid(), DivisionId = company.DivisionId, Kind = definition.Kind, FileName = Path.GetFileName(file.FileName)[..Math.Min(255, Path.GetFileName(file.FileName).Length)],
             SizeBytes = file.Length, State = UploadState.Diperiksa, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = company.UserId,
         };
+        try
+        {
+            await SaveAndInspectAsync(file, batch, definition, company.DivisionId, cancellationToken);
+        }
+        catch
+        {
+            storage.Delete(batch.Id); // nothing was recorded: leave no file behind
+            throw;
+        }
+
+        return Redirect($"/tenaga-kerja/upload/{batch.Id}");
+    }
+
+    /// <summary>Stores the file, inspects it and its header, and records the batch (refused, or waiting for its check).</summary>
+    private async Task SaveAndInspectAsync(IFormFile file, UploadBatch batch, UploadDefinition definition, Guid divisionId, CancellationToken cancellationToken)
+    {
         await using (var content = file.OpenReadStream())
         {
             await storage.SaveAsync(batch.Id, content, cancellationToken);
@@ -89,14 +105,12 @@ public sealed class IndexModel(
         }
 
         db.UploadBatches.Add(batch);
-        audit.Record("upload.terima", "Upload", batch.Id.ToString(), company.DivisionId, after: new { jenis = definition.Title, file = batch.FileName, ukuran = batch.SizeBytes, ditolak = refusal });
+        audit.Record("upload.terima", "Upload", batch.Id.ToString(), divisionId, after: new { jenis = definition.Title, file = batch.FileName, ukuran = batch.SizeBytes, ditolak = refusal });
         await db.SaveChangesAsync(cancellationToken);
         if (refusal is null)
         {
             queue.Wake();
         }
-
-        return Redirect($"/tenaga-kerja/upload/{batch.Id}");
     }
 
     private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition definition, SheetLimits limits)
