@@ -161,6 +161,24 @@ public class DevelopmentSeedTests
         Assert.Contains(payment.Bill.KodeIuran, check.GetElementById("hasil-cek")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2026, 11, 30)] // late in the month: the paid month's due date is long past
+    [InlineData(2027, 1, 3)]   // early in the month: paid "today", the bill issued on the 1st
+    public async Task ThePaidSeedMonth_IsPaidAfterItsBillWasIssued_WhateverTheDayOfStart(int year, int month, int day)
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "seedday");
+        await using (var factory = new SippWebFactory(database, "Development", SeedOn, ownsDatabase: false))
+        {
+            factory.Clock.SetUtcNow(new DateTimeOffset(year, month, day, 2, 0, 0, TimeSpan.Zero));
+            _ = factory.Server;
+        }
+
+        await using var db = database.NewContext();
+        var payment = await db.Payments.Include(p => p.Bill).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.True(DateOnly.FromDateTime(payment.Bill.IssuedAt) <= payment.PaidOn);
+        Assert.True(payment.PaidOn <= payment.Bill.DueDate); // paid in time: no fine on the demo data
+    }
+
     [Fact]
     public async Task OutsideDevelopment_NothingIsSeeded()
     {

@@ -54,6 +54,7 @@ public sealed class PaidMonthSeed(
         if (issuedAt < bill.IssuedAt)
         {
             await db.Bills.Where(b => b.Id == bill.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.IssuedAt, issuedAt), cancellationToken);
+            db.ChangeTracker.Clear(); // the bill issued above is still tracked with its old time
         }
 
         var paidOn = bill.DueDate.AddDays(-5) is var early && early < today ? early : today; // paid in time

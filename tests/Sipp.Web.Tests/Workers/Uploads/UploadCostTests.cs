@@ -136,13 +136,15 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
 
         await using (var db = database.NewContext())
         {
-            var first = await UploadQueue.ClaimNextAsync(db, now, ct);
-            var second = await UploadQueue.ClaimNextAsync(db, now, ct);
+            var first = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
+            var second = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
             await db.UploadBatches.Where(x => x.FileName == "a-besar.csv").ExecuteUpdateAsync(x => x.SetProperty(y => y.State, UploadState.SiapImpor), ct);
-            var third = await UploadQueue.ClaimNextAsync(db, now, ct);
+            var elsewhere = await UploadQueue.ClaimNextAsync(db, now, _ => false, ct);
+            var third = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
 
             Assert.Equal("b-kecil.csv", await NameAsync(db, first));
             Assert.Null(second); // A's second file waits for A's first; B's is running
+            Assert.Null(elsewhere); // a node that cannot read the file leaves it to the node that has it
             Assert.Equal("a-kedua.csv", await NameAsync(db, third));
         }
 

@@ -25,15 +25,17 @@ public sealed class UploadQueue
 
     /// <summary>
     /// Claims the oldest waiting batch of a company division that has no check running, so that one company's uploads
-    /// never hold up another's: each division is checked one file at a time, divisions in parallel.
+    /// never hold up another's: each division is checked one file at a time, divisions in parallel. Only a batch whose
+    /// file this node can read (<paramref name="readable"/>) is claimed: until uploads share one store, a file waits on
+    /// the disk of the node that received it.
     /// </summary>
-    public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, CancellationToken cancellationToken)
+    public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, Func<Guid, bool> readable, CancellationToken cancellationToken)
     {
         var waiting = db.UploadBatches.Where(b => b.State == UploadState.Diperiksa);
         var candidates = await waiting.Where(b => b.ClaimedUntil == null || b.ClaimedUntil < now)
             .Where(b => !waiting.Any(o => o.DivisionId == b.DivisionId && o.Id != b.Id && o.ClaimedUntil != null && o.ClaimedUntil >= now))
-            .OrderBy(b => b.UploadedAt).Select(b => b.Id).Take(10).ToListAsync(cancellationToken);
-        foreach (var id in candidates)
+            .OrderBy(b => b.UploadedAt).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
+        foreach (var id in candidates.Where(readable))
         {
             var claimed = await db.UploadBatches.Where(b => b.Id == id && b.State == UploadState.Diperiksa && (b.ClaimedUntil == null || b.ClaimedUntil < now))
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.ClaimedUntil, now + Lease).SetProperty(x => x.CheckAttempts, x => x.CheckAttempts + 1), cancellationToken);
@@ -68,7 +70,9 @@ public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes,
                 (Guid Id, int Attempts)? next;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
-                    next = await UploadQueue.ClaimNextAsync(scope.ServiceProvider.GetRequiredService<SippDbContext>(), clock.GetUtcNow().UtcDateTime, stoppingToken);
+                    var storage = scope.ServiceProvider.GetRequiredService<UploadStorage>();
+                    next = await UploadQueue.ClaimNextAsync(
+                        scope.ServiceProvider.GetRequiredService<SippDbContext>(), clock.GetUtcNow().UtcDateTime, id => File.Exists(storage.PathOf(id)), stoppingToken);
                 }
 
                 if (next is { } claimed)
