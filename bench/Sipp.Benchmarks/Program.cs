@@ -8,6 +8,7 @@ using Sipp.Benchmarks;
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- compute [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- monitoring [sqlite|postgres] [workers, default 1000]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- report xlsx|pdf|csv [sqlite|postgres] [workers]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload-limits
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
 var size = args.Length > 2 && args[0] != "report" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
@@ -27,6 +28,9 @@ switch (args.FirstOrDefault())
         break;
     case "upload":
         await UploadScenario.RunAsync(provider, size);
+        break;
+    case "upload-limits":
+        UploadLimitsScenario.Run();
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(ContributionEngineBenchmark).Assembly).Run(args);

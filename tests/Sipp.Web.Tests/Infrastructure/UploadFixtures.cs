@@ -100,9 +100,11 @@ public static class UploadFixtures
 
     /// <summary>
     /// A minimal .xlsx by hand whose header cells point into its shared strings, followed there by
-    /// <paramref name="fillerStrings"/> strings of <paramref name="fillerLength"/> letters that no cell uses.
+    /// <paramref name="fillerStrings"/> strings of <paramref name="fillerLength"/> letters that no cell uses
+    /// (or the strings <paramref name="fillerOf"/> gives, by index).
     /// </summary>
-    public static byte[] XlsxWithSharedStrings(IReadOnlyList<string> headers, int fillerStrings, int fillerLength, CompressionLevel level)
+    public static byte[] XlsxWithSharedStrings(
+        IReadOnlyList<string> headers, int fillerStrings, int fillerLength, CompressionLevel level, Func<int, string>? fillerOf = null)
     {
         const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         const string rels = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -132,7 +134,7 @@ public static class UploadFixtures
             var filler = "<si><t>" + new string('A', fillerLength) + "</t></si>";
             for (var i = 0; i < fillerStrings; i++)
             {
-                strings.Write(filler);
+                strings.Write(fillerOf is null ? filler : "<si><t>" + fillerOf(i) + "</t></si>");
             }
 
             strings.Write("</sst>");

@@ -23,7 +23,7 @@ public static class SpreadsheetRows
             return first?.Cells.OrderBy(c => c.Key).Select(c => Clean(c.Value.ToString())).Where(h => h.Length > 0).ToList() ?? [];
         }
 
-        using var reader = OpenCsv(path, encoding!);
+        using var reader = OpenCsv(path, encoding!, limits);
         return ReadHeader(reader, limits) is { } headers ? headers.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
     }
 
@@ -85,7 +85,7 @@ public static class SpreadsheetRows
 
     private static IEnumerable<SheetRow> ReadCsv(string path, Encoding encoding, SheetLimits limits, CancellationToken cancellationToken)
     {
-        using var reader = OpenCsv(path, encoding);
+        using var reader = OpenCsv(path, encoding, limits);
         if (ReadHeader(reader, limits) is not { } header)
         {
             yield break;
@@ -149,7 +149,7 @@ public static class SpreadsheetRows
         }
     }
 
-    private static CsvReader OpenCsv(string path, Encoding encoding)
+    private static CsvReader OpenCsv(string path, Encoding encoding, SheetLimits limits)
     {
         string firstLine;
         using (var sniff = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true))
@@ -159,10 +159,17 @@ public static class SpreadsheetRows
 
         // A fresh reader, so that the byte order mark is recognised and skipped.
         var stream = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
-        var delimiter = new[] { ";", ",", "\t" }.OrderByDescending(d => firstLine.Split(d).Length).First();
+        // Counted, not split: a header line of millions of separators must not become millions of strings. Far more
+        // separators than columns allowed is refused before the parser holds them all (quoted ones cannot explain it).
+        var (delimiter, separators) = new[] { ';', ',', '\t' }.Select(d => (d, firstLine.AsSpan().Count(d))).MaxBy(d => d.Item2);
+        if (separators >= limits.MaxColumns * 10)
+        {
+            throw limits.TooManyColumns(1);
+        }
+
         return new CsvReader(stream, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            Delimiter = delimiter,
+            Delimiter = delimiter.ToString(),
             BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
