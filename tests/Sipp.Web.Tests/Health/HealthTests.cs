@@ -29,8 +29,7 @@ public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTest
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
 
         // The scheduler keeps its schedule in this database and would connect again while it is being dropped.
-        await (await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken))
-            .Shutdown(waitForJobsToComplete: false, TestContext.Current.CancellationToken);
+        await StopSchedulerAsync(factory);
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
         var cluster = await PostgresCluster.SharedAsync();
         await using (var connection = new NpgsqlConnection(cluster.AdminConnectionString))
@@ -69,7 +68,7 @@ public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTest
         if (provider == DatabaseProvider.Postgres)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
-            await (await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(ct)).Shutdown(waitForJobsToComplete: false, ct);
+            await StopSchedulerAsync(factory); // it keeps its schedule in this database
             var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
             await using var connection = new NpgsqlConnection((await PostgresCluster.SharedAsync()).AdminConnectionString);
             await connection.OpenAsync(ct);
@@ -80,6 +79,18 @@ public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTest
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
+    }
+
+    /// <summary>Stops the node's scheduler once it runs (stopping it while it starts fails inside Quartz's cluster manager).</summary>
+    private static async Task StopSchedulerAsync(SippWebFactory factory)
+    {
+        var scheduler = await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+        for (var waited = 0; scheduler.Status != Quartz.SchedulerStatus.Running && waited < 200; waited++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await scheduler.Shutdown(waitForJobsToComplete: false, TestContext.Current.CancellationToken);
     }
 
     public sealed class Fixture : WebFixture;
