@@ -99,25 +99,29 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
         Assert.False(File.Exists(scope.ServiceProvider.GetRequiredService<UploadStorage>().PathOf(batchId)));
     }
 
-    [Fact]
-    public async Task TheOldestWaitingFile_OfADivisionWithNoCheckRunning_IsClaimedFirst()
+    [Theory]
+    [DatabaseData]
+    public async Task TheOldestWaitingFile_OfACompanyWithNoCheckRunning_IsClaimedFirst(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, nameof(TheOldestWaitingFile_OfADivisionWithNoCheckRunning_IsClaimedFirst));
+        await using var database = await TestDatabase.CreateAsync(provider, "claim");
         var now = new DateTime(2026, 3, 2, 2, 0, 0, DateTimeKind.Utc);
-        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var (aHead, aBranch, b) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await using (var db = database.NewContext())
         {
-            var company = new Sipp.Data.Companies.Company { Id = Guid.NewGuid(), Npp = "40000001", Name = "PT Antrian", JkkRiskClass = 1, CreatedAt = now };
-            db.Companies.Add(company);
-            foreach (var (id, code) in new[] { (a, "000"), (b, "001") })
+            foreach (var (npp, divisions) in new[] { ("40000001", new[] { (aHead, "000"), (aBranch, "001") }), ("40000002", new[] { (b, "000") }) })
             {
-                db.Divisions.Add(new Sipp.Data.Companies.Division { Id = id, CompanyId = company.Id, Code = code, Name = code, BranchOffice = "KC", CreatedAt = now });
+                var company = new Sipp.Data.Companies.Company { Id = Guid.NewGuid(), Npp = npp, Name = "PT " + npp, JkkRiskClass = 1, CreatedAt = now };
+                db.Companies.Add(company);
+                foreach (var (id, code) in divisions)
+                {
+                    db.Divisions.Add(new Sipp.Data.Companies.Division { Id = id, CompanyId = company.Id, Code = code, Name = code, BranchOffice = "KC", CreatedAt = now });
+                }
             }
 
             db.UploadBatches.AddRange(
-                Batch(a, "a-besar.csv", now.AddMinutes(-10), claimedUntil: now.AddMinutes(1)), // A's huge file, being checked
-                Batch(a, "a-kedua.csv", now.AddMinutes(-9)),
+                Batch(aHead, "a-besar.csv", now.AddMinutes(-10), claimedUntil: now.AddMinutes(1)), // company A's huge file, being checked
+                Batch(aBranch, "a-cabang.csv", now.AddMinutes(-9)),                               // another division of A
                 Batch(b, "b-kecil.csv", now.AddMinutes(-1)));
             await db.SaveChangesAsync(ct);
         }
@@ -130,10 +134,10 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
             var elsewhere = await UploadQueue.ClaimNextAsync(db, now, _ => false, ct);
             var third = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
 
-            Assert.Equal("b-kecil.csv", await NameAsync(db, first));
-            Assert.Null(second); // A's second file waits for A's first; B's is running
+            Assert.Equal("b-kecil.csv", await NameAsync(db, first)); // B does not wait behind A
+            Assert.Null(second); // A's branch waits for A's running check; B's is running
             Assert.Null(elsewhere); // a node that cannot read the file leaves it to the node that has it
-            Assert.Equal("a-kedua.csv", await NameAsync(db, third));
+            Assert.Equal("a-cabang.csv", await NameAsync(db, third));
         }
 
         static UploadBatch Batch(Guid division, string name, DateTime uploadedAt, DateTime? claimedUntil = null) => new()

@@ -24,16 +24,19 @@ public sealed class UploadQueue
     public const int MaxAttempts = 3;
 
     /// <summary>
-    /// Claims the oldest waiting batch of a company division that has no check running, so that one company's uploads
-    /// never hold up another's: each division is checked one file at a time, divisions in parallel. Only a batch whose
+    /// Claims the oldest waiting batch of a company that has no check running, so that one company's uploads never hold
+    /// up another's: each company (all its divisions) is checked one file at a time, companies in parallel. Only a batch whose
     /// file this node can read (<paramref name="readable"/>) is claimed: until uploads share one store, a file waits on
     /// the disk of the node that received it.
     /// </summary>
     public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, Func<Guid, bool> readable, CancellationToken cancellationToken)
     {
         var waiting = db.UploadBatches.Where(b => b.State == UploadState.Diperiksa);
+        var companiesChecking = waiting.Where(b => b.ClaimedUntil != null && b.ClaimedUntil >= now)
+            .Join(db.Divisions, b => b.DivisionId, d => d.Id, (_, d) => d.CompanyId);
         var candidates = await waiting.Where(b => b.ClaimedUntil == null || b.ClaimedUntil < now)
-            .Where(b => !waiting.Any(o => o.DivisionId == b.DivisionId && o.Id != b.Id && o.ClaimedUntil != null && o.ClaimedUntil >= now))
+            .Join(db.Divisions, b => b.DivisionId, d => d.Id, (b, d) => new { b.Id, b.UploadedAt, d.CompanyId })
+            .Where(b => !companiesChecking.Contains(b.CompanyId))
             .OrderBy(b => b.UploadedAt).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
         foreach (var id in candidates.Where(readable))
         {

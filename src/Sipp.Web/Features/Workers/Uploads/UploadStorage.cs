@@ -26,7 +26,7 @@ public sealed class UploadOptions
     [System.ComponentModel.DataAnnotations.Range(1_000, 1_000_000_000)]
     public long MaxTextCharacters { get; set; } = 50_000_000;
 
-    /// <summary>Uploads checked at once on each node; one company division's uploads are checked one at a time.</summary>
+    /// <summary>Uploads checked at once on each node; one company's uploads are checked one at a time.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 16)]
     public int CheckWorkers { get; set; } = 2;
 
