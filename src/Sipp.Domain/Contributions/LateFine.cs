@@ -16,6 +16,14 @@ public static class LateFine
     }
 
     /// <summary>
+    /// Why a due date may still move, or null: in a year whose national holidays are not yet all listed, only the
+    /// fixed-date ones are known (iuran.md Appendix A).
+    /// </summary>
+    public static string? DueDateCaveat(DateOnly dueDate, RuleTable rules) => rules.HolidayListYears.Contains(dueDate.Year)
+        ? null
+        : $"Daftar libur nasional tahun {dueDate.Year} belum ditetapkan: jatuh tempo baru memperhitungkan hari libur bertanggal tetap dan dapat bergeser.";
+
+    /// <summary>
     /// Months late: the smallest k ≥ 1 with paidOn ≤ dueDate + k months, or 0 when paid on or before the due date.
     /// </summary>
     public static int MonthsLate(DateOnly dueDate, DateOnly paidOn)
@@ -45,11 +53,12 @@ public static class LateFine
         var dueDate = DueDate(period, rules);
         var monthsLate = MonthsLate(dueDate, paidOn);
         var perMonth = rules.RateOn(RuleKeys.FinePerMonth, period.FirstDay);
-        return new FineResult(dueDate, monthsLate, perMonth.Of(checked(contributionTotal * monthsLate)));
+        return new FineResult(dueDate, monthsLate, perMonth.Of(checked(contributionTotal * monthsLate)), DueDateCaveat(dueDate, rules));
     }
 }
 
 /// <param name="DueDate">Jatuh tempo.</param>
 /// <param name="MonthsLate">Bulan terlambat.</param>
 /// <param name="Fine">Denda, whole rupiah.</param>
-public readonly record struct FineResult(DateOnly DueDate, int MonthsLate, long Fine);
+/// <param name="DueDateCaveat">Why the due date may still move (its year's holidays are not all listed), or null.</param>
+public readonly record struct FineResult(DateOnly DueDate, int MonthsLate, long Fine, string? DueDateCaveat = null);

@@ -9,7 +9,7 @@ namespace Sipp.Domain.Rules;
 /// </summary>
 public static class RuleDataFile
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static string SourceName(int version) => $"aturan-iuran.v{version}";
 

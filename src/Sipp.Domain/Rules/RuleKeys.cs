@@ -23,6 +23,7 @@ public static class RuleKeys
     public const string DueDay = "jatuhTempo.tanggal";             // day of the following month
     public const string FinePerMonth = "denda.perBulan";           // percent of the period total per month late
     public const string Holiday = "libur";                         // row date is the holiday; value 1
+    public const string HolidayList = "daftarLibur";               // row dated 1 January: that year's holidays are all listed; value 1
 
     /// <summary>Optional regional minimum wage (rupiah), one key per region: "upahMinimum.3171" or "upahMinimum.jakarta".</summary>
     public const string MinimumWagePrefix = "upahMinimum.";
@@ -50,7 +51,7 @@ public static class RuleKeys
     public static readonly IReadOnlySet<string> Ages = new HashSet<string> { RetirementAge, JkpMaximumAge };
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        Percentages.Concat(Amounts).Concat(Ages).Concat([SupportedFrom, DueDay, Holiday]));
+        Percentages.Concat(Amounts).Concat(Ages).Concat([SupportedFrom, DueDay, Holiday, HolidayList]));
 
     /// <summary>What an administrator reads next to each key.</summary>
     public static string Describe(string key) => key switch
@@ -73,6 +74,7 @@ public static class RuleKeys
         DueDay => "Tanggal jatuh tempo pada bulan berikutnya",
         FinePerMonth => "Denda keterlambatan per bulan (% total iuran)",
         Holiday => "Hari libur nasional",
+        HolidayList => "Daftar libur nasional tahun ini lengkap (SKB 3 Menteri)",
         _ when key.StartsWith(JkkClassPrefix, StringComparison.Ordinal) =>
             $"JKK — tarif kelas risiko {key[JkkClassPrefix.Length..]} (% upah)",
         _ => key,

@@ -19,7 +19,7 @@ public sealed class RuleTable
         var duplicates = list.GroupBy(r => (r.Key, r.EffectiveFrom)).Where(g => g.Count() > 1)
             .Select(g => $"Aturan {g.Key.Key} berlaku mulai {g.Key.EffectiveFrom:yyyy-MM-dd} tercatat lebih dari sekali.");
         errors.AddRange(duplicates);
-        var missing = RuleKeys.All.Where(k => k != RuleKeys.Holiday && list.All(r => r.Key != k))
+        var missing = RuleKeys.All.Where(k => k is not RuleKeys.Holiday and not RuleKeys.HolidayList && list.All(r => r.Key != k))
             .Select(k => $"Aturan {k} belum ada.");
         errors.AddRange(missing);
         if (errors.Count > 0)
@@ -28,16 +28,20 @@ public sealed class RuleTable
         }
 
         Rows = list.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.EffectiveFrom).ToList();
-        _byKey = Rows.Where(r => r.Key != RuleKeys.Holiday)
+        _byKey = Rows.Where(r => r.Key is not RuleKeys.Holiday and not RuleKeys.HolidayList)
             .GroupBy(r => r.Key, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(r => (r.EffectiveFrom, r.Value)).ToArray(), StringComparer.Ordinal);
         Holidays = Rows.Where(r => r.Key == RuleKeys.Holiday).Select(r => r.EffectiveFrom).ToFrozenSet();
+        HolidayListYears = Rows.Where(r => r.Key == RuleKeys.HolidayList).Select(r => r.EffectiveFrom.Year).ToFrozenSet();
         FirstSupportedPeriod = Period.Containing(_byKey[RuleKeys.SupportedFrom][0].From);
     }
 
     public IReadOnlyList<RuleRow> Rows { get; }
 
     public IReadOnlySet<DateOnly> Holidays { get; }
+
+    /// <summary>Years whose whole list of national holidays is in the table; other years know only the fixed-date ones.</summary>
+    public IReadOnlySet<int> HolidayListYears { get; }
 
     public Period FirstSupportedPeriod { get; }
 
@@ -121,7 +125,8 @@ public sealed class RuleTable
         {
             RuleKeys.DueDay when row.Value is < 1 or > 28 || row.Value != decimal.Truncate(row.Value) =>
                 $"{where}: tanggal jatuh tempo harus 1–28.",
-            RuleKeys.Holiday or RuleKeys.SupportedFrom when row.Value != 1 => $"{where}: nilai harus 1.",
+            RuleKeys.Holiday or RuleKeys.SupportedFrom or RuleKeys.HolidayList when row.Value != 1 => $"{where}: nilai harus 1.",
+            RuleKeys.HolidayList when row.EffectiveFrom is not { Month: 1, Day: 1 } => $"{where}: harus tanggal 1 Januari tahun daftarnya.",
             RuleKeys.SupportedFrom when row.EffectiveFrom.Day != 1 => $"{where}: harus tanggal 1 suatu bulan.",
             _ => null,
         };

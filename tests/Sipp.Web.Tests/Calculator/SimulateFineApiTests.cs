@@ -20,6 +20,26 @@ public class SimulateFineApiTests(SimulateFineApiTests.Fixture fixture) : IClass
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "jatuhTempo": "2026-02-16", "bulanTerlambat": 2, "denda": 400000 }"""), actual), actual?.ToJsonString());
     }
 
+    [Fact]
+    public async Task ADueDateInAYearWithoutItsHolidayList_SaysItMayStillMove()
+    {
+        var response = await PostJsonAsync("""{ "periode": "2026-12", "totalIuran": 10000000, "tanggalBayar": "2027-01-10" }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("2027-01-15", body["jatuhTempo"]!.GetValue<string>());
+        Assert.Contains("Daftar libur nasional tahun 2027 belum ditetapkan", body["peringatan"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AGoodFridayDueDate_IsMoved_SoPayingOnItIsInTime()
+    {
+        var response = await PostJsonAsync("""{ "periode": "2022-03", "totalIuran": 10000000, "tanggalBayar": "2022-04-18" }""");
+
+        var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "jatuhTempo": "2022-04-18", "bulanTerlambat": 0, "denda": 0 }"""), actual), actual?.ToJsonString());
+    }
+
     [Theory]
     [InlineData("2026-02-16", 0, 0)]
     [InlineData("2026-02-17", 1, 200000)]

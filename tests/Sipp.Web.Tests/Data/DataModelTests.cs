@@ -37,6 +37,30 @@ public class DataModelTests
         Assert.Equal(RuleDataFile.LoadTable().Rows.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.EffectiveFrom), table.Rows);
     }
 
+    [Fact]
+    public async Task ADatabaseLoadedWithTheFirstRules_GetsEveryNationalHolidayOnTheNextStart_AndKeepsItsRows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "rules-upgrade");
+        await using var db = database.NewContext();
+        var v1 = RuleDataFile.Load(1);
+        db.RuleEntries.AddRange(v1.Select(r => new Sipp.Data.Rules.RuleEntry
+        {
+            Key = r.Key, EffectiveFrom = r.EffectiveFrom, Value = r.Value, Note = r.Note, Source = RuleDataFile.SourceName(1), CreatedAt = Now,
+        }));
+        await db.SaveChangesAsync(ct);
+
+        var added = await RuleDataLoader.LoadShippedRulesAsync(db, TimeProvider.System, ct);
+
+        var rows = await db.RuleEntries.AsNoTracking().ToListAsync(ct);
+        Assert.Equal(RuleDataFile.Load().Count, rows.Count); // every row of the new file is there, none twice
+        Assert.Equal(v1.Count, rows.Count(r => r.Source == RuleDataFile.SourceName(1))); // the old rows stay as they were
+        Assert.Equal(rows.Count - v1.Count, added);
+        var table = new RuleTable(rows.Select(r => new RuleRow(r.Key, r.EffectiveFrom, r.Value, r.Note)));
+        Assert.Contains(new DateOnly(2022, 4, 15), table.Holidays); // Good Friday 2022
+        Assert.Equal([2022, 2023, 2024, 2025, 2026], table.HolidayListYears.Order());
+    }
+
     [Theory]
     [DatabaseData]
     public async Task Npp_IsUnique_AndDivisionCodesAreUniquePerCompany(DatabaseProvider provider)

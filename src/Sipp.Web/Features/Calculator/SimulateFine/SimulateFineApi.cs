@@ -29,8 +29,11 @@ public static class SimulateFineApi
 
         var fine = await handler.HandleAsync(new SimulateFineRequest(period.Value, total.Value, paidOn.Value), cancellationToken);
         return TypedResults.Ok(new FineResponse(
-            fine.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fine.MonthsLate, fine.Fine));
+            fine.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fine.MonthsLate, fine.Fine, fine.DueDateCaveat));
     }
 }
 
-public sealed record FineResponse(string JatuhTempo, int BulanTerlambat, long Denda);
+/// <param name="Peringatan">Only when the due date may still move: its year's national holidays are not all listed yet.</param>
+public sealed record FineResponse(
+    string JatuhTempo, int BulanTerlambat, long Denda,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Peringatan = null);

@@ -26,6 +26,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public PeriodSummary? Summary { get; private set; }
 
+    /// <summary>Why the bill's due date may still move (its year's holidays are not all listed), or null.</summary>
+    public string? DueDateCaveat { get; private set; }
+
     public IReadOnlyList<LineRow> Lines { get; private set; } = [];
 
     public int PageNumber { get; private set; } = 1;
@@ -103,7 +106,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var company = await currentCompany.RequireAsync(cancellationToken);
         CanOperate = company.CanOperate;
         Period = period;
-        Summary = await PeriodSummary.LoadAsync(db, await ruleTables.GetAsync(cancellationToken), company.DivisionId, period, cancellationToken);
+        var rules = await ruleTables.GetAsync(cancellationToken);
+        Summary = await PeriodSummary.LoadAsync(db, rules, company.DivisionId, period, cancellationToken);
+        DueDateCaveat = Summary?.LiveBill is { } bill ? LateFine.DueDateCaveat(bill.DueDate, rules) : null;
         if (Summary is null)
         {
             return;
