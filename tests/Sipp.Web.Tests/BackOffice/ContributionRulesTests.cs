@@ -40,6 +40,38 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
         Assert.Contains(added.QuerySelectorAll("#tabel-aturan tbody tr"), r => r.Children[0].TextContent == "upahMinimum.3171" && r.Children[2].TextContent == "5.800.000");
     }
 
+    [Fact]
+    public async Task AYearsHolidayList_IsAddedInOneForm_AndMovesItsDueDates_AndItsWarningGoes()
+    {
+        var admin = await fixture.AdministratorAsync();
+        var before = await FineOfAsync("2027-03"); // due Thursday 15 April 2027
+        Assert.Contains("2027 belum ditetapkan", before.GetProperty("peringatan").GetString(), StringComparison.Ordinal);
+        var page = await HtmlPage.GetAsync(admin, "/admin/aturan-iuran");
+
+        var refused = await HtmlPage.ParseAsync(await page.SubmitAsync(admin, new Dictionary<string, string>
+        {
+            ["Tahun"] = "2027", ["Hari Libur (satu per baris)"] = "01-01 Tahun Baru Masehi\n04-15 Uji\n13-01 Tanggal Salah\n04-16",
+        }));
+        var added = await HtmlPage.ParseAsync(await page.SubmitAsync(admin, new Dictionary<string, string>
+        {
+            ["Tahun"] = "2027", ["Hari Libur (satu per baris)"] = "01-01 Tahun Baru Masehi\n04-15 Kamis Libur Uji\n04-16 Jumat Libur Uji\n08-17 Hari Kemerdekaan Republik Indonesia",
+        }));
+        var again = await HtmlPage.ParseAsync(await (await HtmlPage.GetAsync(admin, "/admin/aturan-iuran")).SubmitAsync(admin, new Dictionary<string, string>
+        {
+            ["Tahun"] = "2027", ["Hari Libur (satu per baris)"] = "05-01 Hari Buruh Internasional",
+        }));
+
+        var refusal = refused.GetElementById("DaftarLibur-error")!.TextContent;
+        Assert.Contains("Baris 3: tanggal harus MM-DD", refusal, StringComparison.Ordinal);
+        Assert.Contains("Baris 4: tulis nama hari libur", refusal, StringComparison.Ordinal);
+        Assert.Equal("Daftar libur nasional 2027 ditetapkan: 4 hari libur.", added.GetElementById("pesan")!.TextContent.Trim());
+        Assert.Contains("2027", added.GetElementById("tahun-daftar-libur")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("sudah ditetapkan", again.GetElementById("DaftarLibur-error")!.TextContent, StringComparison.Ordinal);
+        var after = await FineOfAsync("2027-03");
+        Assert.Equal("2027-04-19", after.GetProperty("jatuhTempo").GetString()); // over Thursday, Friday and the weekend
+        Assert.False(after.TryGetProperty("peringatan", out _));
+    }
+
     [Theory]
     [InlineData("jp.batasUpah", "2026-01-01", "12000000", "paling cepat besok")]
     [InlineData("jp.batasUpah", "2027-06-01", "dua belas juta", "Isi nilai berupa angka")]
@@ -67,6 +99,14 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
         await browser.SignInAsHrdAsync();
 
         Assert.NotEqual(HttpStatusCode.OK, await fixture.Factory.WithoutRedirects(browser).StatusOfAsync("/admin/aturan-iuran"));
+    }
+
+    private async Task<JsonElement> FineOfAsync(string period)
+    {
+        using var response = await fixture.Factory.CreateClient().PostAsJsonAsync(
+            "/api/v1/iuran/denda/simulasi", new { periode = period, totalIuran = 1_000_000, tanggalBayar = "2027-04-01" }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 
     private async Task<long> JpOfAsync(string period)

@@ -14,8 +14,9 @@ using Sipp.Web.Infrastructure;
 namespace Sipp.Web.Features.BackOffice.ContributionRules;
 
 /// <summary>
-/// "Aturan Iuran": the effective-dated rule table, and a form to add a row (next year's JP cap, a new holiday…). The new
-/// row must leave the whole table valid and may not reach back into the past; the engine uses it from its date on.
+/// "Aturan Iuran": the effective-dated rule table, a form to add a row (next year's JP cap, a new holiday…) and one for a
+/// year's whole list of national holidays. New rows must leave the whole table valid and may not reach back into the
+/// past; the engine uses them from their date on.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock) : PageModel
@@ -131,6 +132,62 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
         }
 
         return decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    [BindProperty]
+    public int? TahunLibur { get; set; }
+
+    [BindProperty]
+    public string? DaftarLibur { get; set; }
+
+    /// <summary>"Daftar Libur Nasional": a year's whole list of holidays in one form, all added or none.</summary>
+    public async Task<IActionResult> OnPostHolidaysAsync(CancellationToken cancellationToken)
+    {
+        var year = TahunLibur ?? 0;
+        var (rows, errors) = Sipp.Domain.Calendar.HolidayList.Parse(year, DaftarLibur, clock.JakartaToday());
+        var existing = await db.RuleEntries.AsNoTracking().Select(r => new RuleRow(r.Key, r.EffectiveFrom, r.Value, r.Note)).ToListAsync(cancellationToken);
+        if (errors.Count == 0 && existing.Any(r => r.Key == RuleKeys.HolidayList && r.EffectiveFrom.Year == year))
+        {
+            errors = [$"Daftar libur nasional {year} sudah ditetapkan. Perubahan sesudahnya ditambahkan satu per satu di \"Tambah Aturan\"."];
+        }
+
+        // A fixed-date holiday of that year may already be stored (shipped until 2035): it is kept, not added twice.
+        var added = rows.Where(r => !existing.Any(e => e.Key == r.Key && e.EffectiveFrom == r.EffectiveFrom)).ToList();
+        if (errors.Count == 0)
+        {
+            try
+            {
+                _ = new RuleTable(existing.Concat(added));
+            }
+            catch (InvalidRuleTableException e)
+            {
+                errors = e.Problems.ToList();
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(nameof(DaftarLibur), error);
+            }
+
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : (Guid?)null;
+        db.RuleEntries.AddRange(added.Select(r => new RuleEntry
+        {
+            Key = r.Key, EffectiveFrom = r.EffectiveFrom, Value = r.Value, Note = r.Note, Source = "admin", CreatedAt = now, CreatedByUserId = userId,
+        }));
+        audit.Record("aturanIuran.daftarLibur", "AturanIuran", $"{RuleKeys.HolidayList}@{year}",
+            after: new { tahun = year, libur = rows.Where(r => r.Key == RuleKeys.Holiday).Select(r => new { tanggal = r.EffectiveFrom, nama = r.Note }) });
+        await db.SaveChangesAsync(cancellationToken);
+        ruleTables.Invalidate();
+        TempData["Message"] = $"Daftar libur nasional {year} ditetapkan: {rows.Count - 1} hari libur.";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
