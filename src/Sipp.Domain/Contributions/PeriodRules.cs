@@ -30,6 +30,23 @@ public sealed class PeriodRules
         JkpFromJkm = table.RateOn(RuleKeys.JkpFromJkm, day);
         JkpMaximumAge = table.WholeNumberOn(RuleKeys.JkpMaximumAge, day);
         Table = table;
+        JpCapCaveat = UnannouncedJpCap(table, period);
+    }
+
+    /// <summary>
+    /// Why the JP wage cap used may not be the period's own, or null. A year's cap applies from March to the next
+    /// February; a period whose year has no cap in the table yet is computed with the latest one (iuran.md §4).
+    /// </summary>
+    public string? JpCapCaveat { get; }
+
+    /// <summary>See <see cref="JpCapCaveat"/>; also for reminding administrators of the year's missing cap.</summary>
+    public static string? UnannouncedJpCap(RuleTable table, Period period)
+    {
+        var capYear = period.Month >= 3 ? period.Year : period.Year - 1;
+        var latest = table.Rows.Where(r => r.Key == RuleKeys.JpWageCap && r.EffectiveFrom <= period.FirstDay).MaxBy(r => r.EffectiveFrom);
+        return latest is null || latest.EffectiveFrom.Year >= capYear
+            ? null
+            : $"Batas upah JP tahun {capYear} belum ditetapkan: JP dihitung dengan batas tahun {latest.EffectiveFrom.Year} ({new Money.Rupiah((long)latest.Value)}).";
     }
 
     public RuleTable Table { get; }

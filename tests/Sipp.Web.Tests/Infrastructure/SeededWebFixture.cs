@@ -7,7 +7,7 @@ public class SeededWebFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
         {

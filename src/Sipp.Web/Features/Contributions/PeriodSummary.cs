@@ -32,6 +32,11 @@ public sealed record PeriodSummary(
             warnings.Add($"Upah {PeriodTexts.Workers(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.");
         }
 
+        if (PeriodRules.UnannouncedJpCap(rules, period) is { } capCaveat)
+        {
+            warnings.Add(capCaveat);
+        }
+
         var region = await db.Divisions.Where(d => d.Id == divisionId).Select(d => d.RegionCode).SingleAsync(cancellationToken);
         var minimumWage = rules.MinimumWageOn(region, period.FirstDay);
         if (minimumWage is { } minimum)

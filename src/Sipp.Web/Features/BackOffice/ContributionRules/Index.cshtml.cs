@@ -190,6 +190,15 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    /// <summary>From January, while this year's JP wage cap (in force from March) is not in the table.</summary>
+    public string? JpCapReminder { get; private set; }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Rows = await db.RuleEntries.AsNoTracking().OrderBy(r => r.Key).ThenBy(r => r.EffectiveFrom).ToListAsync(cancellationToken);
+        var year = clock.JakartaToday().Year;
+        JpCapReminder = Rows.Any(r => r.Key == RuleKeys.JpWageCap && r.EffectiveFrom.Year == year)
+            ? null
+            : $"Batas upah JP tahun {year} (berlaku mulai 1 Maret {year}) belum ditetapkan. Tambahkan aturan jp.batasUpah setelah BPJS Ketenagakerjaan mengumumkannya; sampai itu periode mulai Maret dihitung dengan batas terakhir dan diberi peringatan.";
+    }
 }

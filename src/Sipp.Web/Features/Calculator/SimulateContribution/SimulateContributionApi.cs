@@ -43,8 +43,10 @@ public static class SimulateContributionApi
     }
 }
 
+/// <param name="Peringatan">Only when the period's JP wage cap is not yet set and the latest one was used.</param>
 public sealed record SimulationResponse(
-    string Periode, ProgramShares Program, long TotalPemberiKerja, long TotalTenagaKerja, long Total, JkpAllocation Jkp)
+    string Periode, ProgramShares Program, long TotalPemberiKerja, long TotalTenagaKerja, long Total, JkpAllocation Jkp,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Peringatan = null)
 {
     public static SimulationResponse From(ContributionSimulation simulation)
     {
@@ -59,7 +61,8 @@ public sealed record SimulationResponse(
             r.TotalEmployer,
             r.TotalWorker,
             r.Total,
-            new JkpAllocation(r.JkpBase, r.JkpGovernment, r.JkpFromJkk, r.JkpFromJkm));
+            new JkpAllocation(r.JkpBase, r.JkpGovernment, r.JkpFromJkk, r.JkpFromJkm),
+            simulation.Rules.JpCapCaveat);
     }
 }
 
