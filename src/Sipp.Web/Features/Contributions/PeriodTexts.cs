@@ -6,6 +6,14 @@ namespace Sipp.Web.Features.Contributions;
 /// <summary>How periods read on the pages.</summary>
 public static class PeriodTexts
 {
+    /// <summary>What is not a rule, said where contributions are shown (iuran.md: no pro-rating).</summary>
+    public const string WholeMonth =
+        "Iuran dihitung dari upah sebulan penuh: tidak dibagi menurut jumlah hari bila tenaga kerja mulai atau berhenti di tengah bulan.";
+
+    /// <summary>How a monthly wage is reported, for every wage field.</summary>
+    public const string WageHelp =
+        "Upah pokok + tunjangan tetap per bulan. Untuk upah harian: × 25 bila 6 hari kerja seminggu, × 21 bila 5 hari kerja seminggu.";
+
     public static string Status(ContributionPeriod period, DateOnly today) =>
         PeriodLifecycle.Label(PeriodLifecycle.Display(period.Status, period.DueDate, today));
 

@@ -25,7 +25,7 @@ public static class WorkerForms
         Field(values, F.WorkStart, "date"),
         Field(values, F.ContractEnd, "date", help: "Hanya untuk PKWT.", required: false),
         Field(values, F.MembershipStart, "date", help: "Sejak tanggal ini iuran dihitung."),
-        Field(values, F.Wage, help: "Upah pokok + tunjangan tetap per bulan (upah harian × 25)."),
+        Field(values, F.Wage, help: Contributions.PeriodTexts.WageHelp),
     ];
 
     public static void AddErrors(ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> errors, string prefix = "Isian")

@@ -11,10 +11,11 @@ using Sipp.Web.Tests.Infrastructure;
 namespace Sipp.Web.Tests.Contributions;
 
 /// <summary>
-/// A year whose JP wage cap is not announced yet (here: the 2026 cap taken out of this host's rule table). Its periods
-/// from March are computed with the latest cap, and every answer for them says so; administrators are reminded.
+/// What the contribution pages say beside the figures. A year whose JP wage cap is not announced yet (here: the 2026 cap
+/// taken out of this host's rule table): its periods from March are computed with the latest cap, and every answer for
+/// them says so; administrators are reminded. And what is not a rule: no pro-rating, and how daily wages are reported.
 /// </summary>
-public class UnannouncedJpCapTests(UnannouncedJpCapTests.Fixture fixture) : IClassFixture<UnannouncedJpCapTests.Fixture>
+public class ContributionNoticesTests(ContributionNoticesTests.Fixture fixture) : IClassFixture<ContributionNoticesTests.Fixture>
 {
     private const string Caveat = "Batas upah JP tahun 2026 belum ditetapkan: JP dihitung dengan batas tahun 2025 (Rp 10.547.400).";
 
@@ -52,6 +53,30 @@ public class UnannouncedJpCapTests(UnannouncedJpCapTests.Fixture fixture) : ICla
 
         Assert.Contains(period.QuerySelectorAll("#peringatan li"), li => li.TextContent.Trim() == Caveat);
         Assert.StartsWith("Batas upah JP tahun 2026 (berlaku mulai 1 Maret 2026) belum ditetapkan.", rules.GetElementById("pengingat-batas-jp")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCalculatorThePeriodPageAndTheWageFields_SayWhatIsNotARule()
+    {
+        var division = await fixture.Factory.DivisionAsync("10000001", "001");
+        await fixture.Factory.ComputeAsync(division, Period.Of(2026, 2));
+        var hrd = fixture.Factory.NewBrowser();
+        await hrd.ChooseCompanyAsync(await hrd.SignInAsHrdAsync(), "10000001", "001");
+        var calculator = await HtmlPage.GetAsync(hrd, "/kalkulator");
+        var result = await HtmlPage.ParseAsync(await calculator.SubmitAsync(hrd, new Dictionary<string, string>
+        {
+            ["Periode"] = "2026-02", ["Upah"] = "5000000", ["Tanggal Lahir"] = "1990-05-17",
+        }));
+        var period = await HtmlPage.GetAsync(hrd, "/iuran/2026-02");
+        var addWorker = await HtmlPage.GetAsync(hrd, "/tenaga-kerja/tambah?Jalur=tidak");
+
+        const string wholeMonth = "Iuran dihitung dari upah sebulan penuh: tidak dibagi menurut jumlah hari bila tenaga kerja mulai atau berhenti di tengah bulan.";
+        Assert.Equal(wholeMonth, result.GetElementById("upah-sebulan-penuh")!.TextContent.Trim());
+        Assert.Equal(wholeMonth, period.GetElementById("upah-sebulan-penuh")!.TextContent.Trim());
+        foreach (var help in new[] { calculator.GetElementById("Upah-help")!.TextContent, addWorker.Body!.TextContent })
+        {
+            Assert.Contains("× 25 bila 6 hari kerja seminggu, × 21 bila 5 hari kerja seminggu", help, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<JsonElement> SimulateAsync(HttpClient client, string period)
