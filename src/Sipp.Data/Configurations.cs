@@ -79,6 +79,8 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         e.HasIndex(m => new { m.DivisionId, m.SearchKpj });
         e.HasIndex(m => new { m.DivisionId, m.SearchNik });
         e.HasIndex(m => new { m.DivisionId, m.LatestUpah });
+        e.HasIndex(m => new { m.DivisionId, m.MembershipStartDate }); // a period's joiners (review)
+        e.HasIndex(m => new { m.DivisionId, m.EndDate });             // a period's leavers (review)
     }
 }
 

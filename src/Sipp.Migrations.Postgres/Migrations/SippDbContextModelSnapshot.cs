@@ -1168,7 +1168,11 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionId", "EndDate");
+
                     b.HasIndex("DivisionId", "LatestUpah");
+
+                    b.HasIndex("DivisionId", "MembershipStartDate");
 
                     b.HasIndex("DivisionId", "SearchKpj");
 

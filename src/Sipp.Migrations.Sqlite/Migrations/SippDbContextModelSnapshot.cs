@@ -1151,7 +1151,11 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionId", "EndDate");
+
                     b.HasIndex("DivisionId", "LatestUpah");
+
+                    b.HasIndex("DivisionId", "MembershipStartDate");
 
                     b.HasIndex("DivisionId", "SearchKpj");
 

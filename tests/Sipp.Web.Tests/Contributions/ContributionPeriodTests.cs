@@ -113,14 +113,15 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
         var corrected = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Upah periode ini"] = "12.000.000" }));
 
         var row = Rows(corrected).Single(r => r[0] == name);
-        Assert.Equal("Rp 12.000.000 (koreksi)", row[2]);
+        Assert.StartsWith("Rp 12.000.000 (koreksi)", row[2], StringComparison.Ordinal);
+        Assert.StartsWith(Sipp.Web.Infrastructure.Data.DevelopmentSeed.CompanyUserEmail + ", ", row[2]["Rp 12.000.000 (koreksi)".Length..], StringComparison.Ordinal); // who corrected it, and when
         Assert.Equal(Percent(12_000_000, 0.54m), Money(row[4]));
         var difference = Money(corrected.GetElementById("total-iuran")!.TextContent) - before;
         Assert.Equal(TotalFor(12_000_000) - TotalFor(oldWage), difference);
         Assert.Contains("dikoreksi khusus untuk periode ini", corrected.GetElementById("peringatan")!.TextContent, StringComparison.Ordinal);
 
         var recomputed = await ComputeAsync(browser, "2026-01");
-        Assert.Equal("Rp 12.000.000 (koreksi)", Rows(recomputed).Single(r => r[0] == name)[2]);
+        Assert.StartsWith("Rp 12.000.000 (koreksi)", Rows(recomputed).Single(r => r[0] == name)[2], StringComparison.Ordinal);
         Assert.Contains("(perhitungan ke-2)", recomputed.GetElementById("waktu-hitung")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(Number(recomputed.GetElementById("jumlah-tk")!.TextContent), await StoredLinesAsync("10000001", "001", Sipp.Domain.Periods.Period.Of(2026, 1)));
     }

@@ -10,7 +10,7 @@ namespace Sipp.Web.Features.Contributions;
 
 /// <summary>A computed period's totals per program and share, and the warnings a user should read before finalising.</summary>
 public sealed record PeriodSummary(
-    ContributionPeriod Period, ProgramTotals Totals, IReadOnlyList<string> Warnings, Bill? LiveBill, long? MinimumWage)
+    ContributionPeriod Period, ProgramTotals Totals, IReadOnlyList<PeriodWarning> Warnings, Bill? LiveBill, long? MinimumWage)
 {
     public static async Task<PeriodSummary?> LoadAsync(SippDbContext db, RuleTable rules, Guid divisionId, Period period, CancellationToken cancellationToken)
     {
@@ -25,16 +25,16 @@ public sealed record PeriodSummary(
             .GroupBy(l => l.JpStatus).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var corrected = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
         var warnings = jpNotDue.OrderBy(j => j.Status)
-            .Select(j => $"JP tidak dihitung untuk {PeriodTexts.Workers(j.Count)} tenaga kerja: {PeriodTexts.JpNotDue(j.Status)}.")
+            .Select(j => new PeriodWarning($"JP tidak dihitung untuk {PeriodTexts.Workers(j.Count)} tenaga kerja: {PeriodTexts.JpNotDue(j.Status)}.", FinalizePeriod.PeriodLineFilters.WithoutJp))
             .ToList();
         if (corrected > 0)
         {
-            warnings.Add($"Upah {PeriodTexts.Workers(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.");
+            warnings.Add(new($"Upah {PeriodTexts.Workers(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.", FinalizePeriod.PeriodLineFilters.Corrected));
         }
 
         if (PeriodRules.UnannouncedJpCap(rules, period) is { } capCaveat)
         {
-            warnings.Add(capCaveat);
+            warnings.Add(new(capCaveat, null));
         }
 
         var region = await db.Divisions.Where(d => d.Id == divisionId).Select(d => d.RegionCode).SingleAsync(cancellationToken);
@@ -44,13 +44,13 @@ public sealed record PeriodSummary(
             var below = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
             if (below > 0)
             {
-                warnings.Add($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.");
+                warnings.Add(new($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.", FinalizePeriod.PeriodLineFilters.BelowMinimumWage));
             }
         }
 
         if (stored.Status != PeriodStatus.BelumDihitung && stored.WorkerCount == 0)
         {
-            warnings.Add("Tidak ada tenaga kerja aktif pada periode ini.");
+            warnings.Add(new("Tidak ada tenaga kerja aktif pada periode ini.", null));
         }
 
         var bill = await db.Bills.AsNoTracking().Where(b => b.PeriodId == stored.Id && b.Status != BillStatus.Dibatalkan).SingleOrDefaultAsync(cancellationToken);
@@ -75,3 +75,6 @@ public sealed record ProgramTotals(long JhtEmployer, long JhtWorker, long JkkEmp
                 g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
             .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
 }
+
+/// <summary>A warning of the period page; <paramref name="Filter"/> names the review filter that shows its lines.</summary>
+public sealed record PeriodWarning(string Text, string? Filter);

@@ -26,6 +26,20 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public PeriodSummary? Summary { get; private set; }
 
+    /// <summary>The review filter shown ("Saring"): one of <see cref="PeriodLineFilters.All"/>, or null for every line.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Saring { get; set; }
+
+    /// <summary>The filters that apply to this period (below minimum wage only where the region has one).</summary>
+    public IEnumerable<(string Key, string Label)> Filters =>
+        PeriodLineFilters.All.Where(f => f.Key != PeriodLineFilters.BelowMinimumWage || Summary?.MinimumWage is not null);
+
+    /// <summary>The month before, when it was computed: for the comparison of workers and totals.</summary>
+    public ContributionPeriod? Previous { get; private set; }
+
+    /// <summary>Who corrected each shown corrected line, and when.</summary>
+    public IReadOnlyDictionary<Guid, string> Corrections { get; private set; } = new Dictionary<Guid, string>();
+
     /// <summary>Why the bill's due date may still move (its year's holidays are not all listed), or null.</summary>
     public string? DueDateCaveat { get; private set; }
 
@@ -120,13 +134,18 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         var lines = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id);
+        Previous = await db.ContributionPeriods.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.DivisionId == company.DivisionId && p.Period == period.AddMonths(-1) && p.Status != PeriodStatus.BelumDihitung, cancellationToken);
+        var filtered = PeriodLineFilters.Apply(db, lines, company.DivisionId, period, Saring, Summary.MinimumWage);
+        Saring = filtered is null ? null : Saring;
+        lines = filtered ?? lines;
         if (!string.IsNullOrWhiteSpace(Cari))
         {
             var matching = Workers.ListWorkers.WorkerListQuery.Search(db.Employments.Where(e => e.DivisionId == company.DivisionId), Cari).Select(e => e.Id);
             lines = lines.Where(l => matching.Contains(l.EmploymentId));
         }
 
-        MatchingLines = string.IsNullOrWhiteSpace(Cari) ? Summary.Period.WorkerCount : await lines.CountAsync(cancellationToken);
+        MatchingLines = string.IsNullOrWhiteSpace(Cari) && Saring is null ? Summary.Period.WorkerCount : await lines.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (MatchingLines + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(page, 1, PageCount);
         Lines = await lines
@@ -135,6 +154,23 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             .Select(l => new LineRow(l.EmploymentId, l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.WageCorrected,
                 l.JhtEmployer + l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer + l.JpWorker, l.JpStatus, l.Total))
             .ToListAsync(cancellationToken);
+        Corrections = await CorrectionsAsync(period, Lines.Where(l => l.Corrected).Select(l => l.EmploymentId.ToString()).ToList(), cancellationToken);
+    }
+
+    /// <summary>Who corrected each shown corrected line, and when: the latest "iuran.koreksi" of that worker for this period.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> CorrectionsAsync(Period period, List<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var marker = $"\"periode\":\"{period}\"";
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.Action == "iuran.koreksi" && a.EntityId != null && ids.Contains(a.EntityId) && a.After != null && a.After.Contains(marker))
+            .Select(a => new { a.EntityId, a.ActorName, a.OccurredAt, a.Id }).ToListAsync(cancellationToken);
+        return events.GroupBy(e => Guid.Parse(e.EntityId!)).ToDictionary(
+            g => g.Key, g => g.MaxBy(e => e.Id) is { } last ? $"{last.ActorName}, {JakartaTime.Display(last.OccurredAt)}" : string.Empty);
     }
 
     public sealed record LineRow(Guid EmploymentId, string Name, string? Kpj, long Upah, bool Corrected, long Jht, long Jkk, long Jkm, long Jp, JpStatus JpStatus, long Total);
