@@ -32,6 +32,7 @@ public static class XlsxSheetReader
         using var reader = XmlReader.Create(sheet.GetStream(FileMode.Open, FileAccess.Read), Settings);
         var rowNumber = 0;
         var budget = new CellBudget(limits);
+        var buffer = new TextBuffer();
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
@@ -45,7 +46,7 @@ public static class XlsxSheetReader
             var cells = new Dictionary<int, object>();
             if (!reader.IsEmptyElement)
             {
-                ReadCells(reader, rowNumber, cells, strings, dateStyles, budget);
+                ReadCells(reader, rowNumber, cells, strings, dateStyles, budget, buffer);
             }
 
             yield return new XlsxRow(rowNumber, cells);
@@ -103,7 +104,8 @@ public static class XlsxSheetReader
         workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()?.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart sheet ? sheet : null;
 
     /// <summary>Reads the &lt;c&gt; elements of the current row up to its end tag.</summary>
-    private static void ReadCells(XmlReader reader, int rowNumber, Dictionary<int, object> cells, List<string> strings, HashSet<int> dateStyles, CellBudget budget)
+    private static void ReadCells(
+        XmlReader reader, int rowNumber, Dictionary<int, object> cells, List<string> strings, HashSet<int> dateStyles, CellBudget budget, TextBuffer buffer)
     {
         var column = -1;
         var depth = reader.Depth;
@@ -123,7 +125,7 @@ public static class XlsxSheetReader
             budget.Spend(1);
             var type = reader.GetAttribute("t");
             var style = int.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
-            if (CellContent(reader, type is "inlineStr") is { } text && Value(text, type, dateStyles.Contains(style), strings) is { } value)
+            if (CellContent(reader, type is "inlineStr", buffer) is { } text && Value(text, type, dateStyles.Contains(style), strings) is { } value)
             {
                 cells[column] = value;
             }
@@ -131,21 +133,23 @@ public static class XlsxSheetReader
     }
 
     /// <summary>The text of the cell's &lt;v&gt;, or of its inline string's &lt;t&gt; runs; the reader ends on the cell's end.</summary>
-    private static string? CellContent(XmlReader reader, bool inline)
+    private static string? CellContent(XmlReader reader, bool inline, TextBuffer buffer)
     {
         if (reader.IsEmptyElement)
         {
             return null;
         }
 
-        string? text = null;
+        var found = false;
+        buffer.Length = 0;
         var depth = reader.Depth;
         reader.Read();
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType == XmlNodeType.Element && (inline ? reader.LocalName == "t" : reader.LocalName == "v"))
             {
-                text = BoundedElementText(reader, text); // leaves the reader on the next node
+                found = true;
+                AppendElementText(reader, buffer); // leaves the reader on the next node
             }
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
             {
@@ -157,38 +161,35 @@ public static class XlsxSheetReader
             }
         }
 
-        return text;
+        return found ? new string(buffer.Chars, 0, buffer.Length) : null;
     }
 
     /// <summary>
-    /// The text of the current element appended to <paramref name="before"/>, read in chunks so that no cell beyond
+    /// Appends the text of the current element to <paramref name="buffer"/>, read in chunks so that no cell beyond
     /// Excel's own 32,767 characters is ever held whole; leaves the reader after the element's end.
     /// </summary>
-    private static string BoundedElementText(XmlReader reader, string? before)
+    private static void AppendElementText(XmlReader reader, TextBuffer buffer)
     {
-        var text = new System.Text.StringBuilder(before);
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return text.ToString();
+            return;
         }
 
         var depth = reader.Depth;
-        var buffer = new char[4096];
         reader.Read();
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
             {
                 int read;
-                while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                while ((read = reader.ReadValueChunk(buffer.Chars, buffer.Length, buffer.Chars.Length - buffer.Length)) > 0)
                 {
-                    if (text.Length + read > SheetLimits.MaxCellCharacters)
+                    buffer.Length += read;
+                    if (buffer.Length > SheetLimits.MaxCellCharacters)
                     {
                         throw SheetLimits.CellTooLong();
                     }
-
-                    text.Append(buffer, 0, read);
                 }
             }
 
@@ -196,7 +197,14 @@ public static class XlsxSheetReader
         }
 
         reader.Read();
-        return text.ToString();
+    }
+
+    /// <summary>One cell's text while it is read: one buffer per file, one character past Excel's limit to notice a longer cell.</summary>
+    private sealed class TextBuffer
+    {
+        public char[] Chars { get; } = new char[SheetLimits.MaxCellCharacters + 1];
+
+        public int Length { get; set; }
     }
 
     private static object? Value(string text, string? type, bool dateStyle, List<string> strings) => type switch
@@ -243,12 +251,13 @@ public static class XlsxSheetReader
         }
 
         long characters = 0;
+        var buffer = new TextBuffer();
         using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings);
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                var text = reader.IsEmptyElement ? string.Empty : CellContent(reader, inline: true) ?? string.Empty;
+                var text = reader.IsEmptyElement ? string.Empty : CellContent(reader, inline: true, buffer) ?? string.Empty;
                 characters += text.Length;
                 if (characters > limits.MaxTextCharacters)
                 {
