@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Workers;
+using Sipp.Domain.Identifiers;
+using Sipp.Domain.People;
+using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
+using F = Sipp.Domain.Workers.WorkerFields;
 
 namespace Sipp.Web.Features.Workers;
 
@@ -18,7 +22,47 @@ public static class SharedIdentity
         nama = p.FullName, nik = WorkerTexts.MaskedId(p.Nik, p.PassportNumber), tanggalLahir = p.BirthDate, jenisKelamin = WorkerTexts.Sex(p.Sex),
     };
 
-    public static async Task RecordChangeAsync(SippDbContext db, AuditLog audit, Participant participant, object before, CancellationToken cancellationToken)
+    /// <summary>The shared facts as typed: the NIK (of a WNI) agrees with birth date and sex and belongs to nobody else.</summary>
+    public sealed record Facts(PersonName Name, Nik? Nik, DateOnly BirthDate, Sex Sex);
+
+    /// <summary>Reads the form's identity fields for <paramref name="participant"/>; null when one is wrong (its message is in <paramref name="values"/>).</summary>
+    public static async Task<Facts?> ParseAsync(SippDbContext db, FieldValues values, Participant participant, CancellationToken cancellationToken)
+    {
+        var name = values.Parse<PersonName>(F.FullName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.FullName));
+        var birth = values.Date(F.BirthDate, true);
+        var sex = values.Choice(F.Sex, true, (Sex.Male, ["Laki-laki"]), (Sex.Female, ["Perempuan"]));
+        var wni = participant.Citizenship == Citizenship.Wni;
+        var nik = wni ? values.Parse<Nik>(F.Nik, true, Nik.TryParse) : null;
+        if (nik is { } typed && birth is { } b && sex is { } s
+            && (typed.CheckAgainst(b, s) ?? (typed.Value != participant.Nik && await db.Participants.AnyAsync(x => x.Nik == typed.Value, cancellationToken)
+                ? "NIK ini sudah dipakai peserta lain."
+                : null)) is { } refusal)
+        {
+            values.Fail(F.Nik, refusal);
+            return null;
+        }
+
+        return name is { } typedName && birth is { } birthDate && sex is { } typedSex && (nik is not null || !wni)
+            ? new Facts(typedName, nik, birthDate, typedSex)
+            : null;
+    }
+
+    /// <summary>Sets the facts on the registry row and, when anything changed, records it on every employment's trail (the caller saves).</summary>
+    public static async Task ApplyAsync(SippDbContext db, AuditLog audit, Participant participant, Facts facts, CancellationToken cancellationToken)
+    {
+        var before = Snapshot(participant);
+        participant.FullName = facts.Name.Value;
+        participant.NameNormalized = facts.Name.Normalized;
+        participant.Nik = facts.Nik?.Value ?? participant.Nik;
+        participant.BirthDate = facts.BirthDate;
+        participant.Sex = facts.Sex;
+        if (db.Entry(participant).State == EntityState.Modified)
+        {
+            await RecordChangeAsync(db, audit, participant, before, cancellationToken);
+        }
+    }
+
+    private static async Task RecordChangeAsync(SippDbContext db, AuditLog audit, Participant participant, object before, CancellationToken cancellationToken)
     {
         var employments = await db.Employments.Where(e => e.ParticipantId == participant.Id)
             .Select(e => new { e.Id, e.DivisionId }).ToListAsync(cancellationToken);

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Workers;
-using Sipp.Domain.Identifiers;
-using Sipp.Domain.People;
 using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Infrastructure.Audit;
@@ -53,42 +51,15 @@ public sealed class IndexModel(SippDbContext db, AuditLog audit) : PageModel
             return Page();
         }
 
-        var before = SharedIdentity.Snapshot(p);
         var v = new FieldValues(Isian);
-        var name = v.Parse<PersonName>(F.FullName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.FullName));
-        var birth = v.Date(F.BirthDate, true);
-        var sex = v.Choice(F.Sex, true, (Sex.Male, ["Laki-laki"]), (Sex.Female, ["Perempuan"]));
-        Nik? nik = null;
-        if (p.Citizenship == Citizenship.Wni)
-        {
-            nik = v.Parse<Nik>(F.Nik, true, Sipp.Domain.Identifiers.Nik.TryParse);
-            if (nik is { } n && birth is { } b && sex is { } s && n.CheckAgainst(b, s) is { } mismatch)
-            {
-                v.Fail(F.Nik, mismatch);
-            }
-            else if (nik is { } taken && taken.Value != p.Nik && await db.Participants.AnyAsync(x => x.Nik == taken.Value, cancellationToken))
-            {
-                v.Fail(F.Nik, "NIK ini sudah dipakai peserta lain.");
-            }
-        }
-
-        if (v.HasErrors)
+        if (await SharedIdentity.ParseAsync(db, v, p, cancellationToken) is not { } identity)
         {
             WorkerForms.AddErrors(ModelState, v.ToDictionary());
             return Page();
         }
 
-        p.FullName = name!.Value.Value;
-        p.NameNormalized = name.Value.Normalized;
-        p.Nik = nik?.Value ?? p.Nik;
-        p.BirthDate = birth!.Value;
-        p.Sex = sex!.Value;
-        if (db.Entry(p).State == EntityState.Modified)
-        {
-            await SharedIdentity.RecordChangeAsync(db, audit, p, before, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        await SharedIdentity.ApplyAsync(db, audit, p, identity, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         Message = $"Data identitas KPJ {p.Kpj} sudah disimpan dan tercatat di riwayat aktivitas {Employers} pemberi kerja.";
         return RedirectToPage(new { Kpj });
     }

@@ -54,7 +54,6 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var p = worker.Participant;
         var before = Snapshot(worker);
-        var identityBefore = SharedIdentity.Snapshot(p);
         var v = new FieldValues(Isian);
         var place = v.Parse<PersonName>(F.BirthPlace, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.BirthPlace));
         var mother = v.Parse<PersonName>(F.MotherMaidenName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.MotherMaidenName));
@@ -70,25 +69,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var phone = v.Parse<PhoneNumber>(F.Phone, false, PhoneNumber.TryParse);
         var email = v.Parse<EmailAddress>(F.Email, false, EmailAddress.TryParse);
         var npwp = v.Parse<Npwp>(F.Npwp, false, Sipp.Domain.Identifiers.Npwp.TryParse);
-        Nik? nik = null;
-        PersonName? name = null;
-        DateOnly? birth = null;
-        Sex? sex = null;
-        if (IdentityEditable)
-        {
-            name = v.Parse<PersonName>(F.FullName, true, (string? i, out PersonName o, out string e) => PersonName.TryParse(i, out o, out e, F.FullName));
-            birth = v.Date(F.BirthDate, true);
-            sex = v.Choice(F.Sex, true, (Sex.Male, ["Laki-laki"]), (Sex.Female, ["Perempuan"]));
-            if (p.Citizenship == Citizenship.Wni)
-            {
-                nik = v.Parse<Nik>(F.Nik, true, Sipp.Domain.Identifiers.Nik.TryParse);
-                if (nik is { } n && birth is { } b && sex is { } s && n.CheckAgainst(b, s) is { } mismatch)
-                {
-                    v.Fail(F.Nik, mismatch);
-                }
-            }
-        }
-
+        var identity = IdentityEditable ? await SharedIdentity.ParseAsync(db, v, p, cancellationToken) : null;
         if (v.HasErrors)
         {
             WorkerForms.AddErrors(ModelState, v.ToDictionary());
@@ -104,17 +85,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         worker.Email = email?.Value;
         worker.Npwp = npwp?.Value;
         audit.Record("tenagaKerja.ubahData", WorkerDetail.IndexModel.AuditEntity, worker.Id.ToString(), worker.DivisionId, before, Snapshot(worker));
-        if (IdentityEditable)
+        if (identity is not null)
         {
-            p.FullName = name!.Value.Value;
-            p.NameNormalized = name.Value.Normalized;
-            p.Nik = nik?.Value ?? p.Nik;
-            p.BirthDate = birth!.Value;
-            p.Sex = sex!.Value;
-            if (db.Entry(p).State == Microsoft.EntityFrameworkCore.EntityState.Modified)
-            {
-                await SharedIdentity.RecordChangeAsync(db, audit, p, identityBefore, cancellationToken);
-            }
+            await SharedIdentity.ApplyAsync(db, audit, p, identity, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
