@@ -17,5 +17,10 @@ public static class JakartaTime
     /// <summary>A stored UTC time (EF reads them back unspecified) as Indonesians read it.</summary>
     public static string Display(DateTime utc) => Display(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
-    public static DateOnly JakartaToday(this TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public static DateOnly JakartaToday(this TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The date in Jakarta of an instant, or of a stored UTC time (EF reads them back unspecified).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    public static DateOnly DateOf(DateTime utc) => DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

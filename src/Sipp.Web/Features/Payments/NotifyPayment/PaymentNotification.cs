@@ -94,7 +94,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
                 "Tagihan ini diterbitkan untuk channel pembayaran lain; notifikasinya hanya diterima dari channel tersebut.");
         }
 
-        if (paidOn < DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(bill.IssuedAt, DateTimeKind.Utc), JakartaTime.Zone)))
+        if (paidOn < JakartaTime.DateOf(bill.IssuedAt))
         {
             return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tanggal bayar tidak sesuai",
                 "tanggalBayar sebelum tagihan diterbitkan. Tagihan tetap belum dibayar.", "tanggalBayar");

@@ -91,13 +91,9 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
     private async Task<bool> ProgressAsync(Guid batchId, int checkedRows, int errorRows, int? totalRows, CancellationToken cancellationToken)
     {
         var claimedUntil = clock.GetUtcNow().UtcDateTime + UploadQueue.Lease;
-        var live = totalRows is { } total
-            ? await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
-                b => b.SetProperty(x => x.CheckedRows, checkedRows).SetProperty(x => x.ErrorRows, errorRows).SetProperty(x => x.TotalRows, total)
-                    .SetProperty(x => x.ClaimedUntil, claimedUntil), cancellationToken)
-            : await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
-                b => b.SetProperty(x => x.CheckedRows, checkedRows).SetProperty(x => x.ErrorRows, errorRows).SetProperty(x => x.ClaimedUntil, claimedUntil),
-                cancellationToken);
+        var live = await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
+            b => b.SetProperty(x => x.CheckedRows, checkedRows).SetProperty(x => x.ErrorRows, errorRows)
+                .SetProperty(x => x.TotalRows, x => totalRows ?? x.TotalRows).SetProperty(x => x.ClaimedUntil, claimedUntil), cancellationToken);
         if (live == 0)
         {
             await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
@@ -115,7 +111,7 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
     }
 
     /// <summary>The whole file is refused: no row errors are kept, only the reason.</summary>
-    private async Task RefuseAsync(Guid batchId, string reason, CancellationToken cancellationToken)
+    public async Task RefuseAsync(Guid batchId, string reason, CancellationToken cancellationToken)
     {
         await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
         await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(

@@ -130,8 +130,6 @@ public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes,
     private async Task RefuseAsync(Guid batchId, string reason)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-        scope.ServiceProvider.GetRequiredService<UploadStorage>().Delete(batchId);
+        await scope.ServiceProvider.GetRequiredService<UploadChecker>().RefuseAsync(batchId, reason, CancellationToken.None);
     }
 }
