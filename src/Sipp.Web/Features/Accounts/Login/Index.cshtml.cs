@@ -95,17 +95,13 @@ public sealed class IndexModel(
             // Identity answers a locked account without hashing the password: hash it anyway, so that a locked account
             // takes as long to answer as an unknown email or a wrong password, and its timing reveals nothing.
             hasher.VerifyHashedPassword(user, DummyHash, Password);
-            audit.Record("akun.terkunci", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
-            await db.SaveChangesAsync(cancellationToken);
-            return Refuse(LockedMessage);
+            return await LockedAsync(user, cancellationToken);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            audit.Record("akun.terkunci", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
-            await db.SaveChangesAsync(cancellationToken);
-            return Refuse(LockedMessage);
+            return await LockedAsync(user, cancellationToken); // this wrong password was the one that locked it
         }
 
         if (!result.Succeeded)
@@ -138,6 +134,13 @@ public sealed class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         await challenge.SaveAsync(HttpContext);
         return RedirectToPage("Verify", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+    }
+
+    private async Task<PageResult> LockedAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        audit.Record("akun.terkunci", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return Refuse(LockedMessage);
     }
 
     private PageResult Refuse(string message)
