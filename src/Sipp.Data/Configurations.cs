@@ -154,6 +154,21 @@ internal sealed class FineConfiguration : IEntityTypeConfiguration<Fine>
         // A still-unpaid period's fine is charged as it grows: several rows per period, each a further part of it.
         e.HasIndex(f => f.SourcePeriodId);
         e.HasIndex(f => new { f.DivisionId, f.ChargedOnBillId });
+        e.HasOne<LateCharge>().WithMany().HasForeignKey(f => f.LateChargeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LateChargeConfiguration : IEntityTypeConfiguration<LateCharge>
+{
+    public void Configure(EntityTypeBuilder<LateCharge> e)
+    {
+        e.HasOne(c => c.Employment).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(c => c.MonthPeriod).WithMany().HasForeignKey(c => c.MonthPeriodId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Bill>().WithMany().HasForeignKey(c => c.ChargedOnBillId).OnDelete(DeleteBehavior.Restrict);
+        e.Ignore(c => c.Amounts);
+        e.HasIndex(c => new { c.DivisionId, c.ChargedOnBillId });
+        e.HasIndex(c => new { c.EmploymentId, c.Month });
+        e.HasIndex(c => c.MonthPeriodId);
     }
 }
 

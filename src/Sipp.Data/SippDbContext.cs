@@ -36,6 +36,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<Fine> Fines => Set<Fine>();
 
+    public DbSet<LateCharge> LateCharges => Set<LateCharge>();
+
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();

@@ -17,8 +17,17 @@ public class Bill
 
     public long ContributionAmount { get; set; }
 
-    /// <summary>Fines carried from earlier late periods.</summary>
+    /// <summary>Iuran Susulan of earlier final or paid months carried by this bill.</summary>
+    public long ArrearsAmount { get; set; }
+
+    /// <summary>Iuran Rapel (backdated raises) of earlier final or paid months carried by this bill.</summary>
+    public long BackPayAmount { get; set; }
+
+    /// <summary>Fines carried from earlier late periods and late-reported months.</summary>
     public long FineAmount { get; set; }
+
+    /// <summary>Kelebihan Iuran set off against this bill; returns to the division's credit when the bill is voided.</summary>
+    public long CreditAmount { get; set; }
 
     public long TotalAmount { get; set; }
 

@@ -16,6 +16,12 @@ public class Fine
 
     public ContributionPeriod SourcePeriod { get; set; } = null!;
 
+    /// <summary>
+    /// Set for the fine of an Iuran Susulan: counted on that charge's amount from its month's due date, instead of on the
+    /// month's whole contribution.
+    /// </summary>
+    public Guid? LateChargeId { get; set; }
+
     /// <summary>Months late when this part was computed; the period's fine so far is 2% (the rule's rate) per month.</summary>
     public int MonthsLate { get; set; }
 

@@ -1,5 +1,3 @@
-using Sipp.Domain.Periods;
-
 namespace Sipp.Domain.Workers;
 
 /// <summary>The rules of "Non Aktifkan" (product.md §4), each a named guard.</summary>
@@ -10,18 +8,13 @@ public static class DeactivationRules
         ? $"Tanggal Non Aktif tidak boleh sebelum tanggal mulai ({startDate:dd-MM-yyyy})."
         : null;
 
-    /// <summary>Not inside a finalised period: its bill already counts the worker. Cancel the finalisation first.</summary>
-    public static string? NotInsideFinalisedPeriod(DateOnly endDate, IEnumerable<Period> finalisedPeriods) =>
-        finalisedPeriods.Any(p => Period.Containing(endDate) <= p)
-            ? $"Periode {Period.Containing(endDate)} atau sesudahnya sudah final. Batalkan finalisasi periode tersebut terlebih dahulu."
-            : null;
-
     /// <summary>Not more than a year ahead: deactivation is reported, not planned.</summary>
     public static string? NotFarInTheFuture(DateOnly endDate, DateOnly today) => endDate > today.AddYears(1)
         ? "Tanggal Non Aktif paling lambat satu tahun dari hari ini."
         : null;
 
-    public static IReadOnlyList<string> Check(DateOnly endDate, DateOnly startDate, IEnumerable<Period> finalisedPeriods, DateOnly today) =>
-        new[] { NotBeforeStart(endDate, startDate), NotInsideFinalisedPeriod(endDate, finalisedPeriods), NotFarInTheFuture(endDate, today) }
+    /// <remarks>An end date inside final or paid months is allowed: the months billed after it become Kelebihan Iuran (iuran.md §7).</remarks>
+    public static IReadOnlyList<string> Check(DateOnly endDate, DateOnly startDate, DateOnly today) =>
+        new[] { NotBeforeStart(endDate, startDate), NotFarInTheFuture(endDate, today) }
             .OfType<string>().ToList();
 }

@@ -591,12 +591,21 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ArrearsAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BackPayAmount")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
                     b.Property<long>("ContributionAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditAmount")
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly>("DueDate")
@@ -803,6 +812,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("LateChargeId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("MonthsLate")
                         .HasColumnType("integer");
 
@@ -811,11 +823,80 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LateChargeId");
+
                     b.HasIndex("SourcePeriodId");
 
                     b.HasIndex("DivisionId", "ChargedOnBillId");
 
                     b.ToTable("Fines");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.LateCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChargedOnBillId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Jht")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Jkk")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Jkm")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Jp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character(7)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MonthPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalEmployer")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalWorker")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Upah")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargedOnBillId");
+
+                    b.HasIndex("MonthPeriodId");
+
+                    b.HasIndex("DivisionId", "ChargedOnBillId");
+
+                    b.HasIndex("EmploymentId", "Month");
+
+                    b.ToTable("LateCharges");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Payment", b =>
@@ -1413,6 +1494,11 @@ namespace Sipp.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Sipp.Data.Contributions.Fine", b =>
                 {
+                    b.HasOne("Sipp.Data.Contributions.LateCharge", null)
+                        .WithMany()
+                        .HasForeignKey("LateChargeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Sipp.Data.Contributions.ContributionPeriod", "SourcePeriod")
                         .WithMany()
                         .HasForeignKey("SourcePeriodId")
@@ -1420,6 +1506,30 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("SourcePeriod");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.LateCharge", b =>
+                {
+                    b.HasOne("Sipp.Data.Contributions.Bill", null)
+                        .WithMany()
+                        .HasForeignKey("ChargedOnBillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sipp.Data.Workers.Employment", "Employment")
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Contributions.ContributionPeriod", "MonthPeriod")
+                        .WithMany()
+                        .HasForeignKey("MonthPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employment");
+
+                    b.Navigation("MonthPeriod");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Payment", b =>

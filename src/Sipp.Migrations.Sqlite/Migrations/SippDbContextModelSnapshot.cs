@@ -580,12 +580,21 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ArrearsAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BackPayAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ContributionAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DueDate")
@@ -792,6 +801,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LateChargeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MonthsLate")
                         .HasColumnType("INTEGER");
 
@@ -800,11 +812,80 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LateChargeId");
+
                     b.HasIndex("SourcePeriodId");
 
                     b.HasIndex("DivisionId", "ChargedOnBillId");
 
                     b.ToTable("Fines");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.LateCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChargedOnBillId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Jht")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Jkk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Jkm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Jp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MonthPeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalEmployer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalWorker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Upah")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargedOnBillId");
+
+                    b.HasIndex("MonthPeriodId");
+
+                    b.HasIndex("DivisionId", "ChargedOnBillId");
+
+                    b.HasIndex("EmploymentId", "Month");
+
+                    b.ToTable("LateCharges");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Payment", b =>
@@ -1394,6 +1475,11 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Sipp.Data.Contributions.Fine", b =>
                 {
+                    b.HasOne("Sipp.Data.Contributions.LateCharge", null)
+                        .WithMany()
+                        .HasForeignKey("LateChargeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Sipp.Data.Contributions.ContributionPeriod", "SourcePeriod")
                         .WithMany()
                         .HasForeignKey("SourcePeriodId")
@@ -1401,6 +1487,30 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SourcePeriod");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.LateCharge", b =>
+                {
+                    b.HasOne("Sipp.Data.Contributions.Bill", null)
+                        .WithMany()
+                        .HasForeignKey("ChargedOnBillId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sipp.Data.Workers.Employment", "Employment")
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Contributions.ContributionPeriod", "MonthPeriod")
+                        .WithMany()
+                        .HasForeignKey("MonthPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employment");
+
+                    b.Navigation("MonthPeriod");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Payment", b =>

@@ -34,14 +34,14 @@ public class MonitoringTests(MonitoringTests.Fixture fixture) : IClassFixture<Mo
         var page = await HtmlPage.GetAsync(browser, "/iuran/monitoring");
 
         var rows = page.QuerySelectorAll("#monitoring tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children.Select(c => c.TextContent.Trim()).ToArray());
-        Assert.Equal("Lunas", rows["Desember 2025"][8]);
-        Assert.Equal("14/01/2026", rows["Desember 2025"][7]);
-        Assert.Equal(paid.KodeIuran, rows["Desember 2025"][5]);
-        Assert.Equal("Terlambat", rows["Januari 2026"][8]);
-        Assert.Equal("Menunggu Pembayaran", rows["Februari 2026"][8]);
-        Assert.Equal(waiting.KodeIuran, rows["Februari 2026"][5]);
-        Assert.Equal("Dihitung", rows["Maret 2026"][8]);
-        Assert.Equal("Belum Dihitung", rows["April 2025"][8]);
+        Assert.Equal("Lunas", rows["Desember 2025"][11]);
+        Assert.Equal("14/01/2026", rows["Desember 2025"][10]);
+        Assert.Equal(paid.KodeIuran, rows["Desember 2025"][8]);
+        Assert.Equal("Terlambat", rows["Januari 2026"][11]);
+        Assert.Equal("Menunggu Pembayaran", rows["Februari 2026"][11]);
+        Assert.Equal(waiting.KodeIuran, rows["Februari 2026"][8]);
+        Assert.Equal("Dihitung", rows["Maret 2026"][11]);
+        Assert.Equal("Belum Dihitung", rows["April 2025"][11]);
         Assert.Equal(12, rows.Count); // April 2025 … March 2026
         Assert.Equal(rows.Values.Sum(r => Money(r[2])), Money(page.GetElementById("total-semua-iuran")!.TextContent));
         Assert.Equal(paid.TotalAmount + late.TotalAmount + waiting.TotalAmount, Money(page.GetElementById("total-semua-tagihan")!.TextContent));

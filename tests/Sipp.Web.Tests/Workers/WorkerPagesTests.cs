@@ -112,7 +112,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task NonAktifkan_RefusesADateBeforeTheStart_OrInsideAFinalPeriod_ThenDeactivates()
+    public async Task NonAktifkan_RefusesADateBeforeTheStart_ThenDeactivates()
     {
         var browser = await SignedInAsync("10000001", "001");
         var id = await SomeEmploymentIdAsync("10000001", "001", skip: 5);
@@ -120,12 +120,10 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
         var form = await HtmlPage.GetAsync(browser, $"/tenaga-kerja/{id}/non-aktif");
 
         var beforeStart = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2000-01-01", ["Alasan"] = "Phk" }));
-        var insideFinal = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2026-02-20", ["Alasan"] = "Phk" }));
         var otherWithoutText = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2026-03-20", ["Alasan"] = "Lainnya" }));
         var done = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2026-03-20", ["Alasan"] = "MengundurkanDiri" }));
 
         Assert.Contains("tidak boleh sebelum tanggal mulai", beforeStart.GetElementById("Isian-tanggal-non-aktif-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("sudah final", insideFinal.GetElementById("Isian-tanggal-non-aktif-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Keterangan wajib diisi", otherWithoutText.GetElementById("Isian-keterangan-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Non Aktif", done.GetElementById("status-tenaga-kerja")!.TextContent.Trim());
         Assert.Contains("Mengundurkan diri", done.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

@@ -11,6 +11,7 @@ public static class ContributionsSetup
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PeriodComputation>();
         services.AddScoped<BillIssuing>();
+        services.AddScoped<LateChanges.LateChargePlanner>();
         services.AddScoped<Payments.NotifyPayment.PaymentNotification>();
         services.AddHttpClient(Payments.BankSimulator.IndexModel.HttpClientName);
         return services;

@@ -13,15 +13,23 @@ namespace Sipp.Web.Features.Contributions;
 public static class FineAccrual
 {
     /// <summary>Adds the missing part of <paramref name="bill"/>'s fine as of <paramref name="asOf"/>; returns it (0 when none).</summary>
-    public static async Task<long> AccrueAsync(SippDbContext db, Bill bill, ContributionPeriod period, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken)
+    public static Task<long> AccrueAsync(SippDbContext db, Bill bill, ContributionPeriod period, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken) =>
+        AccrueAsync(db, period.DivisionId, period.Id, null, period.Period, bill.ContributionAmount, asOf, rules, now, cancellationToken);
+
+    /// <summary>The same for an Iuran Susulan: its month's fine on its amount, from that month's own due date (iuran.md §7).</summary>
+    public static Task<long> AccrueAsync(SippDbContext db, LateCharge arrears, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken) =>
+        AccrueAsync(db, arrears.DivisionId, arrears.MonthPeriodId, arrears.Id, arrears.Month, arrears.Total, asOf, rules, now, cancellationToken);
+
+    private static async Task<long> AccrueAsync(
+        SippDbContext db, Guid divisionId, Guid periodId, Guid? lateChargeId, Domain.Periods.Period period, long amount, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
-        var fine = LateFine.Compute(period.Period, bill.ContributionAmount, asOf, rules);
+        var fine = LateFine.Compute(period, amount, asOf, rules);
         if (fine.Fine == 0)
         {
             return 0;
         }
 
-        var recorded = await db.Fines.Where(f => f.SourcePeriodId == period.Id).SumAsync(f => (long?)f.Amount, cancellationToken) ?? 0;
+        var recorded = await db.Fines.Where(f => f.SourcePeriodId == periodId && f.LateChargeId == lateChargeId).SumAsync(f => (long?)f.Amount, cancellationToken) ?? 0;
         var missing = fine.Fine - recorded;
         if (missing <= 0)
         {
@@ -30,7 +38,7 @@ public static class FineAccrual
 
         db.Fines.Add(new Fine
         {
-            Id = Guid.CreateVersion7(), DivisionId = period.DivisionId, SourcePeriodId = period.Id, MonthsLate = fine.MonthsLate, Amount = missing, CreatedAt = now,
+            Id = Guid.CreateVersion7(), DivisionId = divisionId, SourcePeriodId = periodId, LateChargeId = lateChargeId, MonthsLate = fine.MonthsLate, Amount = missing, CreatedAt = now,
         });
         return missing;
     }

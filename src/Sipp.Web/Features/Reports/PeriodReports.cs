@@ -7,6 +7,7 @@ using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Features.Contributions;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Features.Payments;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Infrastructure;
@@ -48,6 +49,11 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             facts.Add(("Status Iuran", PeriodTexts.Status(stored!, clock.JakartaToday())));
         }
 
+        if (report.NeedsPayment && !await db.Payments.AnyAsync(p => p.Bill.PeriodId == stored!.Id && p.Bill.Status == BillStatus.Lunas, cancellationToken))
+        {
+            return (null, $"Tagihan periode {period.ToDisplayString()} lunas karena seluruhnya dikompensasikan dengan Kelebihan Iuran; tidak ada pembayaran yang perlu dibuktikan.");
+        }
+
         var fileName = $"{report.Slug}-{company.Npp}-{company.DivisionCode}-{period}";
         return report.Kind switch
         {
@@ -56,6 +62,9 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             ReportKind.TenagaKerjaBaru => (NewWorkers(report, fileName, facts, company.DivisionId, period), null),
             ReportKind.TenagaKerjaKeluar => (LeavingWorkers(report, fileName, facts, company.DivisionId, period), null),
             ReportKind.DaftarUpah => (Wages(report, fileName, facts, stored!.Id), null),
+            ReportKind.IuranSusulan => (await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Susulan, cancellationToken), null),
+            ReportKind.IuranRapel => (await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Rapel, cancellationToken), null),
+            ReportKind.KelebihanIuran => (await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Kelebihan, cancellationToken), null),
             _ => (await ReceiptAsync(report, fileName, facts, stored!.Id, verificationBase, cancellationToken), null),
         };
     }
@@ -145,6 +154,39 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Employment.Participant.Nik, l.Employment.Participant.PassportNumber, l.Upah, l.WageCorrected })
             .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, WorkerTexts.MaskedId(l.Nik, l.PassportNumber), l.Upah, l.WageCorrected ? "Dikoreksi untuk periode ini" : null]),
     };
+
+    /// <summary>
+    /// One kind of late charge (iuran.md §7) on the period's live bill, or, before it is final, waiting for it. Credits
+    /// show the part set off against this bill (oldest credit first), or before it the part still available.
+    /// </summary>
+    private async Task<TableDocument> LateChargesAsync(
+        ReportInfo report, string fileName, List<(string, string)> facts, Guid divisionId, Guid periodId, LateChargeKind kind, CancellationToken cancellationToken)
+    {
+        var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.PeriodId == periodId && b.Status != BillStatus.Dibatalkan, cancellationToken);
+        var rows = kind == LateChargeKind.Kelebihan
+            ? (await LateChargeQuery.CreditsAsync(db, divisionId, bill, cancellationToken)).Rows.ToAsyncEnumerable()
+            : LateChargeQuery.ForReport(db, divisionId, bill?.Id, kind).AsAsyncEnumerable();
+        var amount = kind == LateChargeKind.Kelebihan ? "Dikompensasikan" : "Jumlah Iuran";
+        return new TableDocument
+        {
+            Title = report.Title, FileName = fileName, Facts = facts,
+            Columns =
+            [
+                new("Nama", ColumnKind.Text, 2.2), new("KPJ", ColumnKind.Text, 1.1), new("Bulan", ColumnKind.Text, 0.8), new("Upah", ColumnKind.Money, 1.2),
+                new("JHT", ColumnKind.Money, 1.1), new("JKK", ColumnKind.Money, 1.1), new("JKM", ColumnKind.Money, 1.1), new("JP", ColumnKind.Money, 1.1),
+                new(amount, ColumnKind.Money, 1.3), new("Denda", ColumnKind.Money, 1.1),
+            ],
+            Rows = Rows(rows, r => [r.Name, r.Kpj, r.Month.ToString(), r.Upah, r.Jht, r.Jkk, r.Jkm, r.Jp, kind == LateChargeKind.Kelebihan ? r.SetOff : r.Total, kind == LateChargeKind.Susulan ? r.Fine : null]),
+            Note = bill is null
+                ? "Periode ini belum final: daftar ini menunggu tagihan periode ini dan dapat bertambah sampai finalisasi."
+                : kind switch
+                {
+                    LateChargeKind.Susulan => "Denda Iuran Susulan: 2% per bulan keterlambatan sejak jatuh tempo bulan tersebut sampai tagihan ini terbit; sisanya sampai tanggal bayar ditagihkan pada tagihan berikutnya.",
+                    LateChargeKind.Rapel => "Iuran Rapel tidak didenda: kenaikan upah diputuskan sesudah jatuh tempo bulan tersebut.",
+                    _ => "Kelebihan Iuran dikompensasikan mulai dari yang tercatat paling awal; sisanya pada tagihan berikutnya.",
+                },
+        };
+    }
 
     private async Task<TableDocument> ReceiptAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, string verificationBase, CancellationToken cancellationToken)
     {

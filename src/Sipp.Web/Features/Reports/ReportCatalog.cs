@@ -8,6 +8,9 @@ public enum ReportKind
     TenagaKerjaKeluar,
     DaftarUpah,
     BuktiPembayaran,
+    IuranSusulan,
+    IuranRapel,
+    KelebihanIuran,
 }
 
 /// <summary>A report of the "Laporan" menu: its address, its title and what it needs before it can be made.</summary>
@@ -23,6 +26,9 @@ public static class ReportCatalog
         new(ReportKind.TenagaKerjaKeluar, "tenaga-kerja-keluar", "Tenaga Kerja Keluar", "Tenaga kerja yang dinonaktifkan dengan tanggal keluar pada periode ini.", false),
         new(ReportKind.DaftarUpah, "daftar-upah", "Daftar Upah", "Upah yang dilaporkan untuk periode ini, termasuk koreksi.", true),
         new(ReportKind.BuktiPembayaran, "bukti-pembayaran", "Bukti Pembayaran", "Bukti pembayaran iuran dengan kode verifikasi dan kode QR.", true, NeedsPayment: true),
+        new(ReportKind.IuranSusulan, "iuran-susulan", "Iuran Susulan", "Iuran bulan yang sudah final untuk tenaga kerja yang dilaporkan terlambat, dengan dendanya, yang ditagihkan pada tagihan periode ini.", true),
+        new(ReportKind.IuranRapel, "iuran-rapel", "Iuran Rapel", "Selisih iuran kenaikan upah yang berlaku surut ke bulan yang sudah final, yang ditagihkan pada tagihan periode ini.", true),
+        new(ReportKind.KelebihanIuran, "kelebihan-iuran", "Kelebihan Iuran", "Iuran bulan sesudah tanggal keluar yang dikompensasikan pada tagihan periode ini.", true),
     ];
 
     public static ReportInfo? FromSlug(string slug) => All.FirstOrDefault(r => r.Slug == slug);

@@ -20,11 +20,6 @@ public static class WorkerScope
     public static Task<Employment?> FindInDivisionAsync(this SippDbContext db, Guid divisionId, Guid employmentId, CancellationToken cancellationToken) =>
         db.Employments.InDivision(divisionId).Include(e => e.Participant).SingleOrDefaultAsync(e => e.Id == employmentId, cancellationToken);
 
-    /// <summary>Periods of the division that are final or paid: their workers and wages can no longer change.</summary>
-    public static async Task<List<Period>> FinalisedPeriodsAsync(this SippDbContext db, Guid divisionId, CancellationToken cancellationToken) =>
-        await db.ContributionPeriods.Where(p => p.DivisionId == divisionId && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
-            .Select(p => p.Period).ToListAsync(cancellationToken);
-
     /// <summary>The wage in force in a period (the latest change from that period or before).</summary>
     public static Task<long?> WageInAsync(this SippDbContext db, Guid employmentId, Period period, CancellationToken cancellationToken) =>
         db.WageChanges.Where(w => w.EmploymentId == employmentId && w.EffectiveFrom <= period)

@@ -14,7 +14,7 @@ namespace Sipp.Web.Tests.Workers.Uploads;
 
 public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTests.Fixture>
 {
-    private static readonly string[] NewColumns =
+    internal static readonly string[] NewColumns =
     [
         "NIK", "Nama Lengkap", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Nama Ibu Kandung", "Kewarganegaraan", "Nomor Paspor", "Negara", "Status Kawin",
         "Alamat", "Kode Pos", "Nomor Handphone", "Email", "NPWP", "Status Pegawai", "Tanggal Mulai Kerja", "Tanggal Akhir Kontrak", "Tanggal Mulai Kepesertaan", "Upah",
@@ -248,7 +248,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         Assert.Equal("1", Summary(page).Total); // the example row is read (and checked) with no header complaint
     }
 
-    private static Dictionary<string, object?> NewPerson(string nik, string name, object birthDate, string sex) => new()
+    internal static Dictionary<string, object?> NewPerson(string nik, string name, object birthDate, string sex) => new()
     {
         ["NIK"] = nik, ["Nama Lengkap"] = name, ["Tempat Lahir"] = "Surabaya", ["Tanggal Lahir"] = birthDate, ["Jenis Kelamin"] = sex,
         ["Nama Ibu Kandung"] = "Sumirah", ["Kewarganegaraan"] = "WNI", ["Nomor Paspor"] = null, ["Negara"] = null, ["Status Kawin"] = "Kawin",
@@ -291,7 +291,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         return page;
     }
 
-    private static async Task<IDocument> ClickAsync(HttpClient browser, IDocument page, string button)
+    internal static async Task<IDocument> ClickAsync(HttpClient browser, IDocument page, string button)
     {
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelectorAll("form").Single(f => f.QuerySelector("button")?.TextContent.Trim() == button);
         var response = await form.SubmitAsync(browser);

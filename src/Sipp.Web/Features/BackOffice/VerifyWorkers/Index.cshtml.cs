@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Domain.People;
 using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 
@@ -15,7 +16,7 @@ namespace Sipp.Web.Features.BackOffice.VerifyWorkers;
 /// worker Aktif from the start date; rejecting needs a reason the company sees.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(SippDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     private const int KpjAttempts = 5;
@@ -67,8 +68,8 @@ public sealed class IndexModel(SippDbContext db, AuditLog audit, TimeProvider cl
                 new { status = "Menunggu Verifikasi" }, new { status = "Aktif", kpj = participant.Kpj });
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                Message = $"{participant.FullName} disetujui dengan KPJ {participant.Kpj}.";
+                var charges = await lateCharges.SaveWithChargesAsync(employment.DivisionId, employment.Id, audit, cancellationToken);
+                Message = $"{participant.FullName} disetujui dengan KPJ {participant.Kpj}." + Contributions.LateChanges.LateChargeTexts.Summary(charges);
                 return RedirectToPage();
             }
             catch (DbUpdateException) when (attempt < KpjAttempts)

@@ -136,7 +136,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         return null;
     }
 
-    private Task<CompanyFacts> CompanyFactsAsync(Guid divisionId, CancellationToken cancellationToken) =>
+    private Task<CompanyFacts> CompanyFactsAsync(Guid divisionId, CancellationToken cancellationToken) => CompanyFactsAsync(db, divisionId, cancellationToken);
+
+    /// <summary>What the rules need of the division's company: JKK risk class, JP participation, labour-intensive.</summary>
+    public static Task<CompanyFacts> CompanyFactsAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken) =>
         db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
             .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
 

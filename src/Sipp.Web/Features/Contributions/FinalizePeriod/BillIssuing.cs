@@ -6,6 +6,7 @@ using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Identifiers;
 using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Features.Payments;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
@@ -14,8 +15,9 @@ using Sipp.Web.Infrastructure.Data;
 namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 
 /// <summary>
-/// "Finalisasi" issues the period's bill (Kode Iuran, contributions + fines not yet charged, due date); "Batal
-/// Finalisasi" voids it while unpaid and frees its fines for the next bill. Two finalisations at once cannot both
+/// "Finalisasi" issues the period's bill (Kode Iuran, due date): the period's contributions, the waiting Iuran Susulan and
+/// Rapel, the fines not yet charged, less the unused Kelebihan Iuran; "Batal Finalisasi" voids it while unpaid and frees
+/// all of that for the next bill. Two finalisations at once cannot both
 /// win: the period's version is checked on update and the database allows one live bill per period.
 /// </summary>
 public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, AuditLog audit, TimeProvider clock)
@@ -33,6 +35,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockDivisionAsync(divisionId, cancellationToken);
             var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanFinalize(stored?.Status ?? PeriodStatus.BelumDihitung, stored?.WorkerCount ?? 0) is { } refusal)
             {
@@ -40,24 +43,40 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            await FineAccrual.AccrueUnpaidAsync(db, divisionId, stored!.Id, clock.JakartaToday(), table, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var fines = await db.Fines.Where(f => f.DivisionId == divisionId && f.ChargedOnBillId == null).ToListAsync(cancellationToken);
+            var today = clock.JakartaToday();
             var bill = new Bill
             {
                 Id = Guid.CreateVersion7(), PeriodId = stored!.Id, KodeIuran = await NewKodeIuranAsync(cancellationToken), Channel = channel.Code,
-                ContributionAmount = stored.Total, FineAmount = fines.Sum(f => f.Amount), DueDate = LateFine.DueDate(period, table),
-                Status = BillStatus.MenungguPembayaran, IssuedAt = now,
+                ContributionAmount = stored.Total, DueDate = LateFine.DueDate(period, table), Status = BillStatus.MenungguPembayaran, IssuedAt = now,
             };
-            bill.TotalAmount = bill.ContributionAmount + bill.FineAmount;
             db.Bills.Add(bill);
+            await FineAccrual.AccrueUnpaidAsync(db, divisionId, stored.Id, today, table, now, cancellationToken);
+            await LateChargeBilling.AttachAsync(db, bill, divisionId, today, table, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var fines = await db.Fines.Where(f => f.DivisionId == divisionId && f.ChargedOnBillId == null).ToListAsync(cancellationToken);
             fines.ForEach(f => f.ChargedOnBillId = bill.Id);
+            bill.FineAmount = fines.Sum(f => f.Amount);
+            var beforeCredit = bill.ContributionAmount + bill.ArrearsAmount + bill.BackPayAmount + bill.FineAmount;
+            bill.CreditAmount = LateCharges.SetOff(await LateChargeBilling.UnusedCreditAsync(db, divisionId, cancellationToken), beforeCredit);
+            bill.TotalAmount = beforeCredit - bill.CreditAmount;
             stored.Status = PeriodStatus.Final;
             stored.FinalizedAt = now;
             stored.DueDate = bill.DueDate;
             stored.Version = Guid.NewGuid();
+            if (bill.TotalAmount == 0)
+            {
+                // Wholly set off by Kelebihan Iuran: nothing to pay, so nothing can be late.
+                bill.Status = BillStatus.Lunas;
+                bill.PaidAt = now;
+                stored.Status = PeriodStatus.Lunas;
+            }
+
             audit.Record("iuran.finalisasi", "Periode", stored.Id.ToString(), divisionId, new { status = "Dihitung" },
-                new { status = "Final", kodeIuran = bill.KodeIuran, channel = channel.Code, iuran = bill.ContributionAmount, denda = bill.FineAmount, total = bill.TotalAmount, jatuhTempo = bill.DueDate });
+                new
+                {
+                    status = stored.Status.ToString(), kodeIuran = bill.KodeIuran, channel = channel.Code, iuran = bill.ContributionAmount,
+                    iuranSusulan = bill.ArrearsAmount, iuranRapel = bill.BackPayAmount, denda = bill.FineAmount, kelebihanIuran = bill.CreditAmount, total = bill.TotalAmount, jatuhTempo = bill.DueDate,
+                });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return null;
@@ -74,10 +93,16 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockDivisionAsync(divisionId, cancellationToken);
             var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanCancelFinalization(stored?.Status ?? PeriodStatus.BelumDihitung) is { } refusal)
             {
                 return refusal;
+            }
+
+            if (await LateChargeBilling.WithdrawForMonthAsync(db, stored!, cancellationToken) is { } carried)
+            {
+                return carried;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -85,6 +110,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
             bill.Status = BillStatus.Dibatalkan;
             bill.VoidedAt = now;
             await db.Fines.Where(f => f.ChargedOnBillId == bill.Id).ExecuteUpdateAsync(f => f.SetProperty(x => x.ChargedOnBillId, (Guid?)null), cancellationToken);
+            await LateChargeBilling.ReleaseAsync(db, bill.Id, cancellationToken);
             stored!.Status = PeriodStatus.Dihitung;
             stored.FinalizedAt = null;
             stored.DueDate = null;
@@ -98,6 +124,18 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         catch (DbUpdateException)
         {
             return ConcurrentChange;
+        }
+    }
+
+    /// <summary>
+    /// Finalisations and cancellations of one division take turns on PostgreSQL: each reads the fines, late charges and
+    /// credit not yet used, and two at once would both use them. (SQLite's write transactions already take turns.)
+    /// </summary>
+    private async Task LockDivisionAsync(Guid divisionId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Divisions\" WHERE \"Id\" = {divisionId} FOR UPDATE", cancellationToken);
         }
     }
 

@@ -45,6 +45,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public IReadOnlyList<LineRow> Lines { get; private set; } = [];
 
+    /// <summary>The Iuran Susulan, Rapel and Kelebihan this period's bill carries, or that wait for it while not final.</summary>
+    public LateChanges.LateChargeView? LateCharges { get; private set; }
+
     public int PageNumber { get; private set; } = 1;
 
     public int PageCount { get; private set; } = 1;
@@ -128,6 +131,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return;
         }
 
+        LateCharges = await LateChanges.LateChargeQuery.LoadAsync(db, company.DivisionId, Summary.LiveBill, cancellationToken);
         if (Summary.LiveBill is { Status: BillStatus.Lunas } paid)
         {
             Payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BillId == paid.Id, cancellationToken);

@@ -16,11 +16,15 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     /// <summary>The last twelve months, oldest first, for the charts and their tables.</summary>
     public IReadOnlyList<MonitoringRow> LastYear { get; private set; } = [];
 
+    /// <summary>Late charges waiting for the next bill, and the credit not set off yet.</summary>
+    public LateChanges.LateChargeView Waiting { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
         var today = clock.JakartaToday();
         Rows = await MonitoringQuery.LoadAsync(db, company.DivisionId, today, cancellationToken);
+        Waiting = await LateChanges.LateChargeQuery.LoadAsync(db, company.DivisionId, null, cancellationToken);
         var first = Period.Containing(today).AddMonths(-11);
         LastYear = Rows.Where(r => r.Period >= first && r.Period <= Period.Containing(today)).OrderBy(r => r.Period).ToList();
     }

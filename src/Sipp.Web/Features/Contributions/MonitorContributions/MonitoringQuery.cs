@@ -9,7 +9,7 @@ namespace Sipp.Web.Features.Contributions.MonitorContributions;
 /// <summary>One row of "Monitoring Iuran".</summary>
 public sealed record MonitoringRow(
     Period Period, PeriodDisplayStatus Status, int WorkerCount, long Total, long Fine, long? BillTotal, string? KodeIuran, DateOnly? DueDate, DateOnly? PaidOn,
-    long Jht, long Jkk, long Jkm, long Jp)
+    long Jht, long Jkk, long Jkm, long Jp, long Arrears = 0, long BackPay = 0, long Credit = 0)
 {
     /// <summary>Days between the due date and the payment (0 when on time); null while unpaid.</summary>
     public int? DaysLate => PaidOn is { } paid && DueDate is { } due ? Math.Max(0, paid.DayNumber - due.DayNumber) : null;
@@ -28,13 +28,13 @@ public static class MonitoringQuery
             {
                 p.Period, p.Status, p.WorkerCount, p.Total, p.DueDate, p.JhtTotal, p.JkkTotal, p.JkmTotal, p.JpTotal,
                 Bill = db.Bills.Where(b => b.PeriodId == p.Id && b.Status != BillStatus.Dibatalkan)
-                    .Select(b => new { b.KodeIuran, b.FineAmount, b.TotalAmount, b.DueDate, PaidOn = db.Payments.Where(x => x.BillId == b.Id).Select(x => (DateOnly?)x.PaidOn).FirstOrDefault() })
+                    .Select(b => new { b.KodeIuran, b.FineAmount, b.TotalAmount, b.ArrearsAmount, b.BackPayAmount, b.CreditAmount, b.DueDate, PaidOn = db.Payments.Where(x => x.BillId == b.Id).Select(x => (DateOnly?)x.PaidOn).FirstOrDefault() })
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var rows = stored.Select(p => new MonitoringRow(
             p.Period, PeriodLifecycle.Display(p.Status, p.DueDate, today), p.WorkerCount, p.Total, p.Bill?.FineAmount ?? 0, p.Bill?.TotalAmount, p.Bill?.KodeIuran,
-            p.Bill?.DueDate, p.Bill?.PaidOn, p.JhtTotal, p.JkkTotal, p.JkmTotal, p.JpTotal)).ToList();
+            p.Bill?.DueDate, p.Bill?.PaidOn, p.JhtTotal, p.JkkTotal, p.JkmTotal, p.JpTotal, p.Bill?.ArrearsAmount ?? 0, p.Bill?.BackPayAmount ?? 0, p.Bill?.CreditAmount ?? 0)).ToList();
         var current = Period.Containing(today);
         for (var month = current.AddMonths(-11); month <= current; month = month.AddMonths(1))
         {

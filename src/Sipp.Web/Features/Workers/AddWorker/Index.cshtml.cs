@@ -6,7 +6,9 @@ using Sipp.Data;
 using Sipp.Data.Workers;
 using Sipp.Domain.Identifiers;
 using Sipp.Domain.Periods;
+using Sipp.Domain.Contributions;
 using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
@@ -20,7 +22,7 @@ namespace Sipp.Web.Features.Workers.AddWorker;
 /// Verifikasi; a NIK already in the registry is sent to the "Ya" path instead of creating a second person.
 /// </summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const string NoMatch = "Data peserta tidak ditemukan atau tidak cocok. Periksa kembali Nomor Peserta (KPJ), NIK dan Tanggal Lahir.";
 
@@ -72,9 +74,19 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         db.Employments.Add(added);
         audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
             after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment.Upah, mulai = employment.MembershipStart });
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini.";
+        var charges = await lateCharges.SaveWithChargesAsync(company.DivisionId, added.Id, audit, cancellationToken);
+        TempData["Message"] = $"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini." + LateChargeTexts.Summary(charges);
         return Redirect($"/tenaga-kerja/{added.Id}");
+    }
+
+    /// <summary>Tells that months already final will be billed as Iuran Susulan once the worker is verified.</summary>
+    private async Task<string> ArrearsNoticeAsync(Guid divisionId, DateOnly start, CancellationToken cancellationToken)
+    {
+        var from = Period.Containing(start);
+        var final = await db.ContributionPeriods.Where(p => p.DivisionId == divisionId && p.Period >= from && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
+            .OrderBy(p => p.Period).Select(p => p.Period).ToListAsync(cancellationToken);
+        return final.Count == 0 ? string.Empty
+            : $" Periode {string.Join(", ", final)} sudah final: iurannya ditagihkan sebagai Iuran Susulan (dengan denda) pada tagihan berikutnya setelah data disetujui.";
     }
 
     public async Task<IActionResult> OnPostTidakAsync(CancellationToken cancellationToken)
@@ -111,7 +123,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
             after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart });
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui.";
+        TempData["Message"] = $"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui." + await ArrearsNoticeAsync(company.DivisionId, worker.Employment.MembershipStart, cancellationToken);
         return Redirect($"/tenaga-kerja/{added.Id}");
     }
 

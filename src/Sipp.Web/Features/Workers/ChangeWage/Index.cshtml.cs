@@ -6,6 +6,7 @@ using Sipp.Data;
 using Sipp.Data.Workers;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
@@ -13,9 +14,12 @@ using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.ChangeWage;
 
-/// <summary>"Perubahan Upah": a new wage from a period on; the history is kept. Not in a final period.</summary>
+/// <summary>
+/// "Perubahan Upah": a new wage from a period on; the history is kept. A raise reaching into final or paid months is
+/// billed as Iuran Rapel on the next bill; a decrease there is refused (iuran.md §7).
+/// </summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public Dictionary<string, string?> Isian { get; set; } = [];
@@ -47,9 +51,15 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var period = v.Parse<Period>(F.WageFrom, true, (string? i, out Period o, out string e) => Period.TryParse(i, out o, out e));
         if (period is { } from)
         {
-            foreach (var error in await WageChangeRules.CheckAsync(db, Worker, from, cancellationToken))
+            foreach (var error in WageChangeRules.Check(WorkerFacts.Of(Worker), from))
             {
                 v.Fail(F.WageFrom, error);
+            }
+
+            if (!v.HasErrors && upah is { } proposed
+                && LateChargePlanner.DecreaseRefusal(await lateCharges.PlanAsync(Worker.DivisionId, [Worker.Id], new Dictionary<Guid, ProposedWage> { [Worker.Id] = new(from, proposed) }, cancellationToken)) is { } decrease)
+            {
+                v.Fail(F.WageFrom, decrease);
             }
         }
 
@@ -72,8 +82,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         audit.Record("tenagaKerja.ubahUpah", WorkerDetail.IndexModel.AuditEntity, Worker.Id.ToString(), Worker.DivisionId,
             new { periode = period.Value.ToString(), upah = before }, new { periode = period.Value.ToString(), upah = upah.Value });
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"Upah {new Domain.Money.Rupiah(upah.Value)} berlaku mulai periode {period.Value}.";
+        var charges = await lateCharges.SaveWithChargesAsync(Worker.DivisionId, Worker.Id, audit, cancellationToken);
+        TempData["Message"] = $"Upah {new Domain.Money.Rupiah(upah.Value)} berlaku mulai periode {period.Value}." + LateChargeTexts.Summary(charges);
         return Redirect($"/tenaga-kerja/{Worker.Id}");
     }
 
@@ -91,13 +101,13 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     }
 }
 
-/// <summary>When a wage may change from a period on (shared with "Upload Perubahan Upah").</summary>
+/// <summary>
+/// When a wage may change from a period on (shared with "Upload Perubahan Upah"); whether it lowers a final month's
+/// wage is <see cref="LateChargePlanner.DecreaseRefusal"/>'s to say.
+/// </summary>
 public static class WageChangeRules
 {
-    public static async Task<List<string>> CheckAsync(SippDbContext db, Employment worker, Period from, CancellationToken cancellationToken) =>
-        Check(WorkerFacts.Of(worker), await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken), from);
-
-    public static List<string> Check(WorkerFacts worker, IReadOnlyList<Period> finalised, Period from)
+    public static List<string> Check(WorkerFacts worker, Period from)
     {
         var errors = new List<string>();
         if (worker.Status is not (EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi))
@@ -113,11 +123,6 @@ public static class WageChangeRules
         if (worker.EndDate is { } end && from > Period.Containing(end))
         {
             errors.Add("Periode Mulai sesudah tanggal non aktif.");
-        }
-
-        if (finalised.Any(p => p >= from))
-        {
-            errors.Add($"Periode {from} atau sesudahnya sudah final. Batalkan finalisasi terlebih dahulu, atau gunakan Koreksi pada Finalisasi.");
         }
 
         return errors;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipp.Data;
 using Sipp.Data.Workers;
 using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
@@ -11,9 +12,9 @@ using Sipp.Web.Infrastructure;
 
 namespace Sipp.Web.Features.Workers.DeactivateWorker;
 
-/// <summary>"Non Aktifkan": date and reason; not before the start date, not inside a final period.</summary>
+/// <summary>"Non Aktifkan": date and reason, not before the start date; months billed after it become Kelebihan Iuran.</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const string OtherText = "Keterangan";
 
@@ -34,7 +35,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var today = clock.JakartaToday();
         var v = new FieldValues(Isian);
-        var result = await DeactivationCheck.ParseAndCheckAsync(db, Worker, v, today, cancellationToken);
+        var result = DeactivationCheck.Check(v, WorkerFacts.Of(Worker), today, OtherText);
         if (result is null)
         {
             WorkerForms.AddErrors(ModelState, v.ToDictionary());
@@ -47,8 +48,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Worker.EndReasonText = result.Value.Text;
         audit.Record("tenagaKerja.nonAktif", WorkerDetail.IndexModel.AuditEntity, Worker.Id.ToString(), Worker.DivisionId,
             new { status = "Aktif" }, new { status = "Non Aktif", tanggal = result.Value.EndDate, alasan = WorkerTexts.Reason(result.Value.Reason), keterangan = result.Value.Text });
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"{Worker.Participant.FullName} non aktif sejak {WorkerTexts.Date(result.Value.EndDate)}.";
+        var charges = await lateCharges.SaveWithChargesAsync(Worker.DivisionId, Worker.Id, audit, cancellationToken);
+        TempData["Message"] = $"{Worker.Participant.FullName} non aktif sejak {WorkerTexts.Date(result.Value.EndDate)}." + LateChargeTexts.Summary(charges);
         return Redirect($"/tenaga-kerja/{Worker.Id}");
     }
 
@@ -68,13 +69,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 /// <summary>The checks of a deactivation, shared by the page and "Upload Tenaga Kerja Non Aktif".</summary>
 public static class DeactivationCheck
 {
-    public static async Task<(DateOnly EndDate, EndReason Reason, string? Text)?> ParseAndCheckAsync(
-        SippDbContext db, Employment worker, FieldValues v, DateOnly today, CancellationToken cancellationToken) =>
-        Check(v, WorkerFacts.Of(worker), await db.FinalisedPeriodsAsync(worker.DivisionId, cancellationToken), today, IndexModel.OtherText);
-
     /// <summary>Reads date and reason and applies the rules; errors go to <paramref name="v"/>.</summary>
     public static (DateOnly EndDate, EndReason Reason, string? Text)? Check(
-        FieldValues v, WorkerFacts worker, IReadOnlyList<Sipp.Domain.Periods.Period> finalised, DateOnly today, string otherTextField)
+        FieldValues v, WorkerFacts worker, DateOnly today, string otherTextField)
     {
         var endDate = v.Date(F.EndDate, true);
         var reason = v.Choice(F.EndReason, true, Enum.GetValues<EndReason>().Select(r => (r, new[] { r.ToString(), WorkerTexts.Reason(r) })).ToArray());
@@ -96,7 +93,7 @@ public static class DeactivationCheck
 
         if (endDate is { } end)
         {
-            foreach (var error in DeactivationRules.Check(end, worker.Start, finalised, today))
+            foreach (var error in DeactivationRules.Check(end, worker.Start, today))
             {
                 v.Fail(F.EndDate, error);
             }

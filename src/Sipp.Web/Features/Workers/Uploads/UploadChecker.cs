@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Data.Uploads;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -15,7 +16,7 @@ namespace Sipp.Web.Features.Workers.Uploads;
 /// 100,000 rows is refused from the size it declares, before any row is checked; an .xlsx that declares none is refused
 /// as soon as its 100,001st row is read, and one past the reading limits (<see cref="SheetLimits"/>) when it passes them.
 /// </summary>
-public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOptions<UploadOptions> options, TimeProvider clock)
+public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharges, UploadStorage storage, IOptions<UploadOptions> options, TimeProvider clock)
 {
     public const int ChunkSize = 1_000;
 
@@ -43,7 +44,7 @@ public sealed class UploadChecker(SippDbContext db, UploadStorage storage, IOpti
         }
 
         var today = clock.JakartaToday();
-        var validator = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
+        var validator = await UploadValidation.CreateAsync(db, lateCharges, batch, today, cancellationToken);
         var (dataRows, errorRows) = (0, 0);
         try
         {

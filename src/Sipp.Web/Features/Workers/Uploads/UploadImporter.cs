@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Data.Audit;
 using Sipp.Data.Uploads;
 using Sipp.Data.Workers;
@@ -16,7 +17,7 @@ namespace Sipp.Web.Features.Workers.Uploads;
 /// first: if anything changed since the check (a NIK registered meanwhile, a period finalised), nothing is imported
 /// and the user is asked to upload again.
 /// </summary>
-public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, TimeProvider clock)
+public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharges, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, TimeProvider clock)
 {
     public async Task<string?> ImportAsync(Guid batchId, Guid divisionId, Actor actor, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Micr
 
         var refusedBefore = (await db.UploadRowErrors.Where(e => e.BatchId == batchId).Select(e => e.RowNumber).ToListAsync(cancellationToken)).ToHashSet();
         var today = clock.JakartaToday();
-        var validation = await UploadValidation.CreateAsync(db, batch, today, cancellationToken);
+        var validation = await UploadValidation.CreateAsync(db, lateCharges, batch, today, cancellationToken);
         var accepted = new List<RowResult<object>>();
         await foreach (var prepared in UploadFile.Open(storage.PathOf(batchId), batch, options.Value.Limits).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
         {
@@ -117,8 +118,7 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Micr
                     new { status = "Non Aktif", tanggal = row.EndDate, alasan = WorkerTexts.Reason(row.Reason), keterangan = row.Text, upload = batch.Id }));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await SaveWithLateChargesAsync(batch, ids, actor, now, cancellationToken);
         }
     }
 
@@ -146,9 +146,21 @@ public sealed class UploadImporter(SippDbContext db, UploadStorage storage, Micr
                     new { periode = row.From.ToString(), upah = row.Upah, upload = batch.Id }));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await SaveWithLateChargesAsync(batch, ids, actor, now, cancellationToken);
         }
+    }
+
+    /// <summary>Saves a chunk, then bills what it changed in final or paid months (iuran.md §7), in the same transaction.</summary>
+    private async Task SaveWithLateChargesAsync(UploadBatch batch, List<Guid> ids, Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var charge in await lateCharges.ChargeAsync(batch.DivisionId, ids, cancellationToken))
+        {
+            db.AuditEvents.Add(actor.Event(now, batch.DivisionId, LateChargeTexts.AuditAction(charge.Kind), charge.EmploymentId, null, LateChargeTexts.AuditAfter(charge)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 }
 

@@ -1,6 +1,9 @@
 using Sipp.Data;
 using Sipp.Data.Uploads;
+using Sipp.Domain.Contributions;
 using Sipp.Domain.Workers;
+using Sipp.Web.Features.Contributions.LateChanges;
+using F = Sipp.Domain.Workers.WorkerFields;
 using Sipp.Web.Infrastructure.Files;
 
 namespace Sipp.Web.Features.Workers.Uploads;
@@ -14,19 +17,23 @@ public sealed class UploadValidation
     private readonly NewWorkersValidator? _newWorkers;
     private readonly DeactivationsValidator? _deactivations;
     private readonly WageUpdatesValidator? _wages;
+    private readonly LateChargePlanner _lateCharges;
+    private readonly Guid _divisionId;
 
-    private UploadValidation(NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages)
+    private UploadValidation(NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages, LateChargePlanner lateCharges, Guid divisionId)
     {
         _newWorkers = newWorkers;
         _deactivations = deactivations;
         _wages = wages;
+        _lateCharges = lateCharges;
+        _divisionId = divisionId;
     }
 
-    public static async Task<UploadValidation> CreateAsync(SippDbContext db, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
+    public static async Task<UploadValidation> CreateAsync(SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
     {
-        UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null),
-        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken), today), null),
-        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken))),
+        UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch.DivisionId),
+        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken), today), null, lateCharges, batch.DivisionId),
+        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken)), lateCharges, batch.DivisionId),
     };
 
     /// <summary>The checks of one chunk that need no database (the KPJ-based uploads hold their division's workers in memory).</summary>
@@ -43,6 +50,11 @@ public sealed class UploadValidation
     /// <summary>Every row's outcome; valid rows carry their parsed value (a NewWorker, Deactivation or WageUpdate).</summary>
     public async Task<IReadOnlyList<RowResult<object>>> CompleteAsync(IReadOnlyList<RowResult<object>> prepared, CancellationToken cancellationToken)
     {
+        if (_wages is not null)
+        {
+            return await RefuseDecreasesAsync(prepared, cancellationToken);
+        }
+
         if (_newWorkers is null)
         {
             return prepared;
@@ -50,6 +62,26 @@ public sealed class UploadValidation
 
         var parsed = prepared.Select(r => new RowResult<NewWorker>(r.RowNumber, (NewWorker?)r.Value, r.Errors)).ToList();
         return (await _newWorkers.CheckRegistryAsync(parsed, cancellationToken)).Select(Widen).ToList();
+    }
+
+    /// <summary>As the form: a wage lowered in a final or paid month is refused. Each row is judged on its own.</summary>
+    private async Task<IReadOnlyList<RowResult<object>>> RefuseDecreasesAsync(IReadOnlyList<RowResult<object>> prepared, CancellationToken cancellationToken)
+    {
+        var results = prepared.ToList();
+        var valid = results.Select((r, i) => (Index: i, Update: r.Value as WageUpdate)).Where(r => r.Update is not null).ToList();
+        // A worker may be in the file twice (two start periods): each round proposes one change per worker.
+        foreach (var round in valid.GroupBy(r => r.Update!.Worker.Id).SelectMany(g => g.Select((r, n) => (Round: n, r.Index, r.Update))).GroupBy(r => r.Round))
+        {
+            var proposed = round.ToDictionary(r => r.Update!.Worker.Id, r => new ProposedWage(r.Update!.From, r.Update.Upah));
+            var decreasing = (await _lateCharges.PlanAsync(_divisionId, proposed.Keys, proposed, cancellationToken))
+                .Where(p => p.Outcome is LateChargeOutcome.Decrease).Select(p => p.EmploymentId).ToHashSet();
+            foreach (var row in round.Where(r => decreasing.Contains(r.Update!.Worker.Id)))
+            {
+                results[row.Index] = new RowResult<object>(results[row.Index].RowNumber, null, new Dictionary<string, string[]> { [F.WageFrom] = [LateCharges.WageDecreaseRefused] });
+            }
+        }
+
+        return results;
     }
 
     public static string Describe(IReadOnlyDictionary<string, string[]> errors)

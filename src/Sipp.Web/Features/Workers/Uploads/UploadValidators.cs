@@ -78,15 +78,12 @@ public sealed record WageUpdate(WorkerFacts Worker, Period From, long Upah);
 /// <summary>Loads the division's workers once, by KPJ, for the KPJ-based uploads.</summary>
 public sealed class DivisionWorkers
 {
-    private DivisionWorkers(Dictionary<string, WorkerFacts> byKpj, List<Period> finalised)
+    private DivisionWorkers(Dictionary<string, WorkerFacts> byKpj)
     {
         ByKpj = byKpj;
-        Finalised = finalised;
     }
 
     public IReadOnlyDictionary<string, WorkerFacts> ByKpj { get; }
-
-    public IReadOnlyList<Period> Finalised { get; }
 
     public static async Task<DivisionWorkers> LoadAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
     {
@@ -100,7 +97,7 @@ public sealed class DivisionWorkers
             byKpj.TryAdd(worker.Kpj!, worker); // an active employment wins over an ended one of the same person
         }
 
-        return new DivisionWorkers(byKpj, await db.FinalisedPeriodsAsync(divisionId, cancellationToken));
+        return new DivisionWorkers(byKpj);
     }
 
     public WorkerFacts? Find(FieldValues v)
@@ -140,7 +137,7 @@ public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly tod
             v.Fail(UploadDefinition.KpjColumn, "KPJ ini muncul lebih dari sekali di file ini.");
         }
 
-        var checkedValue = worker is null ? null : DeactivationCheck.Check(v, worker, workers.Finalised, today, UploadDefinition.OtherReasonColumn);
+        var checkedValue = worker is null ? null : DeactivationCheck.Check(v, worker, today, UploadDefinition.OtherReasonColumn);
         return checkedValue is { } c && !v.HasErrors
             ? new RowResult<Deactivation>(row.Number, new Deactivation(worker!, c.EndDate, c.Reason, c.Text), v.ToDictionary())
             : new RowResult<Deactivation>(row.Number, null, v.ToDictionary());
@@ -162,7 +159,7 @@ public sealed class WageUpdatesValidator(DivisionWorkers workers)
         var from = v.Parse<Period>(F.WageFrom, true, (string? i, out Period o, out string e) => ParsePeriod(i, out o, out e));
         if (worker is not null && from is { } period)
         {
-            foreach (var error in WageChangeRules.Check(worker, workers.Finalised, period))
+            foreach (var error in WageChangeRules.Check(worker, period))
             {
                 v.Fail(F.WageFrom, error);
             }

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain.Contributions;
+using Sipp.Domain.Rules;
+
+namespace Sipp.Web.Features.Contributions.LateChanges;
+
+/// <summary>
+/// How late charges meet the bills (iuran.md §7): the next bill carries every waiting Susulan (with its fine so far)
+/// and Rapel and sets off the division's unused credit; voiding it releases all of that again.
+/// </summary>
+public static class LateChargeBilling
+{
+    /// <summary>Charges the waiting Susulan and Rapel on <paramref name="bill"/> and adds the Susulan fines so far as fines waiting for it.</summary>
+    public static async Task AttachAsync(SippDbContext db, Bill bill, Guid divisionId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
+    {
+        var waiting = await db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan)
+            .ToListAsync(cancellationToken);
+        foreach (var charge in waiting)
+        {
+            charge.ChargedOnBillId = bill.Id;
+            if (charge.Kind == LateChargeKind.Susulan)
+            {
+                await FineAccrual.AccrueAsync(db, charge, today, rules, now, cancellationToken);
+            }
+        }
+
+        bill.ArrearsAmount = waiting.Where(c => c.Kind == LateChargeKind.Susulan).Sum(c => c.Total);
+        bill.BackPayAmount = waiting.Where(c => c.Kind == LateChargeKind.Rapel).Sum(c => c.Total);
+    }
+
+    /// <summary>Kelebihan Iuran not yet set off: every credit of the division less what its live and paid bills used.</summary>
+    public static async Task<long> UnusedCreditAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
+    {
+        var credits = await db.LateCharges.Where(c => c.DivisionId == divisionId && c.Kind == LateChargeKind.Kelebihan).SumAsync(c => (long?)c.Total, cancellationToken) ?? 0;
+        var used = await db.Bills.Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status != BillStatus.Dibatalkan)
+            .SumAsync(b => (long?)b.CreditAmount, cancellationToken) ?? 0;
+        return credits - used;
+    }
+
+    /// <summary>At "Batal Finalisasi" of a bill: its Susulan and Rapel wait for the next bill again (its credit returns by itself).</summary>
+    public static Task ReleaseAsync(SippDbContext db, Guid billId, CancellationToken cancellationToken) =>
+        db.LateCharges.Where(c => c.ChargedOnBillId == billId).ExecuteUpdateAsync(c => c.SetProperty(x => x.ChargedOnBillId, (Guid?)null), cancellationToken);
+
+    /// <summary>
+    /// At "Batal Finalisasi" of a month that late charges are for: the recomputation will count those workers itself, so
+    /// the charges still waiting are withdrawn. Refused when one is already on a bill or its credit was used.
+    /// </summary>
+    public static async Task<string?> WithdrawForMonthAsync(SippDbContext db, ContributionPeriod month, CancellationToken cancellationToken)
+    {
+        var charges = await db.LateCharges.Where(c => c.MonthPeriodId == month.Id).ToListAsync(cancellationToken);
+        if (charges.Count == 0)
+        {
+            return null;
+        }
+
+        if (charges.FirstOrDefault(c => c.ChargedOnBillId is not null) is { } billed)
+        {
+            var carrier = await db.Bills.Where(b => b.Id == billed.ChargedOnBillId).Select(b => b.ContributionPeriod.Period).SingleAsync(cancellationToken);
+            return $"{LateCharges.Label(billed.Kind)} periode ini sudah ditagihkan pada tagihan periode {carrier}; finalisasi tidak dapat dibatalkan. "
+                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.";
+        }
+
+        var credit = charges.Where(c => c.Kind == LateChargeKind.Kelebihan).Sum(c => c.Total);
+        if (credit > 0 && credit > await UnusedCreditAsync(db, month.DivisionId, cancellationToken))
+        {
+            return "Kelebihan Iuran periode ini sudah dikompensasikan pada tagihan lain; finalisasi tidak dapat dibatalkan. "
+                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.";
+        }
+
+        db.LateCharges.RemoveRange(charges);
+        return null;
+    }
+}
