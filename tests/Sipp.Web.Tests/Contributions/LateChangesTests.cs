@@ -157,6 +157,45 @@ public class LateChangesTests
         Assert.Equal("Iuran Rapel periode ini sudah ditagihkan pada tagihan periode 2026-02; finalisasi tidak dapat dibatalkan. Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.", refusal);
     }
 
+    [Theory]
+    [DatabaseData]
+    public async Task ACreditLargerThanTheNextBill_LeavesItAtZeroAndLunas_AndTheRestGoesToTheBillAfter_NeverTwice(DatabaseProvider provider)
+    {
+        await using var factory = await CreateAsync(nameof(ACreditLargerThanTheNextBill_LeavesItAtZeroAndLunas_AndTheRestGoesToTheBillAfter_NeverTwice), provider);
+        await factory.PayAsync(await factory.BillAsync("10000001", "001", January), "2026-02-10");
+        await factory.PayAsync(await factory.BillAsync("10000001", "001", February), "2026-03-02");
+        var hrd = await HrdAsync(factory);
+        var leavers = await LeaversAsync(factory, 70);
+
+        // Seventy of the hundred left on 31 January, reported only now: February's lines for them become credit.
+        await ImportAsync(hrd, "non-aktif", "keluar.csv", ["KPJ", "NIK", "Tanggal Non Aktif", "Alasan", "Alasan Lainnya"],
+            leavers.Select(w => (IReadOnlyList<string?>)[w.Kpj, w.Nik, "31/01/2026", "PHK", ""]), imported: 70);
+        long credit = 0;
+        foreach (var leaver in leavers)
+        {
+            credit += await LineTotalAsync(factory, February, leaver.Id);
+        }
+
+        var march = await factory.BillAsync("10000001", "001", March);
+
+        Assert.Equal(march.ContributionAmount, march.CreditAmount);
+        Assert.Equal((0L, BillStatus.Lunas), (march.TotalAmount, march.Status));
+        Assert.Equal("Lunas", (await HtmlPage.GetAsync(hrd, "/iuran/2026-03")).GetElementById("status-periode")!.TextContent.Trim());
+        using (var receipt = await hrd.GetAsync("/laporan/2026-03/bukti-pembayaran.pdf", TestContext.Current.CancellationToken))
+        {
+            Assert.Contains("dikompensasikan dengan Kelebihan Iuran", await receipt.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 20, 2, 0, 0, TimeSpan.Zero));
+        var april = await factory.BillAsync("10000001", "001", Period.Of(2026, 4));
+        Assert.Equal(credit - march.CreditAmount, april.CreditAmount);
+        Assert.Equal(april.ContributionAmount - april.CreditAmount, april.TotalAmount);
+        await factory.PayAsync(april, "2026-04-20");
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 20, 2, 0, 0, TimeSpan.Zero));
+        var may = await factory.BillAsync("10000001", "001", Period.Of(2026, 5));
+        Assert.Equal(0, may.CreditAmount);
+    }
+
     private static Task<SippWebFactory> CreateAsync(string name, DatabaseProvider provider) => SippWebFactory.CreateAsync(name, provider, "Development", new Dictionary<string, string?>
     {
         ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false", ["Jobs:DailyBillsCron"] = "0 0 7 1 1 ? 2099",
@@ -192,7 +231,8 @@ public class LateChangesTests
         return await HtmlPage.ParseAsync(await form.SubmitAsync(browser, values));
     }
 
-    private static async Task ImportAsync(HttpClient browser, string kind, string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, string? refused = null)
+    private static async Task ImportAsync(
+        HttpClient browser, string kind, string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, string? refused = null, int imported = 1)
     {
         var batch = await UploadTests.UploadAsync(browser, kind, fileName, UploadFixtures.Csv(headers, rows, new UTF8Encoding(false)));
         if (refused is not null)
@@ -201,7 +241,8 @@ public class LateChangesTests
             Assert.Contains(LateCharges.WageDecreaseRefused, reasons, StringComparison.Ordinal);
         }
 
-        await UploadTests.ClickAsync(browser, batch, "Impor 1 Baris Valid");
+        Assert.True(batch.QuerySelectorAll("form button").Any(b => b.TextContent.Trim() == $"Impor {imported} Baris Valid"), batch.QuerySelector("main")!.TextContent);
+        await UploadTests.ClickAsync(browser, batch, $"Impor {imported} Baris Valid");
     }
 
     private static Dictionary<string, string> NewPerson(string nik, string name, string birthDate, string start, long upah) => new()
@@ -240,6 +281,15 @@ public class LateChangesTests
             .Select(e => new Worker(e.Id, e.Participant.Kpj!, e.Participant.Nik!, e.Participant.FullName, e.Participant.BirthDate,
                 e.WageHistory.OrderByDescending(w => w.EffectiveFrom).Select(w => w.Upah).First()))
             .ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<List<(Guid Id, string Kpj, string Nik)>> LeaversAsync(SippWebFactory factory, int count)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
+            .Where(e => e.Division.Company.Npp == "10000001" && e.Division.Code == "001" && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < January.FirstDay && e.Participant.Nik != null)
+            .OrderBy(e => e.Participant.Kpj).Take(count).Select(e => new { e.Id, e.Participant.Kpj, e.Participant.Nik })
+            .ToListAsync(TestContext.Current.CancellationToken)).Select(e => (e.Id, e.Kpj!, e.Nik!)).ToList();
     }
 
     private static async Task<(int RiskClass, bool Jp, bool LabourIntensive)> CompanyAsync(SippWebFactory factory)
