@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using Sipp.Data.Uploads;
 using Sipp.Domain.People;
+using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Data;
 
@@ -30,14 +32,16 @@ public static class UploadScenario
 
         var folder = Directory.CreateTempSubdirectory("sipp-bench-upload").FullName;
         var storage = new UploadStorage(Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
+        await using var services = new ServiceCollection().AddScoped(_ => database.NewContext()).AddSingleton<RuleTableProvider>().BuildServiceProvider();
+        var ruleTables = services.GetRequiredService<RuleTableProvider>();
 
         // A running server has checked and imported files before: warm the process up with a small upload, as it would be.
-        await UploadAsync(database, storage, divisionId, first: rows, count: 2_000, report: false);
-        await UploadAsync(database, storage, divisionId, first: 0, count: rows, report: true);
+        await UploadAsync(database, storage, ruleTables, divisionId, first: rows, count: 2_000, report: false);
+        await UploadAsync(database, storage, ruleTables, divisionId, first: 0, count: rows, report: true);
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task UploadAsync(TestDatabase database, UploadStorage storage, Guid divisionId, int first, int count, bool report)
+    private static async Task UploadAsync(TestDatabase database, UploadStorage storage, RuleTableProvider ruleTables, Guid divisionId, int first, int count, bool report)
     {
         var batch = new UploadBatch
         {
@@ -65,7 +69,7 @@ public static class UploadScenario
         var check = Stopwatch.StartNew();
         await using (var db = database.NewContext())
         {
-            await new UploadChecker(db, storage, Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
+            await new UploadChecker(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
         }
 
         check.Stop();
@@ -83,7 +87,7 @@ public static class UploadScenario
         var import = Stopwatch.StartNew();
         await using (var db = database.NewContext())
         {
-            var refusal = await new UploadImporter(db, storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
+            var refusal = await new UploadImporter(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
             if (refusal is not null)
             {
                 throw new InvalidOperationException(refusal);
