@@ -62,6 +62,10 @@ public static class WorkerListCopies
         }
     }
 
+    /// <summary>For writers that bypass the context (bulk insert of wage changes): refresh the latest-wage copies, inside their transaction.</summary>
+    public static Task RefreshLatestWagesAsync(SippDbContext db, List<Guid> employments, CancellationToken cancellationToken) =>
+        RefreshAsync(db, [], employments, cancellationToken);
+
     /// <summary>Sets the copies directly, for writers that bypass the context (bulk insert).</summary>
     public static void Copy(Participant participant, Employment employment)
     {

@@ -36,6 +36,37 @@ public class ContributionPeriod
 
     public long JpTotal { get; set; }
 
+    /// <summary>The worker shares of JHT and JP, and the JKP allocation (shown, not billed): with the sums above, the period page's table.</summary>
+    public long JhtWorkerTotal { get; set; }
+
+    public long JpWorkerTotal { get; set; }
+
+    public long JkpTotal { get; set; }
+
+    /// <summary>
+    /// How many lines each review filter of the period page finds, kept by the computation and by "Koreksi" so that the
+    /// page shows them all without counting 100,000 lines; null for a period computed before they were kept.
+    /// </summary>
+    public int? JoinerCount { get; set; }
+
+    public int? LeaverCount { get; set; }
+
+    public int? WageChangedCount { get; set; }
+
+    public int? CorrectedCount { get; set; }
+
+    public int? WithoutJpCount { get; set; }
+
+    /// <summary>Of those without JP, the foreign workers and those past retirement age (the rest: the company is not in JP).</summary>
+    public int? JpForeignCount { get; set; }
+
+    public int? JpRetiredCount { get; set; }
+
+    public int? BelowMinimumCount { get; set; }
+
+    /// <summary>The region's minimum wage <see cref="BelowMinimumCount"/> was counted against: a changed rule makes it stale.</summary>
+    public long? CountedMinimumWage { get; set; }
+
     public DateTime? ComputedAt { get; set; }
 
     /// <summary>How many times the period was computed; its lines carry the number of the computation that wrote them.</summary>

@@ -734,11 +734,20 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("BelowMinimumCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Computation")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CorrectedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CountedMinimumWage")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("uuid");
@@ -752,14 +761,35 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<long>("JhtTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("JhtWorkerTotal")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("JkkTotal")
                         .HasColumnType("bigint");
 
                     b.Property<long>("JkmTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("JkpTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("JoinerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("JpForeignCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("JpRetiredCount")
+                        .HasColumnType("integer");
+
                     b.Property<long>("JpTotal")
                         .HasColumnType("bigint");
+
+                    b.Property<long>("JpWorkerTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("LeaverCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Period")
                         .IsRequired()
@@ -782,6 +812,12 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("WageChangedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WithoutJpCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("WorkerCount")
                         .HasColumnType("integer");

@@ -723,11 +723,20 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BelowMinimumCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Computation")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ComputedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CountedMinimumWage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DivisionId")
                         .HasColumnType("TEXT");
@@ -741,13 +750,34 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<long>("JhtTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("JhtWorkerTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("JkkTotal")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("JkmTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("JkpTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JoinerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JpForeignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JpRetiredCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("JpTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JpWorkerTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeaverCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Period")
@@ -771,6 +801,12 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WageChangedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WithoutJpCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("WorkerCount")
                         .HasColumnType("INTEGER");

@@ -35,18 +35,23 @@ public class PeriodReviewTests(SeededWebFixture fixture) : IClassFixture<SeededW
 
         var page = await HtmlPage.GetAsync(hrd, "/iuran/2026-03");
 
-        int withoutJp, before, after;
+        int withoutJp, belowMinimum, before, after;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
             var periods = await db.ContributionPeriods.Where(p => p.DivisionId == division).ToDictionaryAsync(p => p.Period, ct);
+            var region = await db.Divisions.Where(d => d.Id == division).Select(d => d.RegionCode).SingleAsync(ct);
+            var minimum = (await scope.ServiceProvider.GetRequiredService<RuleTableProvider>().GetAsync(ct)).MinimumWageOn(region, March.FirstDay)!.Value;
             withoutJp = await db.ContributionLines.CountAsync(l => l.PeriodId == periods[March].Id && l.JpStatus != JpStatus.Due, ct);
+            belowMinimum = await db.ContributionLines.CountAsync(l => l.PeriodId == periods[March].Id && l.Upah < minimum, ct);
             (before, after) = (periods[February].WorkerCount, periods[March].WorkerCount);
         }
 
-        Assert.Equal(["Baru", "Keluar", "Upah berubah", "Dikoreksi", "Tanpa JP", "Di bawah upah minimum"],
+        // Every filter's count is on the page; the correction made after the computation is counted too.
+        Assert.Equal(["Baru (1)", "Keluar (1)", "Upah berubah (1)", "Dikoreksi (1)", $"Tanpa JP ({withoutJp})", $"Di bawah upah minimum ({belowMinimum})"],
             new[] { "baru", "keluar", "upah-berubah", "koreksi", "tanpa-jp", "di-bawah-upah-minimum" }.Select(k => Filter(page, k)));
-        Assert.Equal($"Tanpa JP ({withoutJp})", Filter(await HtmlPage.GetAsync(hrd, "/iuran/2026-03?Saring=tanpa-jp"), "tanpa-jp")); // the chosen filter's count
+        Assert.True(withoutJp > 0 && belowMinimum > 0);
+        Assert.Equal($"Tanpa JP ({withoutJp})", Filter(await HtmlPage.GetAsync(hrd, "/iuran/2026-03?Saring=tanpa-jp"), "tanpa-jp"));
         Assert.Equal([joiner], await NamesAsync(hrd, "baru"));
         Assert.Equal([leaver.Name], await NamesAsync(hrd, "keluar"));
         Assert.Equal([raised.Name], await NamesAsync(hrd, "upah-berubah"));

@@ -13,23 +13,16 @@ namespace Sipp.Web.Features.Contributions;
 public static class FineAccrual
 {
     /// <summary>Adds the missing part of <paramref name="bill"/>'s fine as of <paramref name="asOf"/>; returns it (0 when none).</summary>
-    public static Task<long> AccrueAsync(SippDbContext db, Bill bill, ContributionPeriod period, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken) =>
-        AccrueAsync(db, period.DivisionId, period.Id, null, period.Period, bill.ContributionAmount, asOf, rules, now, cancellationToken);
-
-    /// <summary>The same for an Iuran Susulan: its month's fine on its amount, from that month's own due date (iuran.md §7).</summary>
-    public static Task<long> AccrueAsync(SippDbContext db, LateCharge arrears, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken) =>
-        AccrueAsync(db, arrears.DivisionId, arrears.MonthPeriodId, arrears.Id, arrears.Month, arrears.Total, asOf, rules, now, cancellationToken);
-
-    private static async Task<long> AccrueAsync(
-        SippDbContext db, Guid divisionId, Guid periodId, Guid? lateChargeId, Domain.Periods.Period period, long amount, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken)
+    public static async Task<long> AccrueAsync(SippDbContext db, Bill bill, ContributionPeriod period, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
-        var fine = LateFine.Compute(period, amount, asOf, rules);
+        var fine = LateFine.Compute(period.Period, bill.ContributionAmount, asOf, rules);
         if (fine.Fine == 0)
         {
             return 0;
         }
 
-        var recorded = await db.Fines.Where(f => f.SourcePeriodId == periodId && f.LateChargeId == lateChargeId).SumAsync(f => (long?)f.Amount, cancellationToken) ?? 0;
+        // The period's own fine; an Iuran Susulan of the same month has fine parts of its own (LateChargeId).
+        var recorded = await db.Fines.Where(f => f.SourcePeriodId == period.Id && f.LateChargeId == null).SumAsync(f => (long?)f.Amount, cancellationToken) ?? 0;
         var missing = fine.Fine - recorded;
         if (missing <= 0)
         {
@@ -38,9 +31,36 @@ public static class FineAccrual
 
         db.Fines.Add(new Fine
         {
-            Id = Guid.CreateVersion7(), DivisionId = divisionId, SourcePeriodId = periodId, LateChargeId = lateChargeId, MonthsLate = fine.MonthsLate, Amount = missing, CreatedAt = now,
+            Id = Guid.CreateVersion7(), DivisionId = period.DivisionId, SourcePeriodId = period.Id, MonthsLate = fine.MonthsLate, Amount = missing, CreatedAt = now,
         });
         return missing;
+    }
+
+    /// <summary>
+    /// The same for Iuran Susulan (iuran.md §7): each charge's month's fine on its amount, from that month's own due date,
+    /// less what was recorded for it; read in one query, however many charges. Returns the parts added.
+    /// </summary>
+    public static async Task<long> AccrueArrearsAsync(SippDbContext db, IQueryable<LateCharge> arrears, DateOnly asOf, RuleTable rules, DateTime now, CancellationToken cancellationToken)
+    {
+        var charges = await arrears.Where(c => c.Kind == LateChargeKind.Susulan)
+            .Select(c => new { c.Id, c.DivisionId, c.MonthPeriodId, c.Month, c.Total, Recorded = db.Fines.Where(f => f.LateChargeId == c.Id).Sum(f => (long?)f.Amount) ?? 0 })
+            .ToListAsync(cancellationToken);
+        long added = 0;
+        foreach (var charge in charges)
+        {
+            var fine = LateFine.Compute(charge.Month, charge.Total, asOf, rules);
+            if (fine.Fine > charge.Recorded)
+            {
+                db.Fines.Add(new Fine
+                {
+                    Id = Guid.CreateVersion7(), DivisionId = charge.DivisionId, SourcePeriodId = charge.MonthPeriodId, LateChargeId = charge.Id, MonthsLate = fine.MonthsLate,
+                    Amount = fine.Fine - charge.Recorded, CreatedAt = now,
+                });
+                added += fine.Fine - charge.Recorded;
+            }
+        }
+
+        return added;
     }
 
     /// <summary>At the finalisation of a period: the fines so far of the division's other bills that are unpaid and past due.</summary>

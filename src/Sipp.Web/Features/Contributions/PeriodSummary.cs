@@ -20,11 +20,13 @@ public sealed record PeriodSummary(
             return null;
         }
 
-        var totals = await ProgramTotals.LoadAsync(db, stored.Id, cancellationToken);
-        var jpNotDue = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id && l.JpStatus != JpStatus.Due)
-            .GroupBy(l => l.JpStatus).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var corrected = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
-        var warnings = jpNotDue.OrderBy(j => j.Status)
+        var totals = ProgramTotals.Of(stored);
+        var jpNotDue = stored is { WithoutJpCount: { } without, JpForeignCount: { } foreign, JpRetiredCount: { } retired }
+            ? [new(JpStatus.CompanyNotParticipating, without - foreign - retired), new(JpStatus.ForeignWorker, foreign), new(JpStatus.RetirementAgeReached, retired)]
+            : await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id && l.JpStatus != JpStatus.Due)
+                .GroupBy(l => l.JpStatus).Select(g => new JpNotDue(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var corrected = stored.CorrectedCount ?? await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
+        var warnings = jpNotDue.Where(j => j.Count > 0).OrderBy(j => j.Status)
             .Select(j => new PeriodWarning($"JP tidak dihitung untuk {PeriodTexts.Workers(j.Count)} tenaga kerja: {PeriodTexts.JpNotDue(j.Status)}.", FinalizePeriod.PeriodLineFilters.WithoutJp))
             .ToList();
         if (corrected > 0)
@@ -41,7 +43,8 @@ public sealed record PeriodSummary(
         var minimumWage = rules.MinimumWageOn(region, period.FirstDay);
         if (minimumWage is { } minimum)
         {
-            var below = await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
+            var below = FinalizePeriod.PeriodLineFilters.StoredCount(stored, FinalizePeriod.PeriodLineFilters.BelowMinimumWage, minimum)
+                ?? await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
             if (below > 0)
             {
                 warnings.Add(new($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.", FinalizePeriod.PeriodLineFilters.BelowMinimumWage));
@@ -67,14 +70,12 @@ public sealed record ProgramTotals(long JhtEmployer, long JhtWorker, long JkkEmp
 
     public long Total => Employer + Worker;
 
-    /// <summary>Summed from the period's stored lines.</summary>
-    public static async Task<ProgramTotals> LoadAsync(SippDbContext db, Guid periodId, CancellationToken cancellationToken) =>
-        await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).GroupBy(l => 1)
-            .Select(g => new ProgramTotals(
-                g.Sum(l => l.JhtEmployer), g.Sum(l => l.JhtWorker), g.Sum(l => l.JkkEmployer), g.Sum(l => l.JkmEmployer), g.Sum(l => l.JpEmployer),
-                g.Sum(l => l.JpWorker), g.Sum(l => l.JkpGovernment + l.JkpFromJkk + l.JkpFromJkm)))
-            .SingleOrDefaultAsync(cancellationToken) ?? new ProgramTotals(0, 0, 0, 0, 0, 0, 0);
+    /// <summary>Kept on the period by its computation and "Koreksi" (ContributionLines.Count): never summed again from the lines.</summary>
+    public static ProgramTotals Of(ContributionPeriod p) =>
+        new(p.JhtTotal - p.JhtWorkerTotal, p.JhtWorkerTotal, p.JkkTotal, p.JkmTotal, p.JpTotal - p.JpWorkerTotal, p.JpWorkerTotal, p.JkpTotal);
 }
+
+internal sealed record JpNotDue(JpStatus Status, int Count);
 
 /// <summary>A warning of the period page; <paramref name="Filter"/> names the review filter that shows its lines.</summary>
 public sealed record PeriodWarning(string Text, string? Filter);

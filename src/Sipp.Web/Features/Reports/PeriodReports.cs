@@ -87,7 +87,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
     private async Task<TableDocument> PerProgramAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, CancellationToken cancellationToken)
     {
-        var t = await ProgramTotals.LoadAsync(db, periodId, cancellationToken);
+        var t = ProgramTotals.Of(await db.ContributionPeriods.AsNoTracking().SingleAsync(p => p.Id == periodId, cancellationToken));
         object?[][] rows =
         [
             ["JHT — Jaminan Hari Tua", t.JhtEmployer, t.JhtWorker, t.JhtEmployer + t.JhtWorker],

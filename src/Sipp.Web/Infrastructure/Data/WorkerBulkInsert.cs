@@ -19,8 +19,19 @@ public static class WorkerBulkInsert
         await BulkInsert.InsertAsync(db, "Participants", ParticipantColumns, participants, ParticipantValues, cancellationToken);
         await BulkInsert.InsertAsync(db, "Employments", EmploymentColumns, employments, EmploymentValues, cancellationToken);
         await BulkInsert.InsertAsync(db, "WageChanges", WageColumns, wages, WageValues, cancellationToken);
-        await BulkInsert.InsertAsync(db, "AuditEvents", AuditColumns, audits, AuditValues, cancellationToken);
+        await InsertAuditsAsync(db, audits, cancellationToken);
     }
+
+    /// <summary>New wage changes; the caller refreshes the latest-wage copies (<see cref="WorkerListCopies.RefreshLatestWagesAsync"/>).</summary>
+    public static Task InsertWagesAsync(SippDbContext db, IReadOnlyList<WageChange> wages, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, "WageChanges", WageColumns, wages, WageValues, cancellationToken);
+
+    public static Task InsertAuditsAsync(SippDbContext db, IReadOnlyList<AuditEvent> audits, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, "AuditEvents", AuditColumns, audits, AuditValues, cancellationToken);
+
+    /// <summary>Late charges of an upload (a whole division's backdated raise is two per worker), inside the import's transaction.</summary>
+    public static Task InsertLateChargesAsync(SippDbContext db, IReadOnlyList<Sipp.Data.Contributions.LateCharge> charges, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, "LateCharges", LateChargeColumns, charges, LateChargeValues, cancellationToken);
 
     private static readonly (string Name, NpgsqlDbType Type)[] ParticipantColumns =
     [
@@ -59,6 +70,20 @@ public static class WorkerBulkInsert
     ];
 
     private static object?[] WageValues(WageChange w) => [w.EmploymentId, w.EffectiveFrom.ToString(), w.Upah, w.CreatedAt, w.CreatedByUserId];
+
+    private static readonly (string Name, NpgsqlDbType Type)[] LateChargeColumns =
+    [
+        ("Id", NpgsqlDbType.Uuid), ("DivisionId", NpgsqlDbType.Uuid), ("EmploymentId", NpgsqlDbType.Uuid), ("Kind", NpgsqlDbType.Integer), ("MonthPeriodId", NpgsqlDbType.Uuid),
+        ("Month", NpgsqlDbType.Char), ("Upah", NpgsqlDbType.Bigint), ("Jht", NpgsqlDbType.Bigint), ("Jkk", NpgsqlDbType.Bigint), ("Jkm", NpgsqlDbType.Bigint),
+        ("Jp", NpgsqlDbType.Bigint), ("TotalEmployer", NpgsqlDbType.Bigint), ("TotalWorker", NpgsqlDbType.Bigint), ("Total", NpgsqlDbType.Bigint),
+        ("ChargedOnBillId", NpgsqlDbType.Uuid), ("CreatedAt", NpgsqlDbType.TimestampTz),
+    ];
+
+    private static object?[] LateChargeValues(Sipp.Data.Contributions.LateCharge c) =>
+    [
+        c.Id, c.DivisionId, c.EmploymentId, (int)c.Kind, c.MonthPeriodId, c.Month.ToString(), c.Upah, c.Jht, c.Jkk, c.Jkm, c.Jp, c.TotalEmployer, c.TotalWorker, c.Total,
+        c.ChargedOnBillId, c.CreatedAt,
+    ];
 
     private static readonly (string Name, NpgsqlDbType Type)[] AuditColumns =
     [

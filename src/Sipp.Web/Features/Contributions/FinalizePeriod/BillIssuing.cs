@@ -50,6 +50,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
                 ContributionAmount = stored.Total, DueDate = LateFine.DueDate(period, table), Status = BillStatus.MenungguPembayaran, IssuedAt = now,
             };
             db.Bills.Add(bill);
+            await db.SaveChangesAsync(cancellationToken);
             await FineAccrual.AccrueUnpaidAsync(db, divisionId, stored.Id, today, table, now, cancellationToken);
             await LateChargeBilling.AttachAsync(db, bill, divisionId, today, table, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -30,9 +30,10 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     [BindProperty(SupportsGet = true)]
     public string? Saring { get; set; }
 
-    /// <summary>The filters that apply to this period (below minimum wage only where the region has one).</summary>
-    public IEnumerable<(string Key, string Label)> Filters =>
-        PeriodLineFilters.All.Where(f => f.Key != PeriodLineFilters.BelowMinimumWage || Summary?.MinimumWage is not null);
+    /// <summary>The filters that apply to this period (below minimum wage only where the region has one), with their kept counts.</summary>
+    public IEnumerable<(string Key, string Label, int? Count)> Filters =>
+        PeriodLineFilters.All.Where(f => f.Key != PeriodLineFilters.BelowMinimumWage || Summary?.MinimumWage is not null)
+            .Select(f => (f.Key, f.Label, Summary is null ? null : PeriodLineFilters.StoredCount(Summary.Period, f.Key, Summary.MinimumWage)));
 
     /// <summary>The month before, when it was computed: for the comparison of workers and totals.</summary>
     public ContributionPeriod? Previous { get; private set; }
@@ -149,7 +150,10 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             lines = lines.Where(l => matching.Contains(l.EmploymentId));
         }
 
-        MatchingLines = string.IsNullOrWhiteSpace(Cari) && Saring is null ? Summary.Period.WorkerCount : await lines.CountAsync(cancellationToken);
+        var known = !string.IsNullOrWhiteSpace(Cari) ? null
+            : Saring is null ? Summary.Period.WorkerCount
+            : PeriodLineFilters.StoredCount(Summary.Period, Saring, Summary.MinimumWage);
+        MatchingLines = known ?? await lines.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (MatchingLines + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(page, 1, PageCount);
         Lines = await lines

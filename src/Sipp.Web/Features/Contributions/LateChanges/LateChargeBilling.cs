@@ -12,22 +12,18 @@ namespace Sipp.Web.Features.Contributions.LateChanges;
 /// </summary>
 public static class LateChargeBilling
 {
-    /// <summary>Charges the waiting Susulan and Rapel on <paramref name="bill"/> and adds the Susulan fines so far as fines waiting for it.</summary>
+    /// <summary>
+    /// Charges the waiting Susulan and Rapel on <paramref name="bill"/> (already saved) and adds the Susulan fines so far
+    /// as fines waiting for it; a whole division's backdated raise is a few statements, not one per charge.
+    /// </summary>
     public static async Task AttachAsync(SippDbContext db, Bill bill, Guid divisionId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
-        var waiting = await db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan)
-            .ToListAsync(cancellationToken);
-        foreach (var charge in waiting)
-        {
-            charge.ChargedOnBillId = bill.Id;
-            if (charge.Kind == LateChargeKind.Susulan)
-            {
-                await FineAccrual.AccrueAsync(db, charge, today, rules, now, cancellationToken);
-            }
-        }
-
-        bill.ArrearsAmount = waiting.Where(c => c.Kind == LateChargeKind.Susulan).Sum(c => c.Total);
-        bill.BackPayAmount = waiting.Where(c => c.Kind == LateChargeKind.Rapel).Sum(c => c.Total);
+        var waiting = db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan);
+        await FineAccrual.AccrueArrearsAsync(db, waiting, today, rules, now, cancellationToken);
+        var totals = await waiting.GroupBy(c => c.Kind).Select(g => new { g.Key, Total = g.Sum(c => c.Total) }).ToDictionaryAsync(g => g.Key, g => g.Total, cancellationToken);
+        bill.ArrearsAmount = totals.GetValueOrDefault(LateChargeKind.Susulan);
+        bill.BackPayAmount = totals.GetValueOrDefault(LateChargeKind.Rapel);
+        await waiting.ExecuteUpdateAsync(c => c.SetProperty(x => x.ChargedOnBillId, bill.Id), cancellationToken);
     }
 
     /// <summary>Kelebihan Iuran not yet set off: every credit of the division less what its live and paid bills used.</summary>

@@ -32,7 +32,7 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
     {
         var months = await db.ContributionPeriods.AsNoTracking()
             .Where(p => p.DivisionId == divisionId && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
-            .Select(p => new { p.Id, p.Period }).ToListAsync(cancellationToken);
+            .OrderBy(p => p.Period).Select(p => new { p.Id, p.Period }).ToListAsync(cancellationToken);
         if (months.Count == 0 || employmentIds.Count == 0)
         {
             return [];
@@ -40,12 +40,18 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
 
         var table = await ruleTables.GetAsync(cancellationToken);
         var company = await PeriodComputation.CompanyFactsAsync(db, divisionId, cancellationToken);
+        var rules = months.ToDictionary(m => m.Id, m => PeriodRules.For(table, m.Period, company));
         var ids = employmentIds.Distinct().ToList();
         var monthIds = months.Select(m => m.Id).ToList();
-        var workers = await db.Employments.AsNoTracking().Where(e => e.DivisionId == divisionId && EF.Parameter(ids).Contains(e.Id))
-            .Select(e => new Worker(e.Id, e.Status, e.MembershipStartDate, e.EndDate, e.Participant.BirthDate, e.Participant.Citizenship, e.RegisteredOn,
-                e.WageHistory.Select(w => new WageStep(w.EffectiveFrom, w.Upah)).ToList()))
-            .ToListAsync(cancellationToken);
+        // Two flat queries: the employments with their wage histories as one collection query took twice as long on PostgreSQL.
+        var histories = (await db.WageChanges.AsNoTracking().Where(w => EF.Parameter(ids).Contains(w.EmploymentId))
+                .Select(w => new { w.EmploymentId, w.EffectiveFrom, w.Upah }).ToListAsync(cancellationToken))
+            .ToLookup(w => w.EmploymentId, w => new WageStep(w.EffectiveFrom, w.Upah));
+        var workers = (await db.Employments.AsNoTracking().Where(e => e.DivisionId == divisionId && EF.Parameter(ids).Contains(e.Id))
+                .Select(e => new { e.Id, e.Status, e.MembershipStartDate, e.EndDate, e.Participant.BirthDate, e.Participant.Citizenship, e.RegisteredOn })
+                .ToListAsync(cancellationToken))
+            .Select(e => new Worker(e.Id, e.Status, e.MembershipStartDate, e.EndDate, e.BirthDate, e.Citizenship, e.RegisteredOn, histories[e.Id].ToList()))
+            .ToList();
         var lines = (await db.ContributionLines.AsNoTracking()
                 .Where(l => EF.Parameter(monthIds).Contains(l.PeriodId) && EF.Parameter(ids).Contains(l.EmploymentId))
                 .Select(l => new { l.PeriodId, l.EmploymentId, l.Upah, l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.TotalEmployer, l.TotalWorker })
@@ -59,7 +65,7 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
         foreach (var worker in workers)
         {
             var change = proposed?.GetValueOrDefault(worker.Id);
-            foreach (var month in months.OrderBy(m => m.Period))
+            foreach (var month in months)
             {
                 var line = lines.GetValueOrDefault((month.Id, worker.Id));
                 var billed = line is null ? default : new ProgramAmounts(line.JhtEmployer + line.JhtWorker, line.JkkEmployer, line.JkmEmployer, line.JpEmployer + line.JpWorker, line.TotalEmployer, line.TotalWorker);
@@ -73,7 +79,7 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
                 // A wage corrected for that month only ("Koreksi") stands: a later wage change does not reach it.
                 var upah = line is { WageCorrected: true } ? line.Upah : worker.WageIn(month.Period, change);
                 WorkerFacts? due = worker.IsBilledIn(month.Period) && upah > 0 ? new WorkerFacts(upah, worker.BirthDate, worker.Citizenship, worker.RegisteredOn) : null;
-                var outcome = LateCharges.Compare(PeriodRules.For(table, month.Period, company), due, billed, billed.Total > 0 ? billedUpah : 0);
+                var outcome = LateCharges.Compare(rules[month.Id], due, billed, billed.Total > 0 ? billedUpah : 0);
                 if (outcome is not LateChargeOutcome.None)
                 {
                     plan.Add(new PlannedMonth(worker.Id, month.Id, month.Period, outcome));
@@ -84,26 +90,19 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
         return plan;
     }
 
-    /// <summary>Plans the workers' final months and adds their charges to the context (saved by the caller, with its change).</summary>
-    public async Task<List<LateCharge>> ChargeAsync(Guid divisionId, IReadOnlyCollection<Guid> employmentIds, CancellationToken cancellationToken)
+    /// <summary>The charges the workers' saved changes cause in final months, not yet stored (an upload writes them in bulk).</summary>
+    public async Task<List<LateCharge>> NewChargesAsync(Guid divisionId, IReadOnlyCollection<Guid> employmentIds, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = new List<LateCharge>();
-        foreach (var planned in await PlanAsync(divisionId, employmentIds, null, cancellationToken))
-        {
-            if (planned.Outcome is LateChargeOutcome.Charge charge)
+        return (await PlanAsync(divisionId, employmentIds, null, cancellationToken))
+            .Where(p => p.Outcome is LateChargeOutcome.Charge)
+            .Select(p => (Planned: p, Charge: (LateChargeOutcome.Charge)p.Outcome))
+            .Select(p => new LateCharge
             {
-                var late = new LateCharge
-                {
-                    Id = Guid.CreateVersion7(), DivisionId = divisionId, EmploymentId = planned.EmploymentId, Kind = charge.Kind, MonthPeriodId = planned.MonthPeriodId,
-                    Month = planned.Month, Upah = charge.Upah, Amounts = charge.Amounts, CreatedAt = now,
-                };
-                db.LateCharges.Add(late);
-                added.Add(late);
-            }
-        }
-
-        return added;
+                Id = Guid.CreateVersion7(), DivisionId = divisionId, EmploymentId = p.Planned.EmploymentId, Kind = p.Charge.Kind, MonthPeriodId = p.Planned.MonthPeriodId,
+                Month = p.Planned.Month, Upah = p.Charge.Upah, Amounts = p.Charge.Amounts, CreatedAt = now,
+            })
+            .ToList();
     }
 
     /// <summary>A form's change of one worker saved together with the late charges it causes, each in the worker's trail.</summary>
@@ -111,7 +110,8 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var charges = await ChargeAsync(divisionId, [employmentId], cancellationToken);
+        var charges = await NewChargesAsync(divisionId, [employmentId], cancellationToken);
+        db.LateCharges.AddRange(charges);
         audit.Record(charges);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

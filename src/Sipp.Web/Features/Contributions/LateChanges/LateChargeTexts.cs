@@ -15,15 +15,21 @@ public static class LateChargeTexts
         _ => "iuran.kelebihan",
     };
 
-    public static object AuditAfter(LateCharge c) =>
-        new { jenis = LateCharges.Label(c.Kind), periode = c.Month.ToString(), upah = c.Upah, jht = c.Jht, jkk = c.Jkk, jkm = c.Jkm, jp = c.Jp, total = c.Total };
+    /// <summary>One audit event per worker and kind, listing the months: a division-wide raise is one event per worker, not per month.</summary>
+    public static IEnumerable<(LateChargeKind Kind, Guid EmploymentId, Guid DivisionId, object After)> PerWorker(IEnumerable<LateCharge> charges) =>
+        charges.GroupBy(c => (c.Kind, c.EmploymentId, c.DivisionId)).Select(g => (g.Key.Kind, g.Key.EmploymentId, g.Key.DivisionId, (object)new
+        {
+            jenis = LateCharges.Label(g.Key.Kind),
+            bulan = g.OrderBy(c => c.Month).Select(c => new { periode = c.Month.ToString(), upah = c.Upah, jht = c.Jht, jkk = c.Jkk, jkm = c.Jkm, jp = c.Jp, total = c.Total }),
+            total = g.Sum(c => c.Total),
+        }));
 
-    /// <summary>Each charge as an event of its worker's trail.</summary>
+    /// <summary>The charges of a form's change, each worker's and kind's in one event of the worker's trail.</summary>
     public static void Record(this AuditLog audit, IEnumerable<LateCharge> charges)
     {
-        foreach (var c in charges)
+        foreach (var (kind, employmentId, divisionId, after) in PerWorker(charges))
         {
-            audit.Record(AuditAction(c.Kind), Workers.WorkerDetail.IndexModel.AuditEntity, c.EmploymentId.ToString(), c.DivisionId, null, AuditAfter(c));
+            audit.Record(AuditAction(kind), Workers.WorkerDetail.IndexModel.AuditEntity, employmentId.ToString(), divisionId, null, after);
         }
     }
 

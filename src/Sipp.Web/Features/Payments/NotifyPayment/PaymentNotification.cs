@@ -130,11 +130,8 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         bill.ContributionPeriod.Status = PeriodStatus.Lunas;
         bill.ContributionPeriod.Version = Guid.NewGuid();
         var fine = await Contributions.FineAccrual.AccrueAsync(db, bill, bill.ContributionPeriod, paidOn, table, now, cancellationToken);
-        foreach (var arrears in await db.LateCharges.Where(c => c.ChargedOnBillId == bill.Id && c.Kind == LateChargeKind.Susulan).ToListAsync(cancellationToken))
-        {
-            // An Iuran Susulan is late until this payment: the months since its bill was issued go to the next bill.
-            fine += await Contributions.FineAccrual.AccrueAsync(db, arrears, paidOn, table, now, cancellationToken);
-        }
+        // An Iuran Susulan is late until this payment: the months since its bill was issued go to the next bill.
+        fine += await Contributions.FineAccrual.AccrueArrearsAsync(db, db.LateCharges.Where(c => c.ChargedOnBillId == bill.Id), paidOn, table, now, cancellationToken);
 
         audit.Record("pembayaran.terima", "Tagihan", bill.Id.ToString(), bill.ContributionPeriod.DivisionId, new { status = "Menunggu Pembayaran" },
             new { status = "Lunas", kodeIuran = bill.KodeIuran, referensi = payment.Reference, jumlah, tanggalBayar = paidOn, channel = channel.Code, dendaTambahan = fine });
