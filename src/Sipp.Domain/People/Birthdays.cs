@@ -27,11 +27,4 @@ public static class Birthdays
 
         return birthDate.Month < date.Month || (birthDate.Month == date.Month && birthDate.Day <= date.Day);
     }
-
-    /// <summary>Age in whole years on a date.</summary>
-    public static int AgeOn(DateOnly birthDate, DateOnly date)
-    {
-        var age = date.Year - birthDate.Year;
-        return HasTurned(birthDate, age, date) ? age : age - 1;
-    }
 }

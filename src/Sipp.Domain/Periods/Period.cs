@@ -44,8 +44,6 @@ public readonly record struct Period : IComparable<Period>
 
     public static Period Containing(DateOnly date) => new(date.Year, date.Month);
 
-    public static Period FromKey(int key) => Of(key / 100, key % 100);
-
     public Period AddMonths(int months)
     {
         var index = (Year * 12) + (Month - 1) + months;
