@@ -11,8 +11,8 @@ using Sipp.Data;
 namespace Sipp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130092527_KeptReviewCountsAndTotals")]
-    partial class KeptReviewCountsAndTotals
+    [Migration("20261130094023_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,6 +12,23 @@ namespace Sipp.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccountTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -97,6 +114,41 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HealthProbes",
+                columns: table => new
+                {
+                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthProbes", x => x.Node);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OneTimeCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChallengeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    DestinationHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RequestIp = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InvalidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OneTimeCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -128,22 +180,33 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     CountryCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 2, nullable: true),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     NameNormalized = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Sex = table.Column<int>(type: "INTEGER", nullable: false),
-                    MotherMaidenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Citizenship = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaritalStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Npwp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Participants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingRegistrations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -163,6 +226,47 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RuleEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UploadBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Refusal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckAttempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -296,6 +400,27 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UploadRowErrors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Messages = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UploadRowErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UploadRowErrors_UploadBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "UploadBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContributionPeriods",
                 columns: table => new
                 {
@@ -307,7 +432,24 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     TotalEmployer = table.Column<long>(type: "INTEGER", nullable: false),
                     TotalWorker = table.Column<long>(type: "INTEGER", nullable: false),
                     Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    JhtTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkkTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkmTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JpTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JhtWorkerTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JpWorkerTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JkpTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    JoinerCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeaverCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    WageChangedCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CorrectedCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    WithoutJpCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    JpForeignCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    JpRetiredCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    BelowMinimumCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CountedMinimumWage = table.Column<long>(type: "INTEGER", nullable: true),
                     ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Computation = table.Column<int>(type: "INTEGER", nullable: false),
                     FinalizedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -341,7 +483,19 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MotherMaidenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MaritalStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Npwp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SearchKpj = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    SearchNik = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    LatestUpah = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -397,13 +551,18 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     KodeIuran = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 11, nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ContributionAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ArrearsAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    BackPayAmount = table.Column<long>(type: "INTEGER", nullable: false),
                     FineAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditAmount = table.Column<long>(type: "INTEGER", nullable: false),
                     TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LateNoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -417,35 +576,11 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Fines",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SourcePeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MonthsLate = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChargedOnBillId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Fines", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Fines_ContributionPeriods_SourcePeriodId",
-                        column: x => x.SourcePeriodId,
-                        principalTable: "ContributionPeriods",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ContributionLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     PeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Computation = table.Column<int>(type: "INTEGER", nullable: false),
                     EmploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Upah = table.Column<long>(type: "INTEGER", nullable: false),
                     WageCorrected = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -467,7 +602,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ContributionLines", x => x.Id);
+                    table.PrimaryKey("PK_ContributionLines", x => new { x.PeriodId, x.Computation, x.EmploymentId });
                     table.ForeignKey(
                         name: "FK_ContributionLines_ContributionPeriods_PeriodId",
                         column: x => x.PeriodId,
@@ -507,6 +642,50 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LateCharges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    MonthPeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 7, nullable: false),
+                    Upah = table.Column<long>(type: "INTEGER", nullable: false),
+                    Jht = table.Column<long>(type: "INTEGER", nullable: false),
+                    Jkk = table.Column<long>(type: "INTEGER", nullable: false),
+                    Jkm = table.Column<long>(type: "INTEGER", nullable: false),
+                    Jp = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalEmployer = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalWorker = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChargedOnBillId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LateCharges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LateCharges_Bills_ChargedOnBillId",
+                        column: x => x.ChargedOnBillId,
+                        principalTable: "Bills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LateCharges_ContributionPeriods_MonthPeriodId",
+                        column: x => x.MonthPeriodId,
+                        principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LateCharges_Employments_EmploymentId",
+                        column: x => x.EmploymentId,
+                        principalTable: "Employments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Payments",
                 columns: table => new
                 {
@@ -529,6 +708,47 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Fines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourcePeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LateChargeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MonthsLate = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChargedOnBillId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Fines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Fines_ContributionPeriods_SourcePeriodId",
+                        column: x => x.SourcePeriodId,
+                        principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Fines_LateCharges_LateChargeId",
+                        column: x => x.LateChargeId,
+                        principalTable: "LateCharges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_TokenHash",
+                table: "AccountTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_UserId_Purpose",
+                table: "AccountTokens",
+                columns: new[] { "UserId", "Purpose" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -617,12 +837,6 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 column: "EmploymentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ContributionLines_PeriodId_EmploymentId",
-                table: "ContributionLines",
-                columns: new[] { "PeriodId", "EmploymentId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ContributionPeriods_DivisionId_Period",
                 table: "ContributionPeriods",
                 columns: new[] { "DivisionId", "Period" },
@@ -635,9 +849,39 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Employments_DivisionId_Status",
+                name: "IX_Employments_DivisionId_EndDate",
                 table: "Employments",
-                columns: new[] { "DivisionId", "Status" });
+                columns: new[] { "DivisionId", "EndDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_LatestUpah",
+                table: "Employments",
+                columns: new[] { "DivisionId", "LatestUpah" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_MembershipStartDate",
+                table: "Employments",
+                columns: new[] { "DivisionId", "MembershipStartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_SearchKpj",
+                table: "Employments",
+                columns: new[] { "DivisionId", "SearchKpj" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_SearchNik",
+                table: "Employments",
+                columns: new[] { "DivisionId", "SearchNik" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_SortName_Id",
+                table: "Employments",
+                columns: new[] { "DivisionId", "SortName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_Status_SortName_Id",
+                table: "Employments",
+                columns: new[] { "DivisionId", "Status", "SortName", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employments_ParticipantId_DivisionId",
@@ -655,10 +899,34 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 columns: new[] { "DivisionId", "ChargedOnBillId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Fines_LateChargeId",
+                table: "Fines",
+                column: "LateChargeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Fines_SourcePeriodId",
                 table: "Fines",
-                column: "SourcePeriodId",
-                unique: true);
+                column: "SourcePeriodId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LateCharges_ChargedOnBillId",
+                table: "LateCharges",
+                column: "ChargedOnBillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LateCharges_DivisionId_ChargedOnBillId",
+                table: "LateCharges",
+                columns: new[] { "DivisionId", "ChargedOnBillId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LateCharges_EmploymentId_Month",
+                table: "LateCharges",
+                columns: new[] { "EmploymentId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LateCharges_MonthPeriodId",
+                table: "LateCharges",
+                column: "MonthPeriodId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_DivisionId_Role",
@@ -670,6 +938,27 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 table: "Memberships",
                 columns: new[] { "UserId", "DivisionId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneTimeCodes_ChallengeId_Sequence",
+                table: "OneTimeCodes",
+                columns: new[] { "ChallengeId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneTimeCodes_DestinationHash_CreatedAt",
+                table: "OneTimeCodes",
+                columns: new[] { "DestinationHash", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneTimeCodes_RequestIp_CreatedAt",
+                table: "OneTimeCodes",
+                columns: new[] { "RequestIp", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneTimeCodes_SubjectId_Purpose_CreatedAt",
+                table: "OneTimeCodes",
+                columns: new[] { "SubjectId", "Purpose", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_CreatedAt",
@@ -723,10 +1012,36 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PendingRegistrations_ExpiresAt",
+                table: "PendingRegistrations",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RuleEntries_Key_EffectiveFrom",
                 table: "RuleEntries",
                 columns: new[] { "Key", "EffectiveFrom" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadBatches_DivisionId_UploadedAt",
+                table: "UploadBatches",
+                columns: new[] { "DivisionId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadBatches_State",
+                table: "UploadBatches",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UploadRowErrors_BatchId_RowNumber",
+                table: "UploadRowErrors",
+                columns: new[] { "BatchId", "RowNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId_CreatedAt",
+                table: "UserSessions",
+                columns: new[] { "UserId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WageChanges_EmploymentId_EffectiveFrom",
@@ -738,6 +1053,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountTokens");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -763,7 +1081,13 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 name: "Fines");
 
             migrationBuilder.DropTable(
+                name: "HealthProbes");
+
+            migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "OneTimeCodes");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -772,7 +1096,16 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 name: "Payments");
 
             migrationBuilder.DropTable(
+                name: "PendingRegistrations");
+
+            migrationBuilder.DropTable(
                 name: "RuleEntries");
+
+            migrationBuilder.DropTable(
+                name: "UploadRowErrors");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "WageChanges");
@@ -781,7 +1114,13 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "LateCharges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "UploadBatches");
 
             migrationBuilder.DropTable(
                 name: "Bills");
