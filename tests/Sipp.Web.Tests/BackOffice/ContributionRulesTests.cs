@@ -28,6 +28,27 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
     }
 
     [Fact]
+    public async Task ARuleSavedOnOneNode_IsUsedByAnotherNodeOnTheSameDatabase_ForItsNextAnswer()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, nameof(ARuleSavedOnOneNode_IsUsedByAnotherNodeOnTheSameDatabase_ForItsNextAnswer));
+        var settings = new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false", ["RateLimits:Calculator:PermitLimit"] = "100000" };
+        await using var saving = new SippWebFactory(database, "Development", settings, ownsDatabase: false);
+        await using var other = new SippWebFactory(database, "Development", settings, ownsDatabase: false);
+        var calculator = other.CreateClient();
+        Assert.Equal(11_086_300 * 3 / 100, await JpOfAsync(calculator, "2027-03")); // the other node has read (and kept) the rules
+
+        var admin = saving.NewBrowser();
+        await admin.SignInAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword, phone: null);
+        var page = await HtmlPage.GetAsync(admin, "/admin/aturan-iuran");
+        await page.SubmitAsync(admin, new Dictionary<string, string>
+        {
+            ["Aturan"] = "jp.batasUpah", ["Berlaku Mulai"] = "2027-03-01", ["Nilai"] = "11.650.000", ["Catatan"] = "Surat BPJS Ketenagakerjaan 2027 (uji)",
+        });
+
+        Assert.Equal(11_650_000 * 3 / 100, await JpOfAsync(calculator, "2027-03"));
+    }
+
+    [Fact]
     public async Task ARegionsMinimumWage_IsAddedUnderItsRegion()
     {
         var admin = await fixture.AdministratorAsync();
@@ -109,9 +130,11 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 
-    private async Task<long> JpOfAsync(string period)
+    private Task<long> JpOfAsync(string period) => JpOfAsync(fixture.Factory.CreateClient(), period);
+
+    private static async Task<long> JpOfAsync(HttpClient client, string period)
     {
-        using var response = await fixture.Factory.CreateClient().PostAsJsonAsync(
+        using var response = await client.PostAsJsonAsync(
             "/api/v1/iuran/simulasi", new { periode = period, upah = 20_000_000, tanggalLahir = "1990-05-17", kelasRisiko = 1 }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);

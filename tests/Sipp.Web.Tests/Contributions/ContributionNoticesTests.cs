@@ -95,7 +95,6 @@ public class ContributionNoticesTests(ContributionNoticesTests.Fixture fixture) 
             await using var scope = Factory.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SippDbContext>().RuleEntries
                 .Where(r => r.Key == RuleKeys.JpWageCap && r.EffectiveFrom == new DateOnly(2026, 3, 1)).ExecuteDeleteAsync();
-            scope.ServiceProvider.GetRequiredService<RuleTableProvider>().Invalidate();
         }
     }
 }

@@ -19,7 +19,7 @@ namespace Sipp.Web.Features.BackOffice.ContributionRules;
 /// past; the engine uses them from their date on.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -113,7 +113,6 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
         });
         audit.Record("aturanIuran.tambah", "AturanIuran", $"{key}@{from:yyyy-MM-dd}", after: new { kunci = key, berlakuMulai = from, nilai = value, catatan = note });
         await db.SaveChangesAsync(cancellationToken);
-        ruleTables.Invalidate();
         TempData["Message"] = $"Aturan {key} berlaku mulai {from.ToString("d MMMM yyyy", Indonesian)} ditambahkan.";
         return RedirectToPage();
     }
@@ -185,7 +184,6 @@ public sealed class IndexModel(SippDbContext db, RuleTableProvider ruleTables, A
         audit.Record("aturanIuran.daftarLibur", "AturanIuran", $"{RuleKeys.HolidayList}@{year}",
             after: new { tahun = year, libur = rows.Where(r => r.Key == RuleKeys.Holiday).Select(r => new { tanggal = r.EffectiveFrom, nama = r.Note }) });
         await db.SaveChangesAsync(cancellationToken);
-        ruleTables.Invalidate();
         TempData["Message"] = $"Daftar libur nasional {year} ditetapkan: {rows.Count - 1} hari libur.";
         return RedirectToPage();
     }
