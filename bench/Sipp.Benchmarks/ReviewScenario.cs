@@ -7,6 +7,7 @@ using Sipp.Data.Workers;
 using Sipp.Domain.Periods;
 using Sipp.Web.Features.Contributions.ComputePeriod;
 using Sipp.Web.Features.Contributions.FinalizePeriod;
+using Sipp.Web.Features.Contributions.ViewPeriod;
 
 namespace Sipp.Benchmarks;
 

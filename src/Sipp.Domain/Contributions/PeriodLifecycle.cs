@@ -9,6 +9,9 @@ public enum PeriodStatus
     Lunas = 3,
 }
 
+/// <summary>The steps a period's page offers (<see cref="PeriodLifecycle.Actions"/>).</summary>
+public readonly record struct PeriodActions(bool Compute, bool Correct, bool Finalize, bool CancelFinalization, bool Pay);
+
 /// <summary>What a user sees: the stored state, with "Terlambat" for a final period unpaid after its due date.</summary>
 public enum PeriodDisplayStatus
 {
@@ -67,6 +70,14 @@ public static class PeriodLifecycle
         PeriodStatus.Lunas => "Tagihan ini sudah lunas.",
         _ => "Tagihan ini sudah dibatalkan atau belum terbit.",
     };
+
+    /// <summary>Which steps a period's page offers in its state: the guards above, asked of the state alone.</summary>
+    public static PeriodActions Actions(PeriodStatus status) => new(
+        Compute: CanCompute(status) is null,
+        Correct: CanCorrect(status) is null,
+        Finalize: CanFinalize(status, workerCount: 1) is null, // offered whatever the count: with none, its refusal says why
+        CancelFinalization: CanCancelFinalization(status) is null,
+        Pay: CanPay(status) is null);
 
     public static PeriodDisplayStatus Display(PeriodStatus status, DateOnly? dueDate, DateOnly today) => status switch
     {

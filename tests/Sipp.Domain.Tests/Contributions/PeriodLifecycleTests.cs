@@ -70,4 +70,12 @@ public class PeriodLifecycleTests
             Assert.Contains(refusal, actual, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(PeriodStatus.BelumDihitung, true, false, false, false, false)]
+    [InlineData(PeriodStatus.Dihitung, true, true, true, false, false)]
+    [InlineData(PeriodStatus.Final, false, false, false, true, true)]
+    [InlineData(PeriodStatus.Lunas, false, false, false, false, false)]
+    public void ThePageOffers_TheStepsTheGuardsAllow(PeriodStatus status, bool compute, bool correct, bool finalize, bool cancel, bool pay) =>
+        Assert.Equal(new PeriodActions(compute, correct, finalize, cancel, pay), PeriodLifecycle.Actions(status));
 }

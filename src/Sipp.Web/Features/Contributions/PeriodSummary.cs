@@ -27,11 +27,11 @@ public sealed record PeriodSummary(
                 .GroupBy(l => l.JpStatus).Select(g => new JpNotDue(g.Key, g.Count())).ToListAsync(cancellationToken);
         var corrected = stored.CorrectedCount ?? await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.WageCorrected, cancellationToken);
         var warnings = jpNotDue.Where(j => j.Count > 0).OrderBy(j => j.Status)
-            .Select(j => new PeriodWarning($"JP tidak dihitung untuk {PeriodTexts.Workers(j.Count)} tenaga kerja: {PeriodTexts.JpNotDue(j.Status)}.", FinalizePeriod.PeriodLineFilters.WithoutJp))
+            .Select(j => new PeriodWarning($"JP tidak dihitung untuk {PeriodTexts.Workers(j.Count)} tenaga kerja: {PeriodTexts.JpNotDue(j.Status)}.", ViewPeriod.PeriodLineFilters.WithoutJp))
             .ToList();
         if (corrected > 0)
         {
-            warnings.Add(new($"Upah {PeriodTexts.Workers(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.", FinalizePeriod.PeriodLineFilters.Corrected));
+            warnings.Add(new($"Upah {PeriodTexts.Workers(corrected)} tenaga kerja dikoreksi khusus untuk periode ini.", ViewPeriod.PeriodLineFilters.Corrected));
         }
 
         if (PeriodRules.UnannouncedJpCap(rules, period) is { } capCaveat)
@@ -43,11 +43,11 @@ public sealed record PeriodSummary(
         var minimumWage = rules.MinimumWageOn(region, period.FirstDay);
         if (minimumWage is { } minimum)
         {
-            var below = FinalizePeriod.PeriodLineFilters.StoredCount(stored, FinalizePeriod.PeriodLineFilters.BelowMinimumWage, minimum)
+            var below = ViewPeriod.PeriodLineFilters.StoredCount(stored, ViewPeriod.PeriodLineFilters.BelowMinimumWage, minimum)
                 ?? await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
             if (below > 0)
             {
-                warnings.Add(new($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.", FinalizePeriod.PeriodLineFilters.BelowMinimumWage));
+                warnings.Add(new($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.", ViewPeriod.PeriodLineFilters.BelowMinimumWage));
             }
         }
 

@@ -15,7 +15,7 @@ namespace Sipp.Web.Features.Contributions.ComputePeriod;
 /// <summary>
 /// "Hitung Iuran": every worker active in the period (membership started on or before its last day, not ended before
 /// its first day) gets one stored line with every share of every program; the period's totals follow. Runs again
-/// until the period is final, keeping the wages corrected for this period ("Koreksi").
+/// until the period is final, keeping the wages corrected for this period ("Koreksi", <see cref="CorrectWage.WageCorrection"/>).
 /// </summary>
 public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
 {
@@ -90,51 +90,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         await db.ContributionLines.Where(l => l.PeriodId == stored.Id && l.Computation < stored.Computation).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, "ContributionLines", ContributionLines.Columns, lines, ContributionLines.Values, cancellationToken);
         // Counted on the stored lines: asking each worker's wage history in the workers query cost 10 % of the computation.
-        stored.WageChangedCount = await FinalizePeriod.PeriodLineFilters.Apply(
-            db, db.ContributionLines.Where(l => l.PeriodId == stored.Id), divisionId, period, FinalizePeriod.PeriodLineFilters.WageChanged, null)!.CountAsync(cancellationToken);
+        stored.WageChangedCount = await ViewPeriod.PeriodLineFilters.Apply(
+            db, db.ContributionLines.Where(l => l.PeriodId == stored.Id), divisionId, period, ViewPeriod.PeriodLineFilters.WageChanged, null)!.CountAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return null;
-    }
-
-    /// <summary>"Koreksi": one worker's wage for this period only; the line and the period's totals are recomputed.</summary>
-    public async Task<string?> CorrectAsync(Guid divisionId, Period period, Guid employmentId, long upah, CancellationToken cancellationToken)
-    {
-        var table = await ruleTables.GetAsync(cancellationToken);
-        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
-        var refusal = PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung);
-        if (refusal is not null || stored is null)
-        {
-            return refusal;
-        }
-
-        var line = await db.ContributionLines.Include(l => l.Employment).ThenInclude(e => e.Participant)
-            .SingleOrDefaultAsync(l => l.PeriodId == stored.Id && l.EmploymentId == employmentId, cancellationToken);
-        if (line is null)
-        {
-            return "Tenaga kerja ini tidak ada dalam perhitungan periode ini.";
-        }
-
-        var participant = line.Employment.Participant;
-        var result = ContributionEngine.Compute(
-            PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken)), new WorkerFacts(upah, participant.BirthDate, participant.Citizenship, line.Employment.RegisteredOn));
-        var before = new { periode = period.ToString(), upah = line.Upah, total = line.Total };
-        var corrected = ContributionLines.From(stored, employmentId, result, wageCorrected: true);
-        ContributionLines.Count(stored, line, -1);
-        ContributionLines.Count(stored, corrected, +1);
-        stored.Version = Guid.NewGuid();
-        db.Entry(line).CurrentValues.SetValues(corrected);
-        audit.Record("iuran.koreksi", Workers.WorkerDetail.IndexModel.AuditEntity, employmentId.ToString(), divisionId, before,
-            new { periode = period.ToString(), upah, total = corrected.Total });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return FinalizePeriod.BillIssuing.ConcurrentChange;
-        }
-
         return null;
     }
 

@@ -13,7 +13,7 @@ namespace Sipp.Web.Features.Contributions.CorrectWage;
 
 /// <summary>"Koreksi": one worker's wage for one computed period; the worker's wage history is not changed.</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, PeriodComputation computation) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, WageCorrection correction) : PageModel
 {
     [BindProperty]
     public string? Upah { get; set; }
@@ -47,7 +47,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var v = new FieldValues(new Dictionary<string, string?> { [F.Wage] = Upah });
         var upah = v.Rupiah(F.Wage);
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var refusal = upah is null ? v.ToDictionary()[F.Wage][0] : await computation.CorrectAsync(company.DivisionId, Period, id, upah.Value, cancellationToken);
+        var refusal = upah is null ? v.ToDictionary()[F.Wage][0] : await correction.CorrectAsync(company.DivisionId, Period, id, upah.Value, cancellationToken);
         if (refusal is not null)
         {
             ModelState.AddModelError(nameof(Upah), refusal);

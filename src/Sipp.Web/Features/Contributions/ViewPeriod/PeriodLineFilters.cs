@@ -4,7 +4,7 @@ using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
 
-namespace Sipp.Web.Features.Contributions.FinalizePeriod;
+namespace Sipp.Web.Features.Contributions.ViewPeriod;
 
 /// <summary>
 /// The review filters of a period's lines ("Saring"): each is a query over the period's own lines joined by key, so that

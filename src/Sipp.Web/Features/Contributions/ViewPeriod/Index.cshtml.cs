@@ -7,11 +7,12 @@ using Sipp.Data;
 using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.FinalizePeriod;
 using Sipp.Web.Features.Payments;
 using Sipp.Web.Infrastructure.Security;
 using Sipp.Web.Infrastructure;
 
-namespace Sipp.Web.Features.Contributions.FinalizePeriod;
+namespace Sipp.Web.Features.Contributions.ViewPeriod;
 
 /// <summary>
 /// A period: its totals, warnings and lines (50 per page), "Koreksi" per worker, "Finalisasi" with the payment
@@ -54,6 +55,9 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public int PageCount { get; private set; } = 1;
 
     public bool CanOperate { get; private set; }
+
+    /// <summary>The steps the period's state allows (the domain's guards); a viewer without operating rights sees none.</summary>
+    public PeriodActions Actions => CanOperate ? PeriodLifecycle.Actions(Summary?.Period.Status ?? PeriodStatus.BelumDihitung) : default;
 
     public IReadOnlyList<PaymentChannel> Channels => payments.Value.Channels;
 
