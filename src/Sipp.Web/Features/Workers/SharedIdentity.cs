@@ -69,7 +69,7 @@ public static class SharedIdentity
         var after = Snapshot(participant);
         foreach (var employment in employments)
         {
-            audit.Record(ChangeAction, WorkerDetail.IndexModel.AuditEntity, employment.Id.ToString(), employment.DivisionId, before, after);
+            audit.Record(ChangeAction, WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId, before, after);
         }
     }
 

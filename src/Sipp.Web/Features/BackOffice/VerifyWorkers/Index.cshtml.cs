@@ -64,7 +64,7 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
 
             employment.Status = EmploymentStatus.Aktif;
             employment.VerifiedAt = now;
-            audit.Record("tenagaKerja.disetujui", Workers.WorkerDetail.IndexModel.AuditEntity, employment.Id.ToString(), employment.DivisionId,
+            audit.Record("tenagaKerja.disetujui", Workers.WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
                 new { status = "Menunggu Verifikasi" }, new { status = "Aktif", kpj = participant.Kpj });
             try
             {
@@ -102,7 +102,7 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
         employment.Status = EmploymentStatus.Ditolak;
         employment.RejectionReason = reason;
         employment.VerifiedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record("tenagaKerja.ditolak", Workers.WorkerDetail.IndexModel.AuditEntity, employment.Id.ToString(), employment.DivisionId,
+        audit.Record("tenagaKerja.ditolak", Workers.WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
             new { status = "Menunggu Verifikasi" }, new { status = "Ditolak", alasan = reason });
         await db.SaveChangesAsync(cancellationToken);
         Message = $"{employment.Participant.FullName} ditolak.";

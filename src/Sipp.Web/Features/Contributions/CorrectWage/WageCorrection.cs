@@ -41,7 +41,7 @@ public sealed class WageCorrection(SippDbContext db, RuleTableProvider ruleTable
         ContributionLines.Count(stored, corrected, +1);
         stored.Version = Guid.NewGuid();
         db.Entry(line).CurrentValues.SetValues(corrected);
-        audit.Record("iuran.koreksi", Workers.WorkerDetail.IndexModel.AuditEntity, employmentId.ToString(), divisionId, before,
+        audit.Record("iuran.koreksi", Workers.WorkerAudit.Entity, employmentId.ToString(), divisionId, before,
             new { periode = period.ToString(), upah, total = corrected.Total });
         try
         {

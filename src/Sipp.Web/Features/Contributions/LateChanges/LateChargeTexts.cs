@@ -29,7 +29,7 @@ public static class LateChargeTexts
     {
         foreach (var (kind, employmentId, divisionId, after) in PerWorker(charges))
         {
-            audit.Record(AuditAction(kind), Workers.WorkerDetail.IndexModel.AuditEntity, employmentId.ToString(), divisionId, null, after);
+            audit.Record(AuditAction(kind), Workers.WorkerAudit.Entity, employmentId.ToString(), divisionId, null, after);
         }
     }
 

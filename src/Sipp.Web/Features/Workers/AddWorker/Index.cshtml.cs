@@ -69,10 +69,10 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var now = clock.GetUtcNow().UtcDateTime;
         var firstRegistered = await db.Employments.Where(e => e.ParticipantId == participant.Id).OrderBy(e => e.RegisteredOn)
             .Select(e => (DateOnly?)e.RegisteredOn).FirstOrDefaultAsync(cancellationToken) ?? DateOnly.FromDateTime(participant.CreatedAt);
-        var added = NewEmployment(participant.Id, company.DivisionId, employment, EmploymentStatus.Aktif, firstRegistered, now);
+        var added = WorkerRecords.NewEmployment(participant.Id, company.DivisionId, employment, EmploymentStatus.Aktif, firstRegistered, now);
         added.VerifiedAt = now;
         db.Employments.Add(added);
-        audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
+        audit.Record("tenagaKerja.tambah", WorkerAudit.Entity, added.Id.ToString(), company.DivisionId,
             after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment.Upah, mulai = employment.MembershipStart });
         var charges = await lateCharges.SaveWithChargesAsync(company.DivisionId, added.Id, audit, cancellationToken);
         TempData["Message"] = $"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini." + LateChargeTexts.Summary(charges);
@@ -116,49 +116,15 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var participant = ToParticipant(worker, now);
-        var added = NewEmployment(participant.Id, company.DivisionId, worker, clock.JakartaToday(), now);
+        var participant = WorkerRecords.ToParticipant(worker, now);
+        var added = WorkerRecords.NewEmployment(participant.Id, company.DivisionId, worker, clock.JakartaToday(), now);
         db.Participants.Add(participant);
         db.Employments.Add(added);
-        audit.Record("tenagaKerja.tambah", WorkerDetail.IndexModel.AuditEntity, added.Id.ToString(), company.DivisionId,
+        audit.Record("tenagaKerja.tambah", WorkerAudit.Entity, added.Id.ToString(), company.DivisionId,
             after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui." + await ArrearsNoticeAsync(company.DivisionId, worker.Employment.MembershipStart, cancellationToken);
         return Redirect($"/tenaga-kerja/{added.Id}");
-    }
-
-    public static Participant ToParticipant(NewWorker worker, DateTime now) => new()
-    {
-        Id = Guid.CreateVersion7(), Nik = worker.Nik?.Value, PassportNumber = worker.Passport?.Value, CountryCode = worker.Country?.Value,
-        FullName = worker.FullName.Value, NameNormalized = worker.FullName.Normalized, BirthDate = worker.BirthDate, Sex = worker.Sex,
-        Citizenship = worker.Citizenship, CreatedAt = now,
-    };
-
-    /// <summary>A new participant's employment, with what this employer entered about the person.</summary>
-    public static Employment NewEmployment(Guid participantId, Guid divisionId, NewWorker worker, DateOnly registeredOn, DateTime now)
-    {
-        var added = NewEmployment(participantId, divisionId, worker.Employment, EmploymentStatus.MenungguVerifikasi, registeredOn, now);
-        added.BirthPlace = worker.BirthPlace.Value;
-        added.MotherMaidenName = worker.MotherMaidenName.Value;
-        added.MaritalStatus = worker.MaritalStatus;
-        added.Address = worker.Address;
-        added.PostalCode = worker.PostalCode;
-        added.Phone = worker.Phone?.Value;
-        added.Email = worker.Email?.Value;
-        added.Npwp = worker.Npwp?.Value;
-        return added;
-    }
-
-    public static Employment NewEmployment(Guid participantId, Guid divisionId, NewEmployment employment, EmploymentStatus status, DateOnly registeredOn, DateTime now)
-    {
-        var added = new Employment
-        {
-            Id = Guid.CreateVersion7(), ParticipantId = participantId, DivisionId = divisionId, Status = status, EmploymentType = employment.Type,
-            WorkStartDate = employment.WorkStart, ContractEndDate = employment.ContractEnd, MembershipStartDate = employment.MembershipStart,
-            RegisteredOn = registeredOn, CreatedAt = now,
-        };
-        added.WageHistory.Add(new WageChange { EffectiveFrom = Period.Containing(employment.MembershipStart), Upah = employment.Upah, CreatedAt = now });
-        return added;
     }
 
     private static string Normalize(string text) =>

@@ -80,7 +80,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             existing.Upah = upah!.Value;
         }
 
-        audit.Record("tenagaKerja.ubahUpah", WorkerDetail.IndexModel.AuditEntity, Worker.Id.ToString(), Worker.DivisionId,
+        audit.Record("tenagaKerja.ubahUpah", WorkerAudit.Entity, Worker.Id.ToString(), Worker.DivisionId,
             new { periode = period.Value.ToString(), upah = before }, new { periode = period.Value.ToString(), upah = upah.Value });
         var charges = await lateCharges.SaveWithChargesAsync(Worker.DivisionId, Worker.Id, audit, cancellationToken);
         TempData["Message"] = $"Upah {new Domain.Money.Rupiah(upah.Value)} berlaku mulai periode {period.Value}." + LateChargeTexts.Summary(charges);
@@ -98,33 +98,5 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Worker = worker;
         History = await db.WageChanges.AsNoTracking().Where(w => w.EmploymentId == id).OrderByDescending(w => w.EffectiveFrom).ToListAsync(cancellationToken);
         return true;
-    }
-}
-
-/// <summary>
-/// When a wage may change from a period on (shared with "Upload Perubahan Upah"); whether it lowers a final month's
-/// wage is <see cref="LateChargePlanner.DecreaseRefusal"/>'s to say.
-/// </summary>
-public static class WageChangeRules
-{
-    public static List<string> Check(WorkerFacts worker, Period from)
-    {
-        var errors = new List<string>();
-        if (worker.Status is not (EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi))
-        {
-            errors.Add("Upah hanya dapat diubah untuk tenaga kerja aktif atau yang menunggu verifikasi.");
-        }
-
-        if (from < Period.Containing(worker.MembershipStart))
-        {
-            errors.Add($"Periode Mulai tidak boleh sebelum periode kepesertaan ({Period.Containing(worker.MembershipStart)}).");
-        }
-
-        if (worker.EndDate is { } end && from > Period.Containing(end))
-        {
-            errors.Add("Periode Mulai sesudah tanggal non aktif.");
-        }
-
-        return errors;
     }
 }

@@ -16,8 +16,6 @@ namespace Sipp.Web.Features.Workers.DeactivateWorker;
 [Authorize(Policy = Policies.CompanyOperator)]
 public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock) : PageModel
 {
-    public const string OtherText = "Keterangan";
-
     [BindProperty]
     public Dictionary<string, string?> Isian { get; set; } = [];
 
@@ -35,7 +33,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var today = clock.JakartaToday();
         var v = new FieldValues(Isian);
-        var result = DeactivationCheck.Check(v, WorkerFacts.Of(Worker), today, OtherText);
+        var result = DeactivationCheck.Check(v, WorkerFacts.Of(Worker), today, DeactivationCheck.OtherTextField);
         if (result is null)
         {
             WorkerForms.AddErrors(ModelState, v.ToDictionary());
@@ -46,7 +44,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Worker.EndDate = result.Value.EndDate;
         Worker.EndReason = result.Value.Reason;
         Worker.EndReasonText = result.Value.Text;
-        audit.Record("tenagaKerja.nonAktif", WorkerDetail.IndexModel.AuditEntity, Worker.Id.ToString(), Worker.DivisionId,
+        audit.Record("tenagaKerja.nonAktif", WorkerAudit.Entity, Worker.Id.ToString(), Worker.DivisionId,
             new { status = "Aktif" }, new { status = "Non Aktif", tanggal = result.Value.EndDate, alasan = WorkerTexts.Reason(result.Value.Reason), keterangan = result.Value.Text });
         var charges = await lateCharges.SaveWithChargesAsync(Worker.DivisionId, Worker.Id, audit, cancellationToken);
         TempData["Message"] = $"{Worker.Participant.FullName} non aktif sejak {WorkerTexts.Date(result.Value.EndDate)}." + LateChargeTexts.Summary(charges);
@@ -63,42 +61,5 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         Worker = worker;
         return true;
-    }
-}
-
-/// <summary>The checks of a deactivation, shared by the page and "Upload Tenaga Kerja Non Aktif".</summary>
-public static class DeactivationCheck
-{
-    /// <summary>Reads date and reason and applies the rules; errors go to <paramref name="v"/>.</summary>
-    public static (DateOnly EndDate, EndReason Reason, string? Text)? Check(
-        FieldValues v, WorkerFacts worker, DateOnly today, string otherTextField)
-    {
-        var endDate = v.Date(F.EndDate, true);
-        var reason = v.Choice(F.EndReason, true, Enum.GetValues<EndReason>().Select(r => (r, new[] { r.ToString(), WorkerTexts.Reason(r) })).ToArray());
-        var text = v.Text(otherTextField);
-        if (reason == EndReason.Lainnya && text is null)
-        {
-            v.Fail(otherTextField, $"{otherTextField} wajib diisi untuk alasan Lainnya.");
-        }
-
-        if (text is { Length: > 200 })
-        {
-            v.Fail(otherTextField, $"{otherTextField} paling panjang 200 karakter.");
-        }
-
-        if (worker.Status != EmploymentStatus.Aktif)
-        {
-            v.Fail(F.EndDate, $"Hanya tenaga kerja Aktif yang dapat dinonaktifkan (status sekarang: {WorkerTexts.Status(worker.Status)}).");
-        }
-
-        if (endDate is { } end)
-        {
-            foreach (var error in DeactivationRules.Check(end, worker.Start, today))
-            {
-                v.Fail(F.EndDate, error);
-            }
-        }
-
-        return v.HasErrors ? null : (endDate!.Value, reason!.Value, reason == EndReason.Lainnya ? text : null);
     }
 }

@@ -84,7 +84,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         worker.Phone = phone?.Value;
         worker.Email = email?.Value;
         worker.Npwp = npwp?.Value;
-        audit.Record("tenagaKerja.ubahData", WorkerDetail.IndexModel.AuditEntity, worker.Id.ToString(), worker.DivisionId, before, Snapshot(worker));
+        audit.Record("tenagaKerja.ubahData", WorkerAudit.Entity, worker.Id.ToString(), worker.DivisionId, before, Snapshot(worker));
         if (identity is not null)
         {
             await SharedIdentity.ApplyAsync(db, audit, p, identity, cancellationToken);

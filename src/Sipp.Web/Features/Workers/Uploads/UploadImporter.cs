@@ -86,8 +86,8 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
         var audits = new List<AuditEvent>(workers.Count);
         foreach (var worker in workers)
         {
-            var participant = AddWorker.IndexModel.ToParticipant(worker, now);
-            var employment = AddWorker.IndexModel.NewEmployment(participant.Id, batch.DivisionId, worker, today, now);
+            var participant = WorkerRecords.ToParticipant(worker, now);
+            var employment = WorkerRecords.NewEmployment(participant.Id, batch.DivisionId, worker, today, now);
             WorkerListCopies.Copy(participant, employment);
             employment.LatestUpah = worker.Employment.Upah;
             participants.Add(participant);
@@ -175,7 +175,7 @@ public sealed record Actor(Guid UserId, string? Name, string? IpAddress)
     public AuditEvent Event(DateTime now, Guid divisionId, string action, Guid employmentId, object? before, object? after) => new()
     {
         OccurredAt = now, ActorUserId = UserId, ActorName = Name, DivisionId = divisionId, IpAddress = IpAddress, Action = action,
-        EntityType = WorkerDetail.IndexModel.AuditEntity, EntityId = employmentId.ToString(),
+        EntityType = WorkerAudit.Entity, EntityId = employmentId.ToString(),
         Before = before is null ? null : JsonSerializer.Serialize(before), After = after is null ? null : JsonSerializer.Serialize(after),
     };
 }

@@ -4,8 +4,6 @@ using Sipp.Domain.Identifiers;
 using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
-using Sipp.Web.Features.Workers.DeactivateWorker;
-using Sipp.Web.Features.Workers.ChangeWage;
 using Sipp.Web.Infrastructure.Files;
 using F = Sipp.Domain.Workers.WorkerFields;
 

@@ -13,7 +13,6 @@ namespace Sipp.Web.Features.Workers.WorkerDetail;
 [Authorize(Policy = Policies.CompanyMember)]
 public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany) : PageModel
 {
-    public const string AuditEntity = "TenagaKerja";
 
     public Employment Worker { get; private set; } = null!;
 
@@ -37,7 +36,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany) 
         Worker = worker;
         Wages = await db.WageChanges.AsNoTracking().Where(w => w.EmploymentId == id).OrderByDescending(w => w.EffectiveFrom).ToListAsync(cancellationToken);
         var key = id.ToString();
-        Trail = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == AuditEntity && a.EntityId == key)
+        Trail = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == WorkerAudit.Entity && a.EntityId == key)
             .OrderByDescending(a => a.Id).Take(100).ToListAsync(cancellationToken);
         return Page();
     }
