@@ -1,10 +1,9 @@
-using NpgsqlTypes;
 using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 
 namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
-/// <summary>How a computed line is stored, and its columns for the bulk insert.</summary>
+/// <summary>How a computed line is stored, and what it adds to its period.</summary>
 public static class ContributionLines
 {
     public static ContributionLine From(ContributionPeriod period, Guid employmentId, in ContributionResult r, bool wageCorrected) => new()
@@ -45,19 +44,4 @@ public static class ContributionLines
         period.JpForeignCount = period.JpRetiredCount = 0;
         period.CountedMinimumWage = minimumWage;
     }
-
-    public static readonly (string Name, NpgsqlDbType Type)[] Columns =
-    [
-        ("PeriodId", NpgsqlDbType.Uuid), ("Computation", NpgsqlDbType.Integer), ("EmploymentId", NpgsqlDbType.Uuid), ("Upah", NpgsqlDbType.Bigint), ("WageCorrected", NpgsqlDbType.Boolean),
-        ("JhtEmployer", NpgsqlDbType.Bigint), ("JhtWorker", NpgsqlDbType.Bigint), ("JkkEmployer", NpgsqlDbType.Bigint), ("JkmEmployer", NpgsqlDbType.Bigint),
-        ("JpBase", NpgsqlDbType.Bigint), ("JpEmployer", NpgsqlDbType.Bigint), ("JpWorker", NpgsqlDbType.Bigint), ("JpStatus", NpgsqlDbType.Smallint),
-        ("JkpBase", NpgsqlDbType.Bigint), ("JkpGovernment", NpgsqlDbType.Bigint), ("JkpFromJkk", NpgsqlDbType.Bigint), ("JkpFromJkm", NpgsqlDbType.Bigint),
-        ("TotalEmployer", NpgsqlDbType.Bigint), ("TotalWorker", NpgsqlDbType.Bigint), ("Total", NpgsqlDbType.Bigint),
-    ];
-
-    public static object?[] Values(ContributionLine l) =>
-    [
-        l.PeriodId, l.Computation, l.EmploymentId, l.Upah, l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpBase, l.JpEmployer, l.JpWorker,
-        (short)l.JpStatus, l.JkpBase, l.JkpGovernment, l.JkpFromJkk, l.JkpFromJkm, l.TotalEmployer, l.TotalWorker, l.Total,
-    ];
 }

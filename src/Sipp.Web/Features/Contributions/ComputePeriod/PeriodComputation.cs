@@ -88,7 +88,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         await db.SaveChangesAsync(cancellationToken);
 
         await db.ContributionLines.Where(l => l.PeriodId == stored.Id && l.Computation < stored.Computation).ExecuteDeleteAsync(cancellationToken);
-        await BulkInsert.InsertAsync(db, "ContributionLines", ContributionLines.Columns, lines, ContributionLines.Values, cancellationToken);
+        await BulkInsert.InsertAsync(db, lines, cancellationToken);
         // Counted on the stored lines: asking each worker's wage history in the workers query cost 10 % of the computation.
         stored.WageChangedCount = await ViewPeriod.PeriodLineFilters.Apply(
             db, db.ContributionLines.Where(l => l.PeriodId == stored.Id), divisionId, period, ViewPeriod.PeriodLineFilters.WageChanged, null)!.CountAsync(cancellationToken);
