@@ -7,7 +7,7 @@ namespace Sipp.Data.Contributions;
 /// One worker's contributions in a period: every share of every program, rounded separately, plus JKP. One line per
 /// worker and period: a computation deletes the lines of the one before it.
 /// </summary>
-public class ContributionLine
+public class ContributionLine : ILineShares
 {
     public Guid PeriodId { get; set; }
 

@@ -5,7 +5,7 @@ using Sipp.Domain.Periods;
 namespace Sipp.Data.Contributions;
 
 /// <summary>A reporting period of a company division: Belum Dihitung → Dihitung → Final → Lunas.</summary>
-public class ContributionPeriod
+public class ContributionPeriod : IPeriodTally
 {
     public Guid Id { get; set; }
 

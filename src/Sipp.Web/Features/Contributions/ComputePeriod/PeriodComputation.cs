@@ -72,10 +72,10 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var before = stored.Status == PeriodStatus.BelumDihitung ? null : new { jumlahTk = stored.WorkerCount, total = stored.Total };
         stored.Status = PeriodStatus.Dihitung;
         stored.WorkerCount = lines.Length;
-        ContributionLines.ClearTotals(stored, table.MinimumWageOn(region, period.FirstDay));
+        PeriodTally.Clear(stored, table.MinimumWageOn(region, period.FirstDay));
         foreach (var line in lines)
         {
-            ContributionLines.Count(stored, line, +1);
+            PeriodTally.Count(stored, line, +1);
         }
 
         // The review filters of the period page that depend on the worker rather than the line (PeriodLineFilters).

@@ -37,8 +37,8 @@ public sealed class WageCorrection(SippDbContext db, RuleTableProvider ruleTable
             PeriodRules.For(table, period, await PeriodComputation.CompanyFactsAsync(db, divisionId, cancellationToken)), new WorkerFacts(upah, participant.BirthDate, participant.Citizenship, line.Employment.RegisteredOn));
         var before = new { periode = period.ToString(), upah = line.Upah, total = line.Total };
         var corrected = ContributionLines.From(stored, employmentId, result, wageCorrected: true);
-        ContributionLines.Count(stored, line, -1);
-        ContributionLines.Count(stored, corrected, +1);
+        PeriodTally.Count(stored, line, -1);
+        PeriodTally.Count(stored, corrected, +1);
         stored.Version = Guid.NewGuid();
         db.Entry(line).CurrentValues.SetValues(corrected);
         audit.Record("iuran.koreksi", Workers.WorkerAudit.Entity, employmentId.ToString(), divisionId, before,
