@@ -23,17 +23,7 @@ public static class FineAccrual
 
         // The period's own fine; an Iuran Susulan of the same month has fine parts of its own (LateChargeId).
         var recorded = await db.Fines.Where(f => f.SourcePeriodId == period.Id && f.LateChargeId == null).SumAsync(f => (long?)f.Amount, cancellationToken) ?? 0;
-        var missing = fine.Fine - recorded;
-        if (missing <= 0)
-        {
-            return 0;
-        }
-
-        db.Fines.Add(new Fine
-        {
-            Id = Guid.CreateVersion7(), DivisionId = period.DivisionId, SourcePeriodId = period.Id, MonthsLate = fine.MonthsLate, Amount = missing, CreatedAt = now,
-        });
-        return missing;
+        return AddMissingPart(db, fine, recorded, period.DivisionId, period.Id, null, now);
     }
 
     /// <summary>
@@ -45,22 +35,23 @@ public static class FineAccrual
         var charges = await arrears.Where(c => c.Kind == LateChargeKind.Susulan)
             .Select(c => new { c.Id, c.DivisionId, c.MonthPeriodId, c.Month, c.Total, Recorded = db.Fines.Where(f => f.LateChargeId == c.Id).Sum(f => (long?)f.Amount) ?? 0 })
             .ToListAsync(cancellationToken);
-        long added = 0;
-        foreach (var charge in charges)
+        return charges.Sum(c => AddMissingPart(db, LateFine.Compute(c.Month, c.Total, asOf, rules), c.Recorded, c.DivisionId, c.MonthPeriodId, c.Id, now));
+    }
+
+    /// <summary>The fine so far less the parts recorded, added as a new part waiting for the next bill; returns it (0 when none).</summary>
+    private static long AddMissingPart(SippDbContext db, FineResult fine, long recorded, Guid divisionId, Guid periodId, Guid? lateChargeId, DateTime now)
+    {
+        var missing = fine.Fine - recorded;
+        if (missing <= 0)
         {
-            var fine = LateFine.Compute(charge.Month, charge.Total, asOf, rules);
-            if (fine.Fine > charge.Recorded)
-            {
-                db.Fines.Add(new Fine
-                {
-                    Id = Guid.CreateVersion7(), DivisionId = charge.DivisionId, SourcePeriodId = charge.MonthPeriodId, LateChargeId = charge.Id, MonthsLate = fine.MonthsLate,
-                    Amount = fine.Fine - charge.Recorded, CreatedAt = now,
-                });
-                added += fine.Fine - charge.Recorded;
-            }
+            return 0;
         }
 
-        return added;
+        db.Fines.Add(new Fine
+        {
+            Id = Guid.CreateVersion7(), DivisionId = divisionId, SourcePeriodId = periodId, LateChargeId = lateChargeId, MonthsLate = fine.MonthsLate, Amount = missing, CreatedAt = now,
+        });
+        return missing;
     }
 
     /// <summary>At the finalisation of a period: the fines so far of the division's other bills that are unpaid and past due.</summary>

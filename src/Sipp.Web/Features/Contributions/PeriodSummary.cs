@@ -70,7 +70,7 @@ public sealed record ProgramTotals(long JhtEmployer, long JhtWorker, long JkkEmp
 
     public long Total => Employer + Worker;
 
-    /// <summary>Kept on the period by its computation and "Koreksi" (ContributionLines.Count): never summed again from the lines.</summary>
+    /// <summary>Kept on the period by its computation and "Koreksi" (PeriodTally.Count): never summed again from the lines.</summary>
     public static ProgramTotals Of(ContributionPeriod p) =>
         new(p.JhtTotal - p.JhtWorkerTotal, p.JhtWorkerTotal, p.JkkTotal, p.JkmTotal, p.JpTotal - p.JpWorkerTotal, p.JpWorkerTotal, p.JkpTotal);
 }

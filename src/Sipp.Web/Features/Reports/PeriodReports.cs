@@ -58,7 +58,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         return report.Kind switch
         {
             ReportKind.RincianIuran => (Details(report, fileName, facts, stored!.Id), null),
-            ReportKind.RekapProgram => (await PerProgramAsync(report, fileName, facts, stored!.Id, cancellationToken), null),
+            ReportKind.RekapProgram => (PerProgram(report, fileName, facts, stored!), null),
             ReportKind.TenagaKerjaBaru => (NewWorkers(report, fileName, facts, company.DivisionId, period), null),
             ReportKind.TenagaKerjaKeluar => (LeavingWorkers(report, fileName, facts, company.DivisionId, period), null),
             ReportKind.DaftarUpah => (Wages(report, fileName, facts, stored!.Id), null),
@@ -85,9 +85,9 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         Note = "JKP tidak ditagihkan kepada pemberi kerja; rinciannya ada di halaman periode.",
     };
 
-    private async Task<TableDocument> PerProgramAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, CancellationToken cancellationToken)
+    private static TableDocument PerProgram(ReportInfo report, string fileName, List<(string, string)> facts, ContributionPeriod period)
     {
-        var t = ProgramTotals.Of(await db.ContributionPeriods.AsNoTracking().SingleAsync(p => p.Id == periodId, cancellationToken));
+        var t = ProgramTotals.Of(period);
         object?[][] rows =
         [
             ["JHT — Jaminan Hari Tua", t.JhtEmployer, t.JhtWorker, t.JhtEmployer + t.JhtWorker],

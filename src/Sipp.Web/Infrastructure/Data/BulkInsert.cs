@@ -119,6 +119,10 @@ public static class BulkInsert
     /// <summary>A column: the property's value, converted as EF converts it (enums to numbers, Period to text).</summary>
     private sealed record Column(string Name, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, string StoreType)
     {
-        public object? ValueOf(object row) => Getter.GetClrValue(row) is { } value && Converter is { } converter ? converter.ConvertToProvider(value) : Getter.GetClrValue(row);
+        public object? ValueOf(object row)
+        {
+            var value = Getter.GetClrValue(row);
+            return value is not null && Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
     }
 }

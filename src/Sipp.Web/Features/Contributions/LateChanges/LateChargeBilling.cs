@@ -18,13 +18,21 @@ public static class LateChargeBilling
     /// </summary>
     public static async Task AttachAsync(SippDbContext db, Bill bill, Guid divisionId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
-        var waiting = db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan);
+        var waiting = Waiting(db, divisionId);
         await FineAccrual.AccrueArrearsAsync(db, waiting, today, rules, now, cancellationToken);
-        var totals = await waiting.GroupBy(c => c.Kind).Select(g => new { g.Key, Total = g.Sum(c => c.Total) }).ToDictionaryAsync(g => g.Key, g => g.Total, cancellationToken);
+        var totals = await TotalsAsync(waiting, cancellationToken);
         bill.ArrearsAmount = totals.GetValueOrDefault(LateChargeKind.Susulan);
         bill.BackPayAmount = totals.GetValueOrDefault(LateChargeKind.Rapel);
         await waiting.ExecuteUpdateAsync(c => c.SetProperty(x => x.ChargedOnBillId, bill.Id), cancellationToken);
     }
+
+    /// <summary>The Iuran Susulan and Rapel of the division waiting for its next bill.</summary>
+    public static IQueryable<LateCharge> Waiting(SippDbContext db, Guid divisionId) =>
+        db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan);
+
+    /// <summary>The amount of each kind among <paramref name="charges"/>.</summary>
+    public static Task<Dictionary<LateChargeKind, long>> TotalsAsync(IQueryable<LateCharge> charges, CancellationToken cancellationToken) =>
+        charges.GroupBy(c => c.Kind).Select(g => new { g.Key, Total = g.Sum(c => c.Total) }).ToDictionaryAsync(g => g.Key, g => g.Total, cancellationToken);
 
     /// <summary>Kelebihan Iuran not yet set off: every credit of the division less what its live and paid bills used.</summary>
     public static async Task<long> UnusedCreditAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)

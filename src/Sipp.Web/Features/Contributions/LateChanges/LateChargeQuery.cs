@@ -15,7 +15,7 @@ public sealed record LateChargeView(IReadOnlyList<LateChargeRow> Rows, int Hidde
 {
     public const int Shown = 100;
 
-    public bool IsEmpty => Rows.Count == 0 && UnusedCredit == 0;
+    public bool IsEmpty => Totals.Values.All(t => t == 0) && UnusedCredit == 0;
 
     public long TotalOf(LateChargeKind kind) => Totals.GetValueOrDefault(kind);
 }
@@ -25,26 +25,27 @@ public static class LateChargeQuery
     /// <param name="bill">The period's live bill; null while the period is not final.</param>
     public static async Task<LateChargeView> LoadAsync(SippDbContext db, Guid divisionId, Bill? bill, CancellationToken cancellationToken)
     {
-        var carried = bill is null
-            ? db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan)
-            : db.LateCharges.Where(c => c.ChargedOnBillId == bill.Id);
-        var totals = await carried.GroupBy(c => c.Kind).Select(g => new { g.Key, Total = g.Sum(c => c.Total) }).ToDictionaryAsync(g => g.Key, g => g.Total, cancellationToken);
+        var carried = bill is null ? LateChargeBilling.Waiting(db, divisionId) : db.LateCharges.Where(c => c.ChargedOnBillId == bill.Id);
         var count = await carried.CountAsync(cancellationToken);
         var rows = await Rows(db, carried.OrderBy(c => c.Kind).ThenBy(c => c.Employment.SortName).ThenBy(c => c.Month).Take(LateChargeView.Shown), bill?.Id)
             .ToListAsync(cancellationToken);
-
         var (credits, unused) = await CreditsAsync(db, divisionId, bill, cancellationToken);
-        if (credits.Count > 0)
-        {
-            totals[LateChargeKind.Kelebihan] = credits.Sum(c => c.SetOff);
-        }
-
+        // A bill keeps its amount of each kind; before it, they are summed from what waits (the credit: what is available).
+        var totals = bill is null
+            ? await LateChargeBilling.TotalsAsync(carried, cancellationToken)
+            : new Dictionary<LateChargeKind, long> { [LateChargeKind.Susulan] = bill.ArrearsAmount, [LateChargeKind.Rapel] = bill.BackPayAmount };
+        totals[LateChargeKind.Kelebihan] = bill?.CreditAmount ?? credits.Sum(c => c.SetOff);
         return new LateChargeView([.. rows, .. credits], count - rows.Count, totals, bill is null, unused);
     }
 
+    /// <summary>What waits for the division's next bill, amounts only (Monitoring Iuran).</summary>
+    public static async Task<LateChargeView> NextBillAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken) =>
+        new([], 0, await LateChargeBilling.TotalsAsync(LateChargeBilling.Waiting(db, divisionId), cancellationToken), true,
+            await LateChargeBilling.UnusedCreditAsync(db, divisionId, cancellationToken));
+
     /// <summary>Every charge of a bill (or waiting for one) of a kind, for the reports; fines are the ones charged on that bill.</summary>
     public static IQueryable<LateChargeRow> ForReport(SippDbContext db, Guid divisionId, Guid? billId, LateChargeKind kind) =>
-        Rows(db, (billId is { } id ? db.LateCharges.Where(c => c.ChargedOnBillId == id) : db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null))
+        Rows(db, (billId is { } id ? db.LateCharges.Where(c => c.ChargedOnBillId == id) : LateChargeBilling.Waiting(db, divisionId))
             .Where(c => c.Kind == kind).OrderBy(c => c.Employment.SortName).ThenBy(c => c.EmploymentId).ThenBy(c => c.Month), billId);
 
     /// <summary>
@@ -63,7 +64,7 @@ public static class LateChargeQuery
         var bills = await db.Bills.Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status != BillStatus.Dibatalkan && b.CreditAmount > 0)
             .OrderBy(b => b.IssuedAt).ThenBy(b => b.Id).Select(b => new { b.Id, b.CreditAmount }).ToListAsync(cancellationToken);
         var parts = CreditAllocation.Allocate(credits.Select(c => c.Total).ToList(), bills.Select(b => b.CreditAmount).ToList());
-        var unused = credits.Sum(c => c.Total) - parts.Sum(p => p.Amount);
+        var unused = credits.Sum(c => c.Total) - bills.Sum(b => b.CreditAmount); // as LateChargeBilling.UnusedCreditAsync
         if (bill is null)
         {
             var used = parts.GroupBy(p => p.Credit).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
