@@ -43,4 +43,54 @@ public class FinalizeConcurrencyTests
             .Where(b => b.ContributionPeriod.DivisionId == divisionId).Select(b => b.Status).ToListAsync(cancellationToken);
         Assert.Equal([BillStatus.MenungguPembayaran], bills);
     }
+
+    [Theory]
+    [DatabaseData]
+    public async Task EightMonthsFinalisedAtOnce_SetOffACreditOnlyOnce(DatabaseProvider provider)
+    {
+        await using var factory = await SippWebFactory.CreateAsync(
+            nameof(EightMonthsFinalisedAtOnce_SetOffACreditOnlyOnce), provider, "Development", new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" });
+        _ = factory.Server;
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var divisionId = await factory.DivisionAsync("10000001", "000");
+        var months = Enumerable.Range(0, 8).Select(i => Period.Of(2025, 6).AddMonths(i)).ToList();
+        foreach (var month in months)
+        {
+            await factory.ComputeAsync(divisionId, month);
+        }
+
+        // A Kelebihan Iuran worth one and a half months: every finalisation reads the unused credit, and only the
+        // first ones may use it.
+        long credit;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var first = await db.ContributionPeriods.SingleAsync(p => p.DivisionId == divisionId && p.Period == months[0], cancellationToken);
+            credit = first.Total * 3 / 2;
+            db.LateCharges.Add(new LateCharge
+            {
+                Id = Guid.NewGuid(), DivisionId = divisionId, EmploymentId = await db.Employments.Where(e => e.DivisionId == divisionId).Select(e => e.Id).FirstAsync(cancellationToken),
+                Kind = Sipp.Domain.Contributions.LateChargeKind.Kelebihan, MonthPeriodId = first.Id, Month = first.Period, Upah = 1, Jht = credit, TotalEmployer = credit, Total = credit,
+                CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        using var start = new ManualResetEventSlim();
+        var attempts = months.Select(month => Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var billing = scope.ServiceProvider.GetRequiredService<BillIssuing>();
+            start.Wait(cancellationToken);
+            return await billing.FinalizeAsync(divisionId, month, "BNI_VA", cancellationToken);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.All(results, r => Assert.Null(r));
+        await using var check = factory.Services.CreateAsyncScope();
+        var setOff = await check.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+            .Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status != BillStatus.Dibatalkan).SumAsync(b => b.CreditAmount, cancellationToken);
+        Assert.Equal(credit, setOff);
+    }
 }
