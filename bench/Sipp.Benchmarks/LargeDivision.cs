@@ -18,7 +18,7 @@ public sealed class LargeDivision : IAsyncDisposable
         Database = database;
         DivisionId = divisionId;
         Services = new ServiceCollection()
-            .AddScoped(_ => database.NewContext())
+            .AddScoped(_ => database.NewContextFor(divisionId))
             .AddSingleton<RuleTableProvider>()
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddSingleton(TimeProvider.System)

@@ -42,7 +42,7 @@ public static class LateRaiseScenario
         var folder = Directory.CreateTempSubdirectory("sipp-bench-late-raise").FullName;
         var channel = new PaymentChannel { Code = "BNI_VA", Name = "BNI", Instructions = "Kode {kode}" };
         await using var services = new ServiceCollection()
-            .AddScoped(_ => database.NewContext())
+            .AddScoped(_ => database.NewContextFor(divisionId))
             .AddSingleton<RuleTableProvider>()
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddSingleton(TimeProvider.System)
@@ -119,7 +119,7 @@ public static class LateRaiseScenario
         var import = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
         {
-            Check(await scope.ServiceProvider.GetRequiredService<UploadImporter>().ImportAsync(batch, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None));
+            Check(await scope.ServiceProvider.GetRequiredService<UploadImporter>().ImportAsync(batch, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-26} check {check.Elapsed.TotalSeconds,6:F2} s   import {import.Elapsed.TotalSeconds,6:F2} s"));

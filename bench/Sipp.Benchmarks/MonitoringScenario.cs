@@ -42,7 +42,7 @@ public static class MonitoringScenario
 
         var channel = new PaymentChannel { Code = "BNI_VA", Name = "BNI", Instructions = "Kode {kode}", Secret = Secret };
         var services = new ServiceCollection()
-            .AddScoped(_ => database.NewContext())
+            .AddScoped(_ => database.NewContextFor(divisionId))
             .AddSingleton<RuleTableProvider>()
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddSingleton(TimeProvider.System)

@@ -32,7 +32,7 @@ public static class UploadScenario
 
         var folder = Directory.CreateTempSubdirectory("sipp-bench-upload").FullName;
         var storage = new UploadStorage(Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
-        await using var services = new ServiceCollection().AddScoped(_ => database.NewContext()).AddSingleton<RuleTableProvider>().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddScoped(_ => database.NewContextFor(divisionId)).AddSingleton<RuleTableProvider>().BuildServiceProvider();
         var ruleTables = services.GetRequiredService<RuleTableProvider>();
 
         // A running server has checked and imported files before: warm the process up with a small upload, as it would be.
@@ -67,7 +67,7 @@ public static class UploadScenario
         GC.WaitForPendingFinalizers();
         using var sampler = new PeakSampler();
         var check = Stopwatch.StartNew();
-        await using (var db = database.NewContext())
+        await using (var db = database.NewProductContext())
         {
             await new UploadChecker(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
         }
@@ -85,9 +85,9 @@ public static class UploadScenario
 
         var workersBefore = await CountWorkersAsync(database, divisionId);
         var import = Stopwatch.StartNew();
-        await using (var db = database.NewContext())
+        await using (var db = database.NewContextFor(divisionId))
         {
-            var refusal = await new UploadImporter(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, divisionId, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
+            var refusal = await new UploadImporter(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
             if (refusal is not null)
             {
                 throw new InvalidOperationException(refusal);

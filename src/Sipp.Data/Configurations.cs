@@ -294,7 +294,7 @@ internal sealed class UploadBatchConfiguration : IEntityTypeConfiguration<Upload
         e.Property(b => b.Refusal).HasMaxLength(2_000);
         e.HasIndex(b => new { b.DivisionId, b.UploadedAt });
         e.HasIndex(b => b.State);
-        e.HasMany(b => b.Errors).WithOne().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(b => b.Errors).WithOne(r => r.Batch).HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

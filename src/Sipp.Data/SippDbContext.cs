@@ -60,6 +60,30 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<RuleEntry> RuleEntries => Set<RuleEntry>();
 
+    private Guid? _division;
+
+    /// <summary>The division this context reads (<see cref="DivisionScope"/>); refused when no caller has scoped it.</summary>
+    public Guid ScopedDivisionId => _division ?? throw new DivisionScopeMissingException();
+
+    public bool IsScoped => _division is not null;
+
+    /// <summary>Always, in the product; a test's observer of the whole database turns it off by deriving a context of its own.</summary>
+    protected virtual bool ScopesDivisions => true;
+
+    /// <summary>
+    /// Scopes every query over division data to <paramref name="divisionId"/>; called once its caller's authority over the
+    /// division is checked. A context serves one division: scoping it to another is a bug and throws.
+    /// </summary>
+    public void ScopeTo(Guid divisionId)
+    {
+        if (_division is { } current && current != divisionId)
+        {
+            throw new InvalidOperationException("Konteks data ini sudah untuk divisi lain.");
+        }
+
+        _division = divisionId;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -99,5 +123,9 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SippDbContext).Assembly);
+        if (ScopesDivisions)
+        {
+            DivisionScope.Apply(builder, this);
+        }
     }
 }

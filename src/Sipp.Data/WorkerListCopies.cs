@@ -50,13 +50,14 @@ public static class WorkerListCopies
         {
             var p = await db.Participants.AsNoTracking().Where(x => x.Id == id)
                 .Select(x => new { x.NameNormalized, x.Kpj, Search = x.Nik ?? x.PassportNumber }).SingleAsync(cancellationToken);
-            await db.Employments.Where(e => e.ParticipantId == id).ExecuteUpdateAsync(
+            // A person's name and numbers are the registry's: every employment of theirs shows the change, in whatever division.
+            await db.Employments.AcrossDivisions().Where(e => e.ParticipantId == id).ExecuteUpdateAsync(
                 e => e.SetProperty(x => x.SortName, p.NameNormalized).SetProperty(x => x.SearchKpj, p.Kpj).SetProperty(x => x.SearchNik, p.Search), cancellationToken);
         }
 
         foreach (var chunk in employments.Chunk(500))
         {
-            await db.Employments.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(
+            await db.Employments.AcrossDivisions().Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(
                 e => e.SetProperty(x => x.LatestUpah, x => x.WageHistory.OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault()),
                 cancellationToken);
         }

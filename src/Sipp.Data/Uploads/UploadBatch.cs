@@ -57,6 +57,8 @@ public class UploadRowError
 
     public Guid BatchId { get; set; }
 
+    public UploadBatch Batch { get; set; } = null!;
+
     /// <summary>The row number as the user sees it in the file (the header is row 1).</summary>
     public int RowNumber { get; set; }
 

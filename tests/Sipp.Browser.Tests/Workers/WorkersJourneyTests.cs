@@ -118,7 +118,7 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         public async Task<(string Kpj, string Nik, string BirthDate)> SomeWorkerOfAsync(string npp, string division)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var p = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
+            var p = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments.AcrossDivisions()
                 .Where(e => e.Division.Company.Npp == npp && e.Division.Code == division).OrderBy(e => e.Participant.Kpj)
                 .Select(e => e.Participant).Skip(7).FirstAsync();
             return (p.Kpj!, p.Nik!, p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

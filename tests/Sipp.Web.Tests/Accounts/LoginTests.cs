@@ -76,7 +76,7 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var officer = (await users.FindByEmailAsync(DevelopmentSeed.OfficerEmail))!;
             Assert.InRange(officer.LockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
-            Assert.True(await scope.ServiceProvider.GetRequiredService<SippDbContext>().AuditEvents.AnyAsync(a => a.Action == "akun.terkunci" && a.ActorUserId == officer.Id, TestContext.Current.CancellationToken));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents.AnyAsync(a => a.Action == "akun.terkunci" && a.ActorUserId == officer.Id, TestContext.Current.CancellationToken));
 
             // Identity reads the wall clock for lockouts: the 15 minutes pass by moving the stored end.
             await users.SetLockoutEndDateAsync(officer, DateTimeOffset.UtcNow.AddSeconds(-1));
@@ -235,7 +235,7 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
         var code = await browser.LatestCodeAsync(DevelopmentSeed.AdministratorEmail, "email");
 
         await using var scope = _factory.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<SippDbContext>().OneTimeCodes.OrderByDescending(c => c.CreatedAt)
+        var stored = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().OneTimeCodes.OrderByDescending(c => c.CreatedAt)
             .FirstAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain(code, stored.CodeHash, StringComparison.Ordinal);
         Assert.True(stored.CodeHash.Length > 40);
@@ -254,7 +254,7 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
         Assert.Equal("Anda telah keluar.", after.QuerySelector("[role=status]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, await StatusWithoutRedirectAsync(browser, "/pilih-perusahaan"));
         await using var scope = _factory.Services.CreateAsyncScope();
-        var actions = await scope.ServiceProvider.GetRequiredService<SippDbContext>().AuditEvents.Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
+        var actions = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents.Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains("login.berhasil", actions);
         Assert.Contains("otp.terkirim", actions);
         Assert.Contains("logout", actions);

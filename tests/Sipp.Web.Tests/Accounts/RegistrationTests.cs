@@ -124,7 +124,7 @@ public class RegistrationTests(RegistrationTests.Fixture fixture) : IClassFixtur
         int usersBefore;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            usersBefore = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Users.CountAsync(TestContext.Current.CancellationToken);
+            usersBefore = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Users.CountAsync(TestContext.Current.CancellationToken);
         }
 
         var otpPage = await RegisterUpToOtpAsync(browser, "30000002", "000", DevelopmentSeed.CompanyUserEmail, "Es-Cendol-Dingin-5", "30000000002", "Dewi Lestari", "1992-07-09", "081311112222");
@@ -135,7 +135,7 @@ public class RegistrationTests(RegistrationTests.Fixture fixture) : IClassFixtur
         Assert.Contains("sudah terdaftar", toOwner.Body, StringComparison.Ordinal);
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            Assert.Equal(usersBefore, await scope.ServiceProvider.GetRequiredService<SippDbContext>().Users.CountAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(usersBefore, await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Users.CountAsync(TestContext.Current.CancellationToken));
         }
     }
 
@@ -199,7 +199,7 @@ public class RegistrationTests(RegistrationTests.Fixture fixture) : IClassFixtur
     private async Task AddCompanyWithWorkerAsync(string npp, string name, DateOnly birthDate, string kpj)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var now = DateTime.UtcNow;
         var company = new Company { Id = Guid.NewGuid(), Npp = npp, Name = "PT " + name, JkkRiskClass = 1, Size = CompanySize.Kecil, CreatedAt = now };
         var division = new Division { Id = Guid.NewGuid(), CompanyId = company.Id, Code = "000", Name = "Kantor Pusat", BranchOffice = "Kantor Cabang Uji", CreatedAt = now };

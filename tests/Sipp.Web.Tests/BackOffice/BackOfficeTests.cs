@@ -94,7 +94,7 @@ public class BackOfficeTests(BackOfficeTests.Fixture fixture) : IClassFixture<Ba
 
         Assert.Contains("001", division.QuerySelector("#daftar-divisi")!.TextContent, StringComparison.Ordinal);
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var stored = await db.Companies.Include(c => c.Divisions).SingleAsync(c => c.Npp == "40000001", TestContext.Current.CancellationToken);
         Assert.Equal((4, true, 2), (stored.JkkRiskClass, stored.LabourIntensive, stored.Divisions.Count));
         var change = await db.AuditEvents.Where(a => a.Action == "perusahaan.ubah" && a.EntityId == stored.Id.ToString()).SingleAsync(TestContext.Current.CancellationToken);
@@ -115,7 +115,7 @@ public class BackOfficeTests(BackOfficeTests.Fixture fixture) : IClassFixture<Ba
         Assert.Contains("Wilayah Upah Minimum berupa 2–10 huruf", refused.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("3273", saved.ControlLabelled("Wilayah Upah Minimum divisi 000").GetAttribute("value"));
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var audit = await db.AuditEvents.Where(a => a.Action == "divisi.ubahWilayah").OrderByDescending(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
         Assert.Contains("3273", audit.After, StringComparison.Ordinal);
     }

@@ -93,7 +93,7 @@ public class ContributionNoticesTests(ContributionNoticesTests.Fixture fixture) 
         {
             await base.InitializeAsync();
             await using var scope = Factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SippDbContext>().RuleEntries
+            await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().RuleEntries
                 .Where(r => r.Key == RuleKeys.JpWageCap && r.EffectiveFrom == new DateOnly(2026, 3, 1)).ExecuteDeleteAsync();
         }
     }

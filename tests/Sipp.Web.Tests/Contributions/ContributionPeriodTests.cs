@@ -61,7 +61,7 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
         int below;
         await using (var scope = fixture.Factory.Services.CreateAsyncScope())
         {
-            below = await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionLines
+            below = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionLines
                 .CountAsync(l => l.ContributionPeriod.Period == Sipp.Domain.Periods.Period.Of(2025, 12) && l.ContributionPeriod.Division.Code == "001"
                     && l.ContributionPeriod.Division.Company.Npp == "10000001" && l.Upah < DevelopmentSeedMinimumWage, TestContext.Current.CancellationToken);
         }
@@ -137,7 +137,7 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
     private async Task<int> StoredLinesAsync(string npp, string division, Sipp.Domain.Periods.Period period)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionLines.CountAsync(
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionLines.CountAsync(
             l => l.ContributionPeriod.Period == period && l.ContributionPeriod.Division.Code == division && l.ContributionPeriod.Division.Company.Npp == npp,
             TestContext.Current.CancellationToken);
     }
@@ -171,7 +171,7 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
         Assert.NotEqual(kode, again.GetElementById("kode-iuran")!.TextContent.Trim());
 
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var secondKode = again.GetElementById("kode-iuran")!.TextContent.Trim();
         var bills = await db.Bills.Where(b => b.KodeIuran == kode || b.KodeIuran == secondKode).ToDictionaryAsync(b => b.KodeIuran, b => b.Status, TestContext.Current.CancellationToken);
         Assert.Equal(BillStatus.Dibatalkan, bills[kode]);
@@ -198,7 +198,7 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
         Guid foreign;
         await using (var scope = fixture.Factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             foreign = await db.Employments.Where(e => e.Division.Company.Npp == "10000002").Select(e => e.Id).FirstAsync(TestContext.Current.CancellationToken);
         }
 
@@ -224,7 +224,7 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
     private async Task<int> ActiveWorkersAsync(string npp, string division, DateOnly first, DateOnly last)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         return await db.Employments.CountAsync(
             e => e.Division.Company.Npp == npp && e.Division.Code == division && e.Participant.Kpj != null
                 && e.MembershipStartDate <= last && (e.EndDate == null || e.EndDate >= first),

@@ -44,7 +44,7 @@ public class DailyBillsClusterTests
         await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken); // time for a second node to run it too, if it could
         Assert.Single(runs);
         await using var scope = nodes[0].Services.CreateAsyncScope();
-        var reminders = await scope.ServiceProvider.GetRequiredService<SippDbContext>().OutboxMessages
+        var reminders = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().OutboxMessages
             .CountAsync(m => m.To == DevelopmentSeed.CompanyUserEmail && m.Subject!.StartsWith("Pengingat pembayaran") && m.Body.Contains(kode), TestContext.Current.CancellationToken);
         Assert.Equal(1, reminders);
     }

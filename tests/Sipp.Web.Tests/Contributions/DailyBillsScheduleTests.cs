@@ -26,7 +26,7 @@ public class DailyBillsScheduleTests(DailyBillsScheduleTests.Fixture fixture) : 
         {
             await Task.Delay(200, TestContext.Current.CancellationToken);
             await using var scope = fixture.Factory.Services.CreateAsyncScope();
-            reminded = await scope.ServiceProvider.GetRequiredService<SippDbContext>().OutboxMessages
+            reminded = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().OutboxMessages
                 .AnyAsync(m => m.To == DevelopmentSeed.CompanyUserEmail && m.Subject!.StartsWith("Pengingat pembayaran") && m.Body.Contains(kode), TestContext.Current.CancellationToken);
         }
 

@@ -29,7 +29,7 @@ public class FinalizeConcurrencyTests
         var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var billing = scope.ServiceProvider.GetRequiredService<BillIssuing>();
+            var billing = scope.ServiceProvider.ActingFor<BillIssuing>(divisionId);
             start.Wait(cancellationToken);
             return await billing.FinalizeAsync(divisionId, period, "BNI_VA", cancellationToken);
         })).ToList();
@@ -39,7 +39,7 @@ public class FinalizeConcurrencyTests
         Assert.Single(results, r => r is null);
         Assert.All(results.OfType<string>(), r => Assert.True(r == BillIssuing.ConcurrentChange || r.Contains("sudah difinalisasi", StringComparison.Ordinal), r));
         await using var check = factory.Services.CreateAsyncScope();
-        var bills = await check.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+        var bills = await check.ServiceProvider.GetRequiredService<ObserverDbContext>().Bills
             .Where(b => b.ContributionPeriod.DivisionId == divisionId).Select(b => b.Status).ToListAsync(cancellationToken);
         Assert.Equal([BillStatus.MenungguPembayaran], bills);
     }
@@ -64,7 +64,7 @@ public class FinalizeConcurrencyTests
         long credit;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var first = await db.ContributionPeriods.SingleAsync(p => p.DivisionId == divisionId && p.Period == months[0], cancellationToken);
             credit = first.Total * 3 / 2;
             db.LateCharges.Add(new LateCharge
@@ -80,7 +80,7 @@ public class FinalizeConcurrencyTests
         var attempts = months.Select(month => Task.Run(async () =>
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var billing = scope.ServiceProvider.GetRequiredService<BillIssuing>();
+            var billing = scope.ServiceProvider.ActingFor<BillIssuing>(divisionId);
             start.Wait(cancellationToken);
             return await billing.FinalizeAsync(divisionId, month, "BNI_VA", cancellationToken);
         })).ToList();
@@ -89,7 +89,7 @@ public class FinalizeConcurrencyTests
 
         Assert.All(results, r => Assert.Null(r));
         await using var check = factory.Services.CreateAsyncScope();
-        var setOff = await check.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+        var setOff = await check.ServiceProvider.GetRequiredService<ObserverDbContext>().Bills
             .Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status != BillStatus.Dibatalkan).SumAsync(b => b.CreditAmount, cancellationToken);
         Assert.Equal(credit, setOff);
     }

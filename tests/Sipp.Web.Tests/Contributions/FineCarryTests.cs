@@ -51,8 +51,9 @@ public class FineCarryTests(FineCarryTests.Fixture fixture) : IClassFixture<Fine
 
         public async Task CancelAsync(Period period)
         {
+            var divisionId = await Factory.DivisionAsync("10000001", "001");
             await using var scope = Factory.Services.CreateAsyncScope();
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().CancelAsync(await Factory.DivisionAsync("10000001", "001"), period, CancellationToken.None));
+            Assert.Null(await scope.ServiceProvider.ActingFor<BillIssuing>(divisionId).CancelAsync(divisionId, period, CancellationToken.None));
         }
 
         public Task PayAsync(Bill bill, string paidOn) => Factory.PayAsync(bill, paidOn);
@@ -60,7 +61,7 @@ public class FineCarryTests(FineCarryTests.Fixture fixture) : IClassFixture<Fine
         public async Task<long> FinesOfAsync(Guid periodId)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Fines.Where(f => f.SourcePeriodId == periodId).SumAsync(f => f.Amount);
+            return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Fines.Where(f => f.SourcePeriodId == periodId).SumAsync(f => f.Amount);
         }
     }
 }

@@ -153,7 +153,7 @@ public class LateChangesTests
         var february = await factory.BillAsync("10000001", "001", February, compute: false);
         Assert.True(february.BackPayAmount > 0);
         await using var scope = factory.Services.CreateAsyncScope();
-        var refusal = await scope.ServiceProvider.GetRequiredService<BillIssuing>().CancelAsync(divisionId, January, TestContext.Current.CancellationToken);
+        var refusal = await scope.ServiceProvider.ActingFor<BillIssuing>(divisionId).CancelAsync(divisionId, January, TestContext.Current.CancellationToken);
         Assert.Equal("Iuran Rapel periode ini sudah ditagihkan pada tagihan periode 2026-02; finalisasi tidak dapat dibatalkan. Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.", refusal);
     }
 
@@ -254,8 +254,9 @@ public class LateChangesTests
 
     private static async Task CancelAsync(SippWebFactory factory, Period period)
     {
+        var divisionId = await factory.DivisionAsync("10000001", "001");
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().CancelAsync(await factory.DivisionAsync("10000001", "001"), period, TestContext.Current.CancellationToken));
+        Assert.Null(await scope.ServiceProvider.ActingFor<BillIssuing>(divisionId).CancelAsync(divisionId, period, TestContext.Current.CancellationToken));
     }
 
     /// <summary>The money column's and the fine column's totals of a report of March (its "Jumlah" row).</summary>
@@ -274,7 +275,7 @@ public class LateChangesTests
     private static async Task<List<Worker>> WorkersAsync(SippWebFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments
             .Where(e => e.Division.Company.Npp == "10000001" && e.Division.Code == "001" && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < new DateOnly(2025, 1, 1)
                 && e.Participant.Nik != null && !e.WageHistory.Any(w => w.EffectiveFrom >= January))
             .OrderBy(e => e.Participant.Kpj).Take(5)
@@ -286,7 +287,7 @@ public class LateChangesTests
     private static async Task<List<(Guid Id, string Kpj, string Nik)>> LeaversAsync(SippWebFactory factory, int count)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
+        return (await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments
             .Where(e => e.Division.Company.Npp == "10000001" && e.Division.Code == "001" && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < January.FirstDay && e.Participant.Nik != null)
             .OrderBy(e => e.Participant.Kpj).Take(count).Select(e => new { e.Id, e.Participant.Kpj, e.Participant.Nik })
             .ToListAsync(TestContext.Current.CancellationToken)).Select(e => (e.Id, e.Kpj!, e.Nik!)).ToList();
@@ -295,14 +296,14 @@ public class LateChangesTests
     private static async Task<(int RiskClass, bool Jp, bool LabourIntensive)> CompanyAsync(SippWebFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var company = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Companies.SingleAsync(c => c.Npp == "10000001", TestContext.Current.CancellationToken);
+        var company = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Companies.SingleAsync(c => c.Npp == "10000001", TestContext.Current.CancellationToken);
         return (company.JkkRiskClass, company.TakesPartInJp, company.LabourIntensive);
     }
 
     private static async Task<ContributionLine> LineAsync(SippWebFactory factory, Period period, Guid employmentId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionLines.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionLines.AsNoTracking()
             .SingleAsync(l => l.ContributionPeriod.Period == period && l.EmploymentId == employmentId, TestContext.Current.CancellationToken);
     }
 
@@ -311,7 +312,7 @@ public class LateChangesTests
     private static async Task<List<Period>> ChargedMonthsAsync(SippWebFactory factory, Guid employmentId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().LateCharges.Where(c => c.EmploymentId == employmentId)
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().LateCharges.Where(c => c.EmploymentId == employmentId)
             .OrderBy(c => c.Month).Select(c => c.Month).ToListAsync(TestContext.Current.CancellationToken);
     }
 

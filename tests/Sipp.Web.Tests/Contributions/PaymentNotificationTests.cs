@@ -115,7 +115,7 @@ public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Single(answers.Select(a => a.Item2).Append(await later.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Distinct());
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SippDbContext>().Payments.CountAsync(p => p.BillId == bill.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Payments.CountAsync(p => p.BillId == bill.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public class PaymentNotificationTests(PaymentNotificationTests.Fixture fixture) 
         public async Task<(BillStatus Bill, PeriodStatus Period, List<Fine> Fines)> StateAsync(Guid billId)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var bill = await db.Bills.AsNoTracking().Include(b => b.ContributionPeriod).SingleAsync(b => b.Id == billId);
             return (bill.Status, bill.ContributionPeriod.Status, await db.Fines.AsNoTracking().Where(f => f.SourcePeriodId == bill.PeriodId).ToListAsync());
         }

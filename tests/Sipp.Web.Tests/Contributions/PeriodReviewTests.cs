@@ -38,7 +38,7 @@ public class PeriodReviewTests(SeededWebFixture fixture) : IClassFixture<SeededW
         int withoutJp, belowMinimum, before, after;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var periods = await db.ContributionPeriods.Where(p => p.DivisionId == division).ToDictionaryAsync(p => p.Period, ct);
             var region = await db.Divisions.Where(d => d.Id == division).Select(d => d.RegionCode).SingleAsync(ct);
             var minimum = (await scope.ServiceProvider.GetRequiredService<RuleTableProvider>().GetAsync(ct)).MinimumWageOn(region, March.FirstDay)!.Value;
@@ -74,7 +74,7 @@ public class PeriodReviewTests(SeededWebFixture fixture) : IClassFixture<SeededW
     private async Task<((Guid Id, string Name) Raised, (Guid Id, string Name) Corrected, (Guid Id, string Name) Leaver, string Joiner)> ChangesInMarchAsync(Guid division)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var workers = await db.Employments.Where(e => e.DivisionId == division && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < new DateOnly(2026, 1, 1)
                 && !e.WageHistory.Any(w => w.EffectiveFrom == March))
             .OrderBy(e => e.SortName).Take(3).Select(e => new { e.Id, e.Participant.FullName }).ToListAsync();

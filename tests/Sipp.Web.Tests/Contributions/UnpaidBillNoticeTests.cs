@@ -81,7 +81,7 @@ public class UnpaidBillNoticeTests(UnpaidBillNoticeTests.Fixture fixture) : ICla
         public async Task<List<OutboxMessage>> MessagesAsync(string to, string containing)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SippDbContext>().OutboxMessages.AsNoTracking()
+            return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().OutboxMessages.AsNoTracking()
                 .Where(m => m.To == to && m.Body.Contains(containing)).OrderBy(m => m.Id).ToListAsync();
         }
     }

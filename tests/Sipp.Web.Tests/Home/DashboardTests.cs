@@ -21,7 +21,7 @@ public class DashboardTests(DashboardTests.Fixture fixture) : IClassFixture<Dash
         int active, waiting;
         await using (var scope = fixture.Factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var pending = await db.Employments.Where(e => e.DivisionId == divisionId).OrderBy(e => e.Id).FirstAsync(TestContext.Current.CancellationToken);
             pending.Status = EmploymentStatus.MenungguVerifikasi; // as a newly added worker is
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -21,14 +21,22 @@ public static class ContributionSteps
     public static async Task<Guid> DivisionAsync(this WebApplicationFactory<Program> factory, string npp, string division)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Divisions
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Divisions
             .Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
+    }
+
+    /// <summary>A use case's handler acting for <paramref name="divisionId"/>, as after a user of it chose the company.</summary>
+    public static T ActingFor<T>(this IServiceProvider services, Guid divisionId)
+        where T : notnull
+    {
+        services.GetRequiredService<SippDbContext>().ScopeTo(divisionId);
+        return services.GetRequiredService<T>();
     }
 
     public static async Task ComputeAsync(this WebApplicationFactory<Program> factory, Guid divisionId, Period period)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.ActingFor<PeriodComputation>(divisionId).ComputeAsync(divisionId, period, CancellationToken.None));
     }
 
     /// <summary>Computes (unless told not to) and finalises the period; returns its live bill.</summary>
@@ -41,8 +49,8 @@ public static class ContributionSteps
         }
 
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, channel, CancellationToken.None));
-        var bills = scope.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+        Assert.Null(await scope.ServiceProvider.ActingFor<BillIssuing>(divisionId).FinalizeAsync(divisionId, period, channel, CancellationToken.None));
+        var bills = scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Bills
             .Where(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status != BillStatus.Dibatalkan);
         // A past period's bill was issued when its month ended, not when the test runs: payments dated since then are accepted.
         var issuedAt = period.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

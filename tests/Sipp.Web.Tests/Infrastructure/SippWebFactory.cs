@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sipp.Data;
 using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Web.Tests.Infrastructure;
@@ -65,6 +66,7 @@ public class SippWebFactory : WebApplicationFactory<Program>
             }
 
             services.AddSingleton<IStartupFilter, ClientIpStartupFilter>();
+            services.AddScoped(provider => new ObserverDbContext(provider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<SippDbContext>>()));
 
             // The Simulator Bank calls Sipp's own endpoint over HTTP; in memory there is no port, so it goes through the test server.
             services.AddHttpClient(Sipp.Web.Features.Payments.BankSimulator.IndexModel.HttpClientName)

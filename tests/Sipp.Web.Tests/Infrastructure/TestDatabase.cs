@@ -39,16 +39,31 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string name)
     {
         var database = await CreateEmptyAsync(provider, name);
-        await using var db = database.NewContext();
+        // The migrations belong to the product's context; the observer shares its tables.
+        await using var db = database.NewProductContext();
         await db.Database.MigrateAsync();
         return database;
     }
 
-    public SippDbContext NewContext()
+    /// <summary>A context that sees every division, for tests and benchmarks that inspect or fill the database directly.</summary>
+    public SippDbContext NewContext() => new ObserverDbContext(Options());
+
+    /// <summary>The product's own context, scoped to one division at a time (its migrations and model are this one's).</summary>
+    public SippDbContext NewProductContext() => new(Options());
+
+    /// <summary>The product's context acting for one division, as after its user chose the company.</summary>
+    public SippDbContext NewContextFor(Guid divisionId)
+    {
+        var db = NewProductContext();
+        db.ScopeTo(divisionId);
+        return db;
+    }
+
+    private DbContextOptions<SippDbContext> Options()
     {
         var builder = new DbContextOptionsBuilder<SippDbContext>();
         DatabaseSetup.Configure(builder, Provider, ConnectionString, Path.GetTempPath());
-        return new SippDbContext(builder.Options);
+        return builder.Options;
     }
 
     public async ValueTask DisposeAsync()

@@ -55,7 +55,7 @@ public class OutboxDispatcherTests : IAsyncLifetime
         Assert.StartsWith("+628", body.GetProperty("to").GetString(), StringComparison.Ordinal);
         Assert.Contains(code, body.GetProperty("message").GetString(), StringComparison.Ordinal);
         await using var scope = _factory.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<SippDbContext>().OutboxMessages.AllAsync(m => m.SentAt != null, TestContext.Current.CancellationToken));
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().OutboxMessages.AllAsync(m => m.SentAt != null, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class OutboxDispatcherTests : IAsyncLifetime
     private async Task<OutboxMessage> MessageToAsync(string to)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().OutboxMessages.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().OutboxMessages.AsNoTracking()
             .OrderByDescending(m => m.Id).FirstAsync(m => m.To == to, TestContext.Current.CancellationToken);
     }
 

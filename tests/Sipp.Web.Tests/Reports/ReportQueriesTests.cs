@@ -24,7 +24,7 @@ public class ReportQueriesTests
         var bill = await factory.BillAsync("10000002", "000", period);
         await factory.PayAsync(bill, "2026-03-02");
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var company = await db.Divisions.Where(d => d.Company.Npp == "10000002" && d.Code == "000")
             .Select(d => new CompanyContext(Guid.Empty, Guid.Empty, d.Id, d.Code, d.Name, d.CompanyId, d.Company.Npp, d.Company.Name, Sipp.Data.Accounts.MembershipRole.Pemantau))
             .SingleAsync(TestContext.Current.CancellationToken);
@@ -33,7 +33,7 @@ public class ReportQueriesTests
 
         foreach (var report in ReportCatalog.All)
         {
-            var (document, refusal) = await scope.ServiceProvider.GetRequiredService<PeriodReports>().BuildAsync(company, period, report, "https://sipp.test/cek-bukti/", TestContext.Current.CancellationToken);
+            var (document, refusal) = await scope.ServiceProvider.ActingFor<PeriodReports>(company.DivisionId).BuildAsync(company, period, report, "https://sipp.test/cek-bukti/", TestContext.Current.CancellationToken);
             Assert.True(document is not null, refusal);
             using var csv = new MemoryStream();
             await CsvTableWriter.WriteAsync(document, csv, semicolon: false, TestContext.Current.CancellationToken);

@@ -174,7 +174,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         await DownloadAsync(browser, "daftar-upah.xlsx");
 
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var events = await scope.ServiceProvider.GetRequiredService<SippDbContext>().AuditEvents.AsNoTracking()
+        var events = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents.AsNoTracking()
             .Where(a => a.Action == "laporan.unduh" && a.EntityId == "daftar-upah").ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains(events, e => e.ActorUserId is not null && e.After!.Contains("\"format\":\"xlsx\"", StringComparison.Ordinal) && e.After.Contains("2026-02", StringComparison.Ordinal));
     }
@@ -228,7 +228,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         {
             _divisionId = await Factory.DivisionAsync("10000001", "000");
             await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var employments = await db.Employments.Include(e => e.Participant).Where(e => e.DivisionId == _divisionId && e.Participant.Kpj != "90000000001")
                 .OrderBy(e => e.Participant.Kpj).Take(8).ToListAsync(TestContext.Current.CancellationToken);
             for (var i = 0; i < Injected.Length; i++)
@@ -256,7 +256,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         public async Task<(int Count, long[] Sums)> LineSumsAsync()
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var lines = await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionLines.AsNoTracking()
+            var lines = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionLines.AsNoTracking()
                 .Where(l => l.ContributionPeriod.DivisionId == _divisionId && l.ContributionPeriod.Period == February).ToListAsync(TestContext.Current.CancellationToken);
             return (lines.Count, [
                 lines.Sum(l => l.Upah), lines.Sum(l => l.JhtEmployer), lines.Sum(l => l.JhtWorker), lines.Sum(l => l.JkkEmployer), lines.Sum(l => l.JkmEmployer),
@@ -266,7 +266,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         public async Task<long> BilledContributionsAsync()
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Bills
+            return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Bills
                 .Where(b => b.ContributionPeriod.DivisionId == _divisionId && b.ContributionPeriod.Period == February && b.Status == BillStatus.Lunas)
                 .Select(b => b.ContributionAmount).SingleAsync(TestContext.Current.CancellationToken);
         }
@@ -274,7 +274,7 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         public async Task<Payment> PaymentAsync()
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Payments.AsNoTracking().Include(p => p.Bill)
+            return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Payments.AsNoTracking().Include(p => p.Bill)
                 .SingleAsync(p => p.Bill.ContributionPeriod.DivisionId == _divisionId && p.Bill.ContributionPeriod.Period == February, TestContext.Current.CancellationToken);
         }
     }

@@ -121,7 +121,7 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         Guid foreignMembership;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             foreignMembership = await db.Memberships.Where(m => m.Division.Company.Npp == "10000001").Select(m => m.Id).FirstAsync(TestContext.Current.CancellationToken);
         }
 
@@ -135,7 +135,7 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await using var check = _factory.Services.CreateAsyncScope();
-        Assert.Equal(MembershipRole.Admin, await check.ServiceProvider.GetRequiredService<SippDbContext>().Memberships
+        Assert.Equal(MembershipRole.Admin, await check.ServiceProvider.GetRequiredService<ObserverDbContext>().Memberships
             .Where(m => m.Id == foreignMembership).Select(m => m.Role).SingleAsync(TestContext.Current.CancellationToken));
         Assert.NotNull(users);
     }
@@ -168,7 +168,7 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         await form.SubmitAsync(browser, new Dictionary<string, string> { [$"Peran {row.Children[0].TextContent.Trim()}"] = "Operator" });
 
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var audit = await db.AuditEvents.Where(a => a.Action == "keanggotaan.ubahPeran").OrderByDescending(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Pemantau", audit.Before, StringComparison.Ordinal);
         Assert.Contains("Operator", audit.After, StringComparison.Ordinal);
@@ -275,7 +275,7 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         Guid foreign;
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
             var division = await db.Divisions.FirstAsync(d => d.Company.Npp == npp && d.Code == "000", TestContext.Current.CancellationToken);
             foreign = await db.Divisions.Where(d => d.Company.Npp != npp).Select(d => d.Id).FirstAsync(TestContext.Current.CancellationToken);

@@ -79,7 +79,7 @@ public class DevelopmentSeedTests
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
 
         var hrd = await users.FindByEmailAsync(DevelopmentSeed.CompanyUserEmail);
         Assert.NotNull(hrd);

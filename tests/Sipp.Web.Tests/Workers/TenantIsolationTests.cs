@@ -41,7 +41,7 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var after = await db.Employments.Include(e => e.Participant).Include(e => e.WageHistory).SingleAsync(e => e.Id == foreign.Id, TestContext.Current.CancellationToken);
         Assert.Equal(EmploymentStatus.Aktif, after.Status);
         Assert.Equal(foreign.Name, after.Participant.FullName);
@@ -68,7 +68,7 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
         (string? Address, string? Phone, string? Mother, string? Place, DateOnly Birth) a;
         await using (var scope = fixture.Factory.Services.CreateAsyncScope())
         {
-            var e = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments.Include(x => x.Participant).SingleAsync(x => x.Id == foreign.Id, ct);
+            var e = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments.Include(x => x.Participant).SingleAsync(x => x.Id == foreign.Id, ct);
             a = (e.Address, e.Phone, e.MotherMaidenName, e.BirthPlace, e.Participant.BirthDate);
         }
 
@@ -105,7 +105,7 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
 
         await using (var scope = fixture.Factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             var ofA = await db.Employments.Include(x => x.Participant).SingleAsync(x => x.Id == foreign.Id, ct);
             Assert.Equal((a.Address, a.Phone, a.Mother, a.Place), (ofA.Address, ofA.Phone, ofA.MotherMaidenName, ofA.BirthPlace));
             Assert.Equal(foreign.Name, ofA.Participant.FullName);
@@ -141,7 +141,7 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
         var browser = fixture.Factory.NewBrowser();
         await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var foreign = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
+        var foreign = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments
             .Where(e => e.Division.Company.Npp == "10000001" && e.Status == EmploymentStatus.Aktif).OrderBy(e => e.Participant.Kpj).Skip(skip)
             .Select(e => new { e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.FullName }).FirstAsync(TestContext.Current.CancellationToken);
         return (browser, (foreign.Id, foreign.Kpj!, foreign.Nik!, foreign.FullName));

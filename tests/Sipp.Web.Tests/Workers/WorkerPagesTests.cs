@@ -91,7 +91,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
         Assert.Contains("Sudah memiliki KPJ? Ya", duplicate.GetElementById("Isian-nik-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("NIK menunjukkan laki-laki", invalid.GetElementById("Isian-nik-error")!.TextContent, StringComparison.Ordinal);
         await using var scope = _factory.Services.CreateAsyncScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SippDbContext>().Participants.CountAsync(p => p.Nik == "3171015708850002", TestContext.Current.CancellationToken));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Participants.CountAsync(p => p.Nik == "3171015708850002", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
     private async Task<(string Kpj, string Nik, string Name)> SomeWorkerAsync(string npp)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var p = await db.Employments.Where(e => e.Division.Company.Npp == npp && e.Status == EmploymentStatus.Aktif).OrderBy(e => e.Participant.Kpj)
             .Select(e => e.Participant).Skip(20).FirstAsync(TestContext.Current.CancellationToken);
         return (p.Kpj!, p.Nik!, p.FullName);
@@ -203,13 +203,13 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
     private async Task<DateOnly> BirthDateOfAsync(string kpj)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Participants.Where(p => p.Kpj == kpj).Select(p => p.BirthDate).SingleAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Participants.Where(p => p.Kpj == kpj).Select(p => p.BirthDate).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<Guid> SomeEmploymentIdAsync(string npp, string division, int skip = 0)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Employments
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments
             .Where(e => e.Division.Company.Npp == npp && e.Division.Code == division && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < new DateOnly(2025, 1, 1))
             .OrderBy(e => e.Participant.Kpj).Skip(skip).Select(e => e.Id).FirstAsync(TestContext.Current.CancellationToken);
     }
@@ -217,7 +217,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
     private async Task FinaliseAsync(string npp, string division, Period period)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
         if (!await db.ContributionPeriods.AnyAsync(p => p.DivisionId == divisionId && p.Period == period, TestContext.Current.CancellationToken))
         {
@@ -238,7 +238,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
                 var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sipp.Data.Accounts.AppUser>>();
                 if (await users.FindByEmailAsync(email) is null)
                 {
-                    var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+                    var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
                     var user = new Sipp.Data.Accounts.AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Uji " + role, CreatedAt = DateTime.UtcNow };
                     await users.CreateAsync(user, password);
                     var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();

@@ -58,7 +58,7 @@ public static class FineAccrual
     public static async Task AccrueUnpaidAsync(SippDbContext db, Guid divisionId, Guid exceptPeriodId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
         var overdue = await db.Bills.Include(b => b.ContributionPeriod)
-            .Where(b => b.ContributionPeriod.DivisionId == divisionId && b.PeriodId != exceptPeriodId && b.Status == BillStatus.MenungguPembayaran && b.DueDate < today)
+            .Where(b => b.PeriodId != exceptPeriodId && b.Status == BillStatus.MenungguPembayaran && b.DueDate < today)
             .ToListAsync(cancellationToken);
         foreach (var bill in overdue)
         {

@@ -14,7 +14,7 @@ public sealed record PeriodSummary(
 {
     public static async Task<PeriodSummary?> LoadAsync(SippDbContext db, RuleTable rules, Guid divisionId, Period period, CancellationToken cancellationToken)
     {
-        var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         if (stored is null)
         {
             return null;

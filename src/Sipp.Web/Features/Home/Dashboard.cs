@@ -14,7 +14,7 @@ public sealed record Dashboard(
 {
     public static async Task<Dashboard> LoadAsync(SippDbContext db, Guid divisionId, DateOnly today, CancellationToken cancellationToken)
     {
-        var counts = await db.Employments.AsNoTracking().Where(e => e.DivisionId == divisionId)
+        var counts = await db.Employments.AsNoTracking()
             .GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var rows = await MonitoringQuery.LoadAsync(db, divisionId, today, cancellationToken);
         var current = Period.Containing(today);

@@ -25,7 +25,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
     public async Task<(TableDocument? Document, string? Refusal)> BuildAsync(
         CompanyContext company, Period period, ReportInfo report, string verificationBase, CancellationToken cancellationToken)
     {
-        var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.DivisionId == company.DivisionId && p.Period == period, cancellationToken);
+        var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         var status = stored?.Status ?? PeriodStatus.BelumDihitung;
         if (report.NeedsComputation && stored is null or { Status: PeriodStatus.BelumDihitung })
         {
@@ -116,7 +116,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
                 new("Mulai Kepesertaan", ColumnKind.Date, 1.1), new("Status", ColumnKind.Text, 1.3), new("Upah Awal", ColumnKind.Money, 1.2),
             ],
             Rows = Rows(db.Employments.AsNoTracking()
-                .Where(e => e.DivisionId == divisionId && e.MembershipStartDate >= first && e.MembershipStartDate <= last && e.Status != EmploymentStatus.Ditolak)
+                .Where(e => e.MembershipStartDate >= first && e.MembershipStartDate <= last && e.Status != EmploymentStatus.Ditolak)
                 .OrderBy(e => e.SortName).ThenBy(e => e.Id)
                 .Select(e => new
                 {
@@ -139,7 +139,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
                 new("Tanggal Keluar", ColumnKind.Date, 1.1), new("Alasan", ColumnKind.Text, 1.6), new("Upah Terakhir", ColumnKind.Money, 1.2),
             ],
             Rows = Rows(db.Employments.AsNoTracking()
-                .Where(e => e.DivisionId == divisionId && e.EndDate >= first && e.EndDate <= last)
+                .Where(e => e.EndDate >= first && e.EndDate <= last)
                 .OrderBy(e => e.SortName).ThenBy(e => e.Id)
                 .Select(e => new { e.Participant.FullName, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.EndDate, e.EndReason, e.LatestUpah })
                 .AsAsyncEnumerable(), e => [e.FullName, e.Kpj, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.EndDate, e.EndReason is { } reason ? WorkerTexts.Reason(reason) : null, e.LatestUpah]),

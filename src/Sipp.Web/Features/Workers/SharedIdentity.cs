@@ -64,7 +64,7 @@ public static class SharedIdentity
 
     private static async Task RecordChangeAsync(SippDbContext db, AuditLog audit, Participant participant, object before, CancellationToken cancellationToken)
     {
-        var employments = await db.Employments.Where(e => e.ParticipantId == participant.Id)
+        var employments = await db.Employments.AcrossDivisions().Where(e => e.ParticipantId == participant.Id)
             .Select(e => new { e.Id, e.DivisionId }).ToListAsync(cancellationToken);
         var after = Snapshot(participant);
         foreach (var employment in employments)
@@ -75,5 +75,5 @@ public static class SharedIdentity
 
     /// <summary>A company may correct them only before a KPJ is issued, while it is the person's only employer.</summary>
     public static async Task<bool> EditableByCompanyAsync(SippDbContext db, Participant participant, CancellationToken cancellationToken) =>
-        participant.Kpj is null && await db.Employments.CountAsync(e => e.ParticipantId == participant.Id, cancellationToken) == 1;
+        participant.Kpj is null && await db.Employments.AcrossDivisions().CountAsync(e => e.ParticipantId == participant.Id, cancellationToken) == 1;
 }

@@ -63,7 +63,8 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
         await WorkersAsync(surabaya, 101, SeedPeople.Regions[2], withBudi: false, now, cancellationToken);
         await WorkersAsync(sinarHead, 201, SeedPeople.Regions[3], withBudi: false, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var hrdEmployment = await db.Employments.Include(e => e.Participant).FirstAsync(e => e.Participant.Kpj == CompanyUserKpj, cancellationToken);
+        // The seed builds several companies: it reads across divisions.
+        var hrdEmployment = await db.Employments.AcrossDivisions().Include(e => e.Participant).FirstAsync(e => e.Participant.Kpj == CompanyUserKpj, cancellationToken);
         var hrdParticipant = hrdEmployment.Participant;
 
         await RoleAsync(SystemRoles.Officer);
@@ -74,7 +75,7 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
 
         foreach (var division in new[] { head, surabaya, sinarHead })
         {
-            if (!await db.Memberships.AnyAsync(m => m.UserId == hrd.Id && m.DivisionId == division.Id, cancellationToken))
+            if (!await db.Memberships.AcrossDivisions().AnyAsync(m => m.UserId == hrd.Id && m.DivisionId == division.Id, cancellationToken))
             {
                 db.Memberships.Add(new Membership { UserId = hrd.Id, DivisionId = division.Id, Role = MembershipRole.Admin, CreatedAt = now });
             }
@@ -121,7 +122,7 @@ public sealed class DevelopmentSeed(SippDbContext db, UserManager<AppUser> users
     private async Task WorkersAsync(
         Division division, int firstKpj, (string NikPrefix, string City, string PostalPrefix) region, bool withBudi, DateTime now, CancellationToken cancellationToken)
     {
-        if (await db.Employments.AnyAsync(e => e.DivisionId == division.Id, cancellationToken))
+        if (await db.Employments.AcrossDivisions().AnyAsync(e => e.DivisionId == division.Id, cancellationToken))
         {
             return;
         }

@@ -31,7 +31,14 @@ public sealed class PaidMonthSeed(
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var head = await db.Divisions.SingleOrDefaultAsync(d => d.Company.Npp == "10000001" && d.Code == "000", cancellationToken);
-        if (head is null || await db.ContributionPeriods.AnyAsync(p => p.DivisionId == head.Id, cancellationToken))
+        if (head is null)
+        {
+            return;
+        }
+
+        // The demo company's head office acts for itself, as its HR user would.
+        db.ScopeTo(head.Id);
+        if (await db.ContributionPeriods.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -48,7 +55,7 @@ public sealed class PaidMonthSeed(
         Check(await computation.ComputeAsync(head.Id, month, cancellationToken));
         Check(await billing.FinalizeAsync(head.Id, month, channel.Code, cancellationToken));
 
-        var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.DivisionId == head.Id && b.ContributionPeriod.Period == month, cancellationToken);
+        var bill = await db.Bills.AsNoTracking().SingleAsync(b => b.ContributionPeriod.Period == month, cancellationToken);
         // The demo month was finalised at the start of this month (09:00 WIB on the 1st), so that it can be paid in time.
         var issuedAt = month.AddMonths(1).FirstDay.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
         if (issuedAt < bill.IssuedAt)
@@ -72,7 +79,7 @@ public sealed class PaidMonthSeed(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var leaver = await db.Employments.SingleOrDefaultAsync(
-            e => e.DivisionId == divisionId && e.Participant.Kpj == LeaverKpj && e.Status == EmploymentStatus.Aktif, cancellationToken);
+            e => e.Participant.Kpj == LeaverKpj && e.Status == EmploymentStatus.Aktif, cancellationToken);
         if (leaver is not null && leaver.MembershipStartDate < month.FirstDay)
         {
             leaver.Status = EmploymentStatus.NonAktif;

@@ -31,12 +31,18 @@ public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db)
             return null;
         }
 
-        _context = await db.Memberships.AsNoTracking()
+        // The user's own membership names the division; only then is the context scoped to it.
+        _context = await db.Memberships.AsNoTracking().AcrossDivisions()
             .Where(m => m.UserId == userId && m.DivisionId == divisionId && m.IsActive && m.User.IsActive)
             .Select(m => new CompanyContext(
                 m.UserId, m.Id, m.DivisionId, m.Division.Code, m.Division.Name, m.Division.CompanyId, m.Division.Company.Npp,
                 m.Division.Company.Name, m.Role))
             .SingleOrDefaultAsync(cancellationToken);
+        if (_context is not null)
+        {
+            db.ScopeTo(_context.DivisionId);
+        }
+
         return _context;
     }
 

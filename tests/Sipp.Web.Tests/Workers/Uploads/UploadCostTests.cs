@@ -75,7 +75,7 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
         Assert.Contains("File berisi lebih dari 150.000 sel", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var batchId = BatchId(page);
-        Assert.False(await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadRowErrors.AnyAsync(e => e.BatchId == batchId, TestContext.Current.CancellationToken));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().UploadRowErrors.AnyAsync(e => e.BatchId == batchId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
         var batchId = BatchId(waiting);
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken); // longer than a chunk of the check takes
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var batch = await db.UploadBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, TestContext.Current.CancellationToken);
         Assert.Equal(UploadState.Dibatalkan, batch.State);
         Assert.False(await db.UploadRowErrors.AnyAsync(e => e.BatchId == batchId, TestContext.Current.CancellationToken));

@@ -22,7 +22,7 @@ public class UploadLimitTests(UploadLimitTests.Fixture fixture) : IClassFixture<
 
         Assert.Contains("File berisi lebih dari 1.000 baris; paling banyak 1.000 baris", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
         using var scope = fixture.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var batchId = Guid.Parse(new Uri(page.Url).Segments[^1]);
         Assert.Equal("", string.Join("|", await db.UploadRowErrors.Where(e => e.BatchId == batchId).Select(e => e.RowNumber + e.Messages).ToListAsync(TestContext.Current.CancellationToken)));
         Assert.Equal((0, 0), await db.UploadBatches.Where(b => b.Id == batchId).Select(b => ValueTuple.Create(b.CheckedRows, b.ErrorRows)).SingleAsync(TestContext.Current.CancellationToken));

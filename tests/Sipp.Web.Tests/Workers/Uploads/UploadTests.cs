@@ -55,7 +55,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
 
         Assert.Equal("Sudah diimpor", imported.GetElementById("status-upload")!.TextContent.Trim());
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var agus = await db.Employments.Include(e => e.Participant).Include(e => e.WageHistory).SingleAsync(e => e.Participant.Nik == "3171010101800011", TestContext.Current.CancellationToken);
         Assert.Equal(EmploymentStatus.MenungguVerifikasi, agus.Status);
         Assert.Equal(new DateOnly(1980, 1, 1), agus.Participant.BirthDate);
@@ -187,7 +187,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         await ClickAsync(browser, deactivationBatch, "Impor 1 Baris Valid");
 
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         Assert.True(await db.WageChanges.AnyAsync(w => w.Employment.Participant.Kpj == own[0] && w.EffectiveFrom == Period.Of(2026, 5) && w.Upah == 7_100_000, TestContext.Current.CancellationToken));
         Assert.False(await db.WageChanges.AnyAsync(w => w.Employment.Participant.Kpj == other && w.EffectiveFrom == Period.Of(2026, 5), TestContext.Current.CancellationToken));
         var ended = await db.Employments.SingleAsync(e => e.Participant.Kpj == own[2] && e.Division.Company.Npp == "10000002", TestContext.Current.CancellationToken);
@@ -208,7 +208,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         Assert.Contains("Data berubah sejak file diperiksa", after.GetElementById("pesan-upload")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Siap diimpor", after.GetElementById("status-upload")!.TextContent.Trim());
         await using var scope = _factory.Services.CreateAsyncScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<SippDbContext>().Participants.AnyAsync(p => p.Nik == "3578014404880021", TestContext.Current.CancellationToken));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Participants.AnyAsync(p => p.Nik == "3578014404880021", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         await Assert.ThrowsAnyAsync<Exception>(() => ClickAsync(browser, batch, "Impor 50 Baris Valid"));
 
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         Assert.Equal(0, await db.Participants.CountAsync(p => p.Nik!.StartsWith("35780101019"), TestContext.Current.CancellationToken));
         Assert.Equal(UploadState.SiapImpor, (await db.UploadBatches.SingleAsync(b => b.FileName == "lima-puluh.xlsx", TestContext.Current.CancellationToken)).State);
     }
@@ -302,7 +302,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
     private async Task<(string[] Own, string Other)> KpjsAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var own = await db.Employments.Where(e => e.Division.Company.Npp == "10000002" && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < new DateOnly(2025, 1, 1))
             .OrderBy(e => e.Participant.Kpj).Select(e => e.Participant.Kpj!).Take(5).ToArrayAsync(TestContext.Current.CancellationToken);
         var other = await db.Employments.Where(e => e.Division.Company.Npp == "10000001" && e.Participant.Kpj != null).OrderBy(e => e.Participant.Kpj).Select(e => e.Participant.Kpj!).FirstAsync(TestContext.Current.CancellationToken);
@@ -312,7 +312,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
     private async Task<string> NikAsync(string kpj)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SippDbContext>().Participants.Where(p => p.Kpj == kpj).Select(p => p.Nik!).SingleAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Participants.Where(p => p.Kpj == kpj).Select(p => p.Nik!).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     public sealed class Fixture : SeededWebFixture
@@ -327,7 +327,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         public async Task AddParticipantAsync(string nik)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
             db.Participants.Add(new Sipp.Data.Workers.Participant
             {
                 Id = Guid.NewGuid(), Nik = nik, FullName = "Orang Lain", NameNormalized = "ORANG LAIN", BirthDate = new DateOnly(1989, 5, 5),
@@ -342,7 +342,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
             Assert.Matches("^[a-z.-]+$", fileName); // DDL takes no parameters: only plain names go into it
             var sql = string.Concat("CREATE TRIGGER IF NOT EXISTS refuse_upload BEFORE INSERT ON UploadBatches WHEN NEW.FileName = '", fileName, "' BEGIN SELECT RAISE(ABORT, 'ditolak oleh uji'); END;");
             await using var scope = Factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SippDbContext>().Database.ExecuteSqlRawAsync(sql);
+            await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Database.ExecuteSqlRawAsync(sql);
         }
 
         /// <summary>A real database failure in the middle of an import: a trigger that refuses one NIK.</summary>
@@ -351,7 +351,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
             Assert.True(nik.All(char.IsAsciiDigit)); // DDL takes no parameters: only digits go into it
             var sql = string.Concat("CREATE TRIGGER IF NOT EXISTS refuse_nik BEFORE INSERT ON Participants WHEN NEW.Nik = '", nik, "' BEGIN SELECT RAISE(ABORT, 'ditolak oleh uji'); END;");
             await using var scope = Factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SippDbContext>().Database.ExecuteSqlRawAsync(sql);
+            await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Database.ExecuteSqlRawAsync(sql);
         }
     }
 }

@@ -43,10 +43,11 @@ public sealed class IndexModel(UserManager<AppUser> users, SippDbContext db, Aud
             return Page();
         }
 
-        var memberships = await db.Memberships.Where(m => m.UserId == user.Id && !m.IsActive).ToListAsync(cancellationToken);
+        // The new user's own memberships, and whether each division already has users: before any division is chosen.
+        var memberships = await db.Memberships.AcrossDivisions().Where(m => m.UserId == user.Id && !m.IsActive).ToListAsync(cancellationToken);
         foreach (var membership in memberships)
         {
-            var divisionHasUsers = await db.Memberships.AnyAsync(m => m.DivisionId == membership.DivisionId && m.IsActive && m.Id != membership.Id, cancellationToken);
+            var divisionHasUsers = await db.Memberships.AcrossDivisions().AnyAsync(m => m.DivisionId == membership.DivisionId && m.IsActive && m.Id != membership.Id, cancellationToken);
             membership.Role = divisionHasUsers ? MembershipRole.Pemantau : MembershipRole.Admin;
             membership.IsActive = true;
             audit.Record("keanggotaan.aktif", "Keanggotaan", membership.Id.ToString(), membership.DivisionId, actorUserId: user.Id, actorName: user.Email,

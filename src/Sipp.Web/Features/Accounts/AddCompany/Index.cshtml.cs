@@ -62,7 +62,7 @@ public sealed class IndexModel(UserManager<AppUser> users, RegistrationWizard wi
         }
 
         var company = await wizard.FindCompanyAsync(npp.Value, division.Value, cancellationToken);
-        var employed = company is not null && user.ParticipantId is { } participantId && await db.Employments.AnyAsync(
+        var employed = company is not null && user.ParticipantId is { } participantId && await db.Employments.AcrossDivisions().AnyAsync(
             e => e.DivisionId == company.DivisionId && e.ParticipantId == participantId && e.Status == EmploymentStatus.Aktif, cancellationToken);
         if (!employed)
         {
@@ -70,7 +70,7 @@ public sealed class IndexModel(UserManager<AppUser> users, RegistrationWizard wi
             return Page();
         }
 
-        if (await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.DivisionId == company!.DivisionId, cancellationToken))
+        if (await db.Memberships.AcrossDivisions().AnyAsync(m => m.UserId == user.Id && m.DivisionId == company!.DivisionId, cancellationToken))
         {
             ModelState.AddModelError(string.Empty, "Perusahaan dan divisi ini sudah ada di akun Anda. Bila dinonaktifkan, hubungi Admin perusahaan.");
             return Page();

@@ -43,7 +43,7 @@ public sealed class VerifyModel(
             return Show(user, check.Error, null);
         }
 
-        var divisionHasUsers = await db.Memberships.AnyAsync(m => m.DivisionId == divisionId && m.IsActive, cancellationToken);
+        var divisionHasUsers = await db.Memberships.AcrossDivisions().AnyAsync(m => m.DivisionId == divisionId && m.IsActive, cancellationToken);
         var membership = new Membership
         {
             UserId = user.Id, DivisionId = divisionId, Role = divisionHasUsers ? MembershipRole.Pemantau : MembershipRole.Admin,

@@ -31,7 +31,7 @@ public sealed class IndexModel(SippDbContext db, UserManager<AppUser> users, Sig
         }
 
         // Only a division the user is an active member of: any other id is refused, whatever its origin.
-        var membership = await db.Memberships.AsNoTracking()
+        var membership = await db.Memberships.AsNoTracking().AcrossDivisions()
             .SingleOrDefaultAsync(m => m.UserId == user.Id && m.DivisionId == divisionId && m.IsActive, cancellationToken);
         if (membership is null)
         {
@@ -48,7 +48,7 @@ public sealed class IndexModel(SippDbContext db, UserManager<AppUser> users, Sig
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var current = User.FindFirstValue(CurrentCompany.DivisionClaim);
-        var choices = await db.Memberships.AsNoTracking()
+        var choices = await db.Memberships.AsNoTracking().AcrossDivisions()
             .Where(m => m.UserId == userId && m.IsActive)
             .Select(m => new CompanyChoice(m.DivisionId, m.Division.Company.Npp, m.Division.Code, m.Division.Name, m.Division.Company.Name, m.Role, false))
             .ToListAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed class VerifyModel(
         }
 
         await OtpChallenge.ClearAsync(HttpContext);
-        var divisions = await db.Memberships.Where(m => m.UserId == user.Id && m.IsActive).Select(m => m.DivisionId).ToListAsync(cancellationToken);
+        var divisions = await db.Memberships.AcrossDivisions().Where(m => m.UserId == user.Id && m.IsActive).Select(m => m.DivisionId).ToListAsync(cancellationToken);
         audit.Record("login.berhasil", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
         await db.SaveChangesAsync(cancellationToken);
 

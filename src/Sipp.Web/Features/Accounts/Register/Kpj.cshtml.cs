@@ -84,7 +84,8 @@ public sealed class KpjModel(RegistrationWizard wizard, SippDbContext db, OtpSer
             return Page();
         }
 
-        var candidate = await db.Employments.AsNoTracking()
+        // Before the account exists: the division the registrant named, checked against the worker they claim to be.
+        var candidate = await db.Employments.AsNoTracking().AcrossDivisions()
             .Where(e => e.DivisionId == current.Registration.DivisionId && e.Status == EmploymentStatus.Aktif && e.Participant.Kpj == kpj.Value)
             .Select(e => new { e.ParticipantId, e.Participant.FullName, e.Participant.BirthDate })
             .FirstOrDefaultAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class RegistrationWizard(SippDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var registration = await db.PendingRegistrations
+        var registration = await db.PendingRegistrations.AcrossDivisions()
             .SingleOrDefaultAsync(r => r.Id == challenge.SubjectId && r.CompletedAt == null && r.ExpiresAt > now, cancellationToken);
         if (registration is null)
         {

@@ -24,7 +24,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         Company = await currentCompany.RequireAsync(cancellationToken);
         Rows = await db.Memberships.AsNoTracking()
-            .Where(m => m.DivisionId == Company.DivisionId && (m.IsActive || m.User.EmailConfirmed))
+            .Where(m => m.IsActive || m.User.EmailConfirmed)
             .OrderBy(m => m.User.FullName)
             .Select(m => new UserRow(m.Id, m.User.FullName, m.User.Email!, m.Role, m.IsActive, m.UserId == Company.UserId))
             .ToListAsync(cancellationToken);
@@ -72,7 +72,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     private async Task<(Membership? Membership, IActionResult? Refusal)> FindOtherAsync(Guid membershipId, CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.DivisionId == company.DivisionId, cancellationToken);
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (membership is null)
         {
             return (null, NotFound());

@@ -84,7 +84,7 @@ public sealed class IndexModel(SippDbContext db, AuditLog audit) : PageModel
             return null;
         }
 
-        Employers = await db.Employments.Where(e => e.ParticipantId == Found.Id).Select(e => e.DivisionId).Distinct().CountAsync(cancellationToken);
+        Employers = await db.Employments.AcrossDivisions().Where(e => e.ParticipantId == Found.Id).Select(e => e.DivisionId).Distinct().CountAsync(cancellationToken);
         return Found;
     }
 }

@@ -30,7 +30,8 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var pending = db.Employments.AsNoTracking().Where(e => e.Status == EmploymentStatus.MenungguVerifikasi);
+        // An officer's queue holds every company's new workers.
+        var pending = db.Employments.AsNoTracking().AcrossDivisions().Where(e => e.Status == EmploymentStatus.MenungguVerifikasi);
         Total = await pending.CountAsync(cancellationToken);
         Queue = await pending.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(PageSize)
             .Select(e => new PendingWorker(
@@ -42,8 +43,7 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
     {
-        var employment = await db.Employments.Include(e => e.Participant)
-            .SingleOrDefaultAsync(e => e.Id == id && e.Status == EmploymentStatus.MenungguVerifikasi, cancellationToken);
+        var employment = await FindPendingAsync(id, cancellationToken);
         if (employment is null)
         {
             Message = "Data ini sudah diproses atau tidak ada.";
@@ -91,8 +91,7 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
             return RedirectToPage();
         }
 
-        var employment = await db.Employments.Include(e => e.Participant)
-            .SingleOrDefaultAsync(e => e.Id == id && e.Status == EmploymentStatus.MenungguVerifikasi, cancellationToken);
+        var employment = await FindPendingAsync(id, cancellationToken);
         if (employment is null)
         {
             Message = "Data ini sudah diproses atau tidak ada.";
@@ -107,6 +106,19 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
         await db.SaveChangesAsync(cancellationToken);
         Message = $"{employment.Participant.FullName} ditolak.";
         return RedirectToPage();
+    }
+
+    /// <summary>A worker waiting in the queue, of any company; from then on the request works in that worker's division.</summary>
+    private async Task<Data.Workers.Employment?> FindPendingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var employment = await db.Employments.AcrossDivisions().Include(e => e.Participant)
+            .SingleOrDefaultAsync(e => e.Id == id && e.Status == EmploymentStatus.MenungguVerifikasi, cancellationToken);
+        if (employment is not null)
+        {
+            db.ScopeTo(employment.DivisionId);
+        }
+
+        return employment;
     }
 }
 

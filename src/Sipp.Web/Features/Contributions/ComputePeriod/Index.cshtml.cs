@@ -53,7 +53,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        Recent = await db.ContributionPeriods.AsNoTracking().Where(p => p.DivisionId == company.DivisionId)
+        Recent = await db.ContributionPeriods.AsNoTracking()
             .OrderByDescending(p => p.Period).Take(12).ToListAsync(cancellationToken);
     }
 }

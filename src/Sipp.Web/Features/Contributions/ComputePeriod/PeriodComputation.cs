@@ -38,7 +38,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var region = await db.Divisions.Where(d => d.Id == divisionId).Select(d => d.RegionCode).SingleAsync(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         if (stored is not null && PeriodLifecycle.CanCompute(stored.Status) is { } refusal)
         {
             return refusal;
@@ -109,7 +109,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var first = period.FirstDay;
         var last = period.LastDay;
         var workers = await db.Employments.AsNoTracking()
-            .Where(e => e.DivisionId == divisionId && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.NonAktif)
+            .Where(e => (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.NonAktif)
                 && e.MembershipStartDate <= last && (e.EndDate == null || e.EndDate >= first))
             .Select(e => new ActiveWorker(
                 e.Id, e.Participant.BirthDate, e.Participant.Citizenship, e.RegisteredOn, e.MembershipStartDate, e.EndDate,

@@ -68,7 +68,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Period = period;
         var company = await currentCompany.RequireAsync(cancellationToken);
         var line = await db.ContributionLines.AsNoTracking()
-            .Where(l => l.EmploymentId == employmentId && l.ContributionPeriod.DivisionId == company.DivisionId && l.ContributionPeriod.Period == period)
+            .Where(l => l.EmploymentId == employmentId && l.ContributionPeriod.Period == period)
             .Select(l => new { l.Upah, l.Employment.Participant.FullName, l.Employment.Participant.Kpj })
             .SingleOrDefaultAsync(cancellationToken);
         if (line is null)

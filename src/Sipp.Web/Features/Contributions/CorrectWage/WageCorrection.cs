@@ -18,7 +18,7 @@ public sealed class WageCorrection(SippDbContext db, RuleTableProvider ruleTable
     public async Task<string?> CorrectAsync(Guid divisionId, Period period, Guid employmentId, long upah, CancellationToken cancellationToken)
     {
         var table = await ruleTables.GetAsync(cancellationToken);
-        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         var refusal = PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung);
         if (refusal is not null || stored is null)
         {

@@ -36,7 +36,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockDivisionAsync(divisionId, cancellationToken);
-            var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+            var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanFinalize(stored?.Status ?? PeriodStatus.BelumDihitung, stored?.WorkerCount ?? 0) is { } refusal)
             {
                 return refusal;
@@ -54,7 +54,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
             await FineAccrual.AccrueUnpaidAsync(db, divisionId, stored.Id, today, table, now, cancellationToken);
             await LateChargeBilling.AttachAsync(db, bill, divisionId, today, table, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            var fines = await db.Fines.Where(f => f.DivisionId == divisionId && f.ChargedOnBillId == null).ToListAsync(cancellationToken);
+            var fines = await db.Fines.Where(f => f.ChargedOnBillId == null).ToListAsync(cancellationToken);
             fines.ForEach(f => f.ChargedOnBillId = bill.Id);
             bill.FineAmount = fines.Sum(f => f.Amount);
             var beforeCredit = bill.ContributionAmount + bill.ArrearsAmount + bill.BackPayAmount + bill.FineAmount;
@@ -95,7 +95,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockDivisionAsync(divisionId, cancellationToken);
-            var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+            var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanCancelFinalization(stored?.Status ?? PeriodStatus.BelumDihitung) is { } refusal)
             {
                 return refusal;
@@ -146,7 +146,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         while (true)
         {
             var code = KodeIuran.FromPayload((RandomNumberGenerator.GetInt32(0, 100_000) * 100_000L) + RandomNumberGenerator.GetInt32(0, 100_000)).Value;
-            if (!await db.Bills.AnyAsync(b => b.KodeIuran == code, cancellationToken))
+            if (!await db.Bills.AcrossDivisions().AnyAsync(b => b.KodeIuran == code, cancellationToken))
             {
                 return code;
             }

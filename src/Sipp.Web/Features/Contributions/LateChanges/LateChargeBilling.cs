@@ -28,7 +28,7 @@ public static class LateChargeBilling
 
     /// <summary>The Iuran Susulan and Rapel of the division waiting for its next bill.</summary>
     public static IQueryable<LateCharge> Waiting(SippDbContext db, Guid divisionId) =>
-        db.LateCharges.Where(c => c.DivisionId == divisionId && c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan);
+        db.LateCharges.Where(c => c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan);
 
     /// <summary>The amount of each kind among <paramref name="charges"/>.</summary>
     public static Task<Dictionary<LateChargeKind, long>> TotalsAsync(IQueryable<LateCharge> charges, CancellationToken cancellationToken) =>
@@ -37,8 +37,8 @@ public static class LateChargeBilling
     /// <summary>Kelebihan Iuran not yet set off: every credit of the division less what its live and paid bills used.</summary>
     public static async Task<long> UnusedCreditAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
     {
-        var credits = await db.LateCharges.Where(c => c.DivisionId == divisionId && c.Kind == LateChargeKind.Kelebihan).SumAsync(c => (long?)c.Total, cancellationToken) ?? 0;
-        var used = await db.Bills.Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status != BillStatus.Dibatalkan)
+        var credits = await db.LateCharges.Where(c => c.Kind == LateChargeKind.Kelebihan).SumAsync(c => (long?)c.Total, cancellationToken) ?? 0;
+        var used = await db.Bills.Where(b => b.Status != BillStatus.Dibatalkan)
             .SumAsync(b => (long?)b.CreditAmount, cancellationToken) ?? 0;
         return credits - used;
     }

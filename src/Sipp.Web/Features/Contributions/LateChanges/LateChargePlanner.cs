@@ -31,7 +31,7 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
         Guid divisionId, IReadOnlyCollection<Guid> employmentIds, IReadOnlyDictionary<Guid, ProposedWage>? proposed, CancellationToken cancellationToken)
     {
         var months = await db.ContributionPeriods.AsNoTracking()
-            .Where(p => p.DivisionId == divisionId && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
+            .Where(p => (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
             .OrderBy(p => p.Period).Select(p => new { p.Id, p.Period }).ToListAsync(cancellationToken);
         if (months.Count == 0 || employmentIds.Count == 0)
         {
@@ -47,7 +47,7 @@ public sealed class LateChargePlanner(SippDbContext db, RuleTableProvider ruleTa
         var histories = (await db.WageChanges.AsNoTracking().Where(w => EF.Parameter(ids).Contains(w.EmploymentId))
                 .Select(w => new { w.EmploymentId, w.EffectiveFrom, w.Upah }).ToListAsync(cancellationToken))
             .ToLookup(w => w.EmploymentId, w => new WageStep(w.EffectiveFrom, w.Upah));
-        var workers = (await db.Employments.AsNoTracking().Where(e => e.DivisionId == divisionId && EF.Parameter(ids).Contains(e.Id))
+        var workers = (await db.Employments.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
                 .Select(e => new { e.Id, e.Status, e.MembershipStartDate, e.EndDate, e.Participant.BirthDate, e.Participant.Citizenship, e.RegisteredOn })
                 .ToListAsync(cancellationToken))
             .Select(e => new Worker(e.Id, e.Status, e.MembershipStartDate, e.EndDate, e.BirthDate, e.Citizenship, e.RegisteredOn, histories[e.Id].ToList()))

@@ -54,14 +54,14 @@ public static class LateChargeQuery
     /// </summary>
     public static async Task<(List<LateChargeRow> Rows, long Unused)> CreditsAsync(SippDbContext db, Guid divisionId, Bill? bill, CancellationToken cancellationToken)
     {
-        var credits = await Rows(db, db.LateCharges.Where(c => c.DivisionId == divisionId && c.Kind == LateChargeKind.Kelebihan).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id), null)
+        var credits = await Rows(db, db.LateCharges.Where(c => c.Kind == LateChargeKind.Kelebihan).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id), null)
             .ToListAsync(cancellationToken);
         if (credits.Count == 0)
         {
             return ([], 0);
         }
 
-        var bills = await db.Bills.Where(b => b.ContributionPeriod.DivisionId == divisionId && b.Status != BillStatus.Dibatalkan && b.CreditAmount > 0)
+        var bills = await db.Bills.Where(b => b.Status != BillStatus.Dibatalkan && b.CreditAmount > 0)
             .OrderBy(b => b.IssuedAt).ThenBy(b => b.Id).Select(b => new { b.Id, b.CreditAmount }).ToListAsync(cancellationToken);
         var parts = CreditAllocation.Allocate(credits.Select(c => c.Total).ToList(), bills.Select(b => b.CreditAmount).ToList());
         var unused = credits.Sum(c => c.Total) - bills.Sum(b => b.CreditAmount); // as LateChargeBilling.UnusedCreditAsync

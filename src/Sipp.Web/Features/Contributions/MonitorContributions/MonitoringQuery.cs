@@ -23,7 +23,7 @@ public static class MonitoringQuery
 {
     public static async Task<List<MonitoringRow>> LoadAsync(SippDbContext db, Guid divisionId, DateOnly today, CancellationToken cancellationToken)
     {
-        var stored = await db.ContributionPeriods.AsNoTracking().Where(p => p.DivisionId == divisionId)
+        var stored = await db.ContributionPeriods.AsNoTracking()
             .Select(p => new
             {
                 p.Period, p.Status, p.WorkerCount, p.Total, p.DueDate, p.JhtTotal, p.JkkTotal, p.JkmTotal, p.JpTotal,

@@ -29,7 +29,8 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         }
 
         var endOfMonth = new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
-        var due = await db.Bills.AsNoTracking()
+        // A daily job over every company's bills.
+        var due = await db.Bills.AsNoTracking().AcrossDivisions()
             .Where(b => b.Status == BillStatus.MenungguPembayaran && b.DueDate <= endOfMonth && (b.RemindedOn == null || b.RemindedOn < today))
             .Select(b => b.Id).ToListAsync(cancellationToken);
         var sent = 0;
@@ -51,7 +52,7 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
     public async Task<int> MarkLateAsync(CancellationToken cancellationToken)
     {
         var today = Today;
-        var late = await db.Bills.AsNoTracking()
+        var late = await db.Bills.AsNoTracking().AcrossDivisions()
             .Where(b => b.Status == BillStatus.MenungguPembayaran && b.DueDate < today && b.LateNoticeOn == null)
             .Select(b => b.Id).ToListAsync(cancellationToken);
         var sent = 0;
@@ -75,21 +76,21 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
 
     /// <summary>Claims the bill with <paramref name="claim"/>; when this call won, queues the messages to every active Admin.</summary>
     private async Task<int> NotifyOnceAsync(
-        Guid billId, Func<DbSet<Bill>, Task<int>> claim, Func<BillFacts, (string Subject, string Text)> message, string action, CancellationToken cancellationToken)
+        Guid billId, Func<IQueryable<Bill>, Task<int>> claim, Func<BillFacts, (string Subject, string Text)> message, string action, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await claim(db.Bills) != 1)
+        if (await claim(db.Bills.AcrossDivisions()) != 1)
         {
             return 0;
         }
 
         var indonesian = CultureInfo.GetCultureInfo("id-ID");
-        var bill = await db.Bills.AsNoTracking().Where(b => b.Id == billId)
+        var bill = await db.Bills.AsNoTracking().AcrossDivisions().Where(b => b.Id == billId)
             .Select(b => new { b.KodeIuran, b.TotalAmount, b.DueDate, b.ContributionPeriod.Period, b.ContributionPeriod.DivisionId, Company = b.ContributionPeriod.Division.Company.Name })
             .SingleAsync(cancellationToken);
         var facts = new BillFacts(bill.Company, bill.Period.ToDisplayString(), new Rupiah(bill.TotalAmount).ToString(), bill.KodeIuran, bill.DueDate.ToString("d MMMM yyyy", indonesian));
         var (subject, text) = message(facts);
-        var admins = await db.Memberships.AsNoTracking()
+        var admins = await db.Memberships.AsNoTracking().AcrossDivisions()
             .Where(m => m.DivisionId == bill.DivisionId && m.Role == MembershipRole.Admin && m.IsActive && m.User.IsActive)
             .Select(m => new { m.User.Email, m.User.PhoneNumber }).ToListAsync(cancellationToken);
         foreach (var admin in admins)

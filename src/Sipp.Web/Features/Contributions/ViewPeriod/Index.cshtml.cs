@@ -144,13 +144,13 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var lines = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id);
         Previous = await db.ContributionPeriods.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.DivisionId == company.DivisionId && p.Period == period.AddMonths(-1) && p.Status != PeriodStatus.BelumDihitung, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Period == period.AddMonths(-1) && p.Status != PeriodStatus.BelumDihitung, cancellationToken);
         var filtered = PeriodLineFilters.Apply(db, lines, company.DivisionId, period, Saring, Summary.MinimumWage);
         Saring = filtered is null ? null : Saring;
         lines = filtered ?? lines;
         if (!string.IsNullOrWhiteSpace(Cari))
         {
-            var matching = Workers.ListWorkers.WorkerListQuery.Search(db.Employments.Where(e => e.DivisionId == company.DivisionId), Cari).Select(e => e.Id);
+            var matching = Workers.ListWorkers.WorkerListQuery.Search(db.Employments, Cari).Select(e => e.Id);
             lines = lines.Where(l => matching.Contains(l.EmploymentId));
         }
 

@@ -47,7 +47,7 @@ public static class PeriodLineFilters
     {
         var first = period.FirstDay;
         var last = period.LastDay;
-        var employments = db.Employments.Where(e => e.DivisionId == divisionId);
+        var employments = db.Employments;
         return filter switch
         {
             // Joiners and leavers are few: found from the division's employments by date (indexed), then their lines.

@@ -99,7 +99,7 @@ public sealed class IndexModel(
         }
 
         return await db.Bills.AsNoTracking().Include(b => b.ContributionPeriod).ThenInclude(p => p.Division).ThenInclude(d => d.Company)
-            .SingleOrDefaultAsync(b => b.KodeIuran == KodeIuran.Trim() && b.ContributionPeriod.DivisionId == company.DivisionId, cancellationToken);
+            .SingleOrDefaultAsync(b => b.KodeIuran == KodeIuran.Trim(), cancellationToken);
     }
 
     /// <summary>Where this server listens (a wildcard address reached on the loopback); the test server has none.</summary>

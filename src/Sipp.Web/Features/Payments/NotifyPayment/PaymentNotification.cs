@@ -81,11 +81,14 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
             return earlier;
         }
 
-        var bill = await db.Bills.Include(b => b.ContributionPeriod).SingleOrDefaultAsync(b => b.KodeIuran == kode.Value, cancellationToken);
+        // A bank pays a Kode Iuran of any company; from then on the notice reads and writes only that bill's division.
+        var bill = await db.Bills.AcrossDivisions().Include(b => b.ContributionPeriod).SingleOrDefaultAsync(b => b.KodeIuran == kode.Value, cancellationToken);
         if (bill is null)
         {
             return new NotificationOutcome.Refused(StatusCodes.Status404NotFound, "Kode Iuran tidak dikenal", $"Tidak ada tagihan dengan Kode Iuran {kode}.");
         }
+
+        db.ScopeTo(bill.ContributionPeriod.DivisionId);
 
         if (bill.Channel != channel.Code)
         {
@@ -180,7 +183,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
     /// </summary>
     private async Task<NotificationOutcome?> EarlierAsync(string reference, string kodeIuran, PaymentChannel channel, CancellationToken cancellationToken)
     {
-        var earlier = await db.Payments.AsNoTracking().Where(p => p.Reference == reference)
+        var earlier = await db.Payments.AsNoTracking().AcrossDivisions().Where(p => p.Reference == reference)
             .Select(p => new { Receipt = new PaymentReceipt("Lunas", p.Bill.KodeIuran, p.Reference, p.Amount, p.PaidOn, p.ReceiptCode), p.Channel })
             .SingleOrDefaultAsync(cancellationToken);
         return earlier switch

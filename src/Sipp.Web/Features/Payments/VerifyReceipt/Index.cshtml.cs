@@ -36,7 +36,7 @@ public sealed class IndexModel(SippDbContext db, IOptions<PaymentOptions> paymen
 
         Checked = true;
         Kode = code;
-        var found = code.Length > 32 ? null : await db.Payments.AsNoTracking().Where(p => p.ReceiptCode == code && p.Bill.Status == BillStatus.Lunas)
+        var found = code.Length > 32 ? null : await db.Payments.AsNoTracking().AcrossDivisions().Where(p => p.ReceiptCode == code && p.Bill.Status == BillStatus.Lunas)
             .Select(p => new { p.Bill.KodeIuran, p.Bill.ContributionPeriod.Period, p.Amount, p.PaidOn, p.Channel })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)

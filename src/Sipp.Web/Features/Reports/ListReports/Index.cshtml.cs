@@ -32,7 +32,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var today = clock.JakartaToday();
         var current = Period.Containing(today);
         var oldest = current.AddMonths(-23);
-        var stored = await db.ContributionPeriods.AsNoTracking().Where(p => p.DivisionId == company.DivisionId && p.Period >= oldest)
+        var stored = await db.ContributionPeriods.AsNoTracking().Where(p => p.Period >= oldest)
             .ToDictionaryAsync(p => p.Period, p => (p.Status, p.DueDate), cancellationToken);
         Months = Enumerable.Range(0, 24).Select(i => current.AddMonths(-i))
             .Select(p => stored.TryGetValue(p, out var s) ? (p, PeriodLifecycle.Display(s.Status, s.DueDate, today)) : (p, PeriodDisplayStatus.BelumDihitung)).ToList();

@@ -59,7 +59,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return Page();
         }
 
-        if (await db.Employments.InDivision(company.DivisionId).AnyAsync(
+        if (await db.Employments.AnyAsync(
                 e => e.ParticipantId == participant.Id && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi), cancellationToken))
         {
             ModelState.AddModelError(string.Empty, "Peserta ini sudah terdaftar sebagai tenaga kerja di divisi ini.");
@@ -67,7 +67,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var firstRegistered = await db.Employments.Where(e => e.ParticipantId == participant.Id).OrderBy(e => e.RegisteredOn)
+        // The person's first registration with any employer.
+        var firstRegistered = await db.Employments.AcrossDivisions().Where(e => e.ParticipantId == participant.Id).OrderBy(e => e.RegisteredOn)
             .Select(e => (DateOnly?)e.RegisteredOn).FirstOrDefaultAsync(cancellationToken) ?? DateOnly.FromDateTime(participant.CreatedAt);
         var added = WorkerRecords.NewEmployment(participant.Id, company.DivisionId, employment, EmploymentStatus.Aktif, firstRegistered, now);
         added.VerifiedAt = now;
@@ -83,7 +84,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     private async Task<string> ArrearsNoticeAsync(Guid divisionId, DateOnly start, CancellationToken cancellationToken)
     {
         var from = Period.Containing(start);
-        var final = await db.ContributionPeriods.Where(p => p.DivisionId == divisionId && p.Period >= from && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
+        var final = await db.ContributionPeriods.Where(p => p.Period >= from && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
             .OrderBy(p => p.Period).Select(p => p.Period).ToListAsync(cancellationToken);
         return final.Count == 0 ? string.Empty
             : $" Periode {string.Join(", ", final)} sudah final: iurannya ditagihkan sebagai Iuran Susulan (dengan denda) pada tagihan berikutnya setelah data disetujui.";

@@ -54,7 +54,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        if (await db.FindInDivisionAsync(company.DivisionId, id, cancellationToken) is not { } worker)
+        if (await db.FindWorkerAsync(id, cancellationToken) is not { } worker)
         {
             return false;
         }

@@ -98,7 +98,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     private async Task<Employment?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var worker = await db.FindInDivisionAsync(company.DivisionId, id, cancellationToken);
+        var worker = await db.FindWorkerAsync(id, cancellationToken);
         if (worker is not null)
         {
             Worker = worker;

@@ -19,7 +19,7 @@ public static class WorkerListQuery
 
     public static async Task<WorkerListPage> RunAsync(SippDbContext db, Guid divisionId, Period current, WorkerListRequest request, CancellationToken cancellationToken)
     {
-        var query = Search(db.Employments.AsNoTracking().InDivision(divisionId), request.Search);
+        var query = Search(db.Employments.AsNoTracking(), request.Search);
         if (request.Status is { } status)
         {
             query = query.Where(e => e.Status == status);

@@ -44,7 +44,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
-        var refusal = await importer.ImportAsync(id, Batch.DivisionId, actor, cancellationToken);
+        var refusal = await importer.ImportAsync(id, actor, cancellationToken);
         Message = refusal ?? string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), $"{ValidRows:#,0} baris sudah diimpor.");
         return RedirectToPage(new { id });
     }
@@ -74,7 +74,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.DivisionId == company.DivisionId, cancellationToken);
+        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null)
         {
             return false;

@@ -133,7 +133,7 @@ public sealed class IndexModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        Recent = await db.UploadBatches.AsNoTracking().Where(b => b.DivisionId == company.DivisionId)
+        Recent = await db.UploadBatches.AsNoTracking()
             .OrderByDescending(b => b.UploadedAt).Take(10).ToListAsync(cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public static class UploadApi
         routes.MapGet("/tenaga-kerja/upload/{id:guid}/hasil", async (Guid id, HttpContext context, SippDbContext db, CurrentCompany currentCompany, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, CancellationToken cancellationToken) =>
             {
                 var company = await currentCompany.RequireAsync(cancellationToken);
-                var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.DivisionId == company.DivisionId, cancellationToken);
+                var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
                 if (batch is null || batch.State != UploadState.SiapImpor || !File.Exists(storage.PathOf(id)))
                 {
                     return Results.NotFound();

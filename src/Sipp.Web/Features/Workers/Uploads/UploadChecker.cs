@@ -22,7 +22,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
 
     public async Task CheckAsync(Guid batchId, CancellationToken cancellationToken)
     {
-        var batch = await db.UploadBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
+        var batch = await ScopeToBatchAsync(batchId, cancellationToken);
         if (batch.State != UploadState.Diperiksa)
         {
             return;
@@ -112,8 +112,17 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
     }
 
     /// <summary>The whole file is refused: no row errors are kept, only the reason.</summary>
+    /// <summary>A claimed batch comes from the queue of every company; its check reads and writes only its own division.</summary>
+    private async Task<UploadBatch> ScopeToBatchAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var batch = await db.UploadBatches.AsNoTracking().AcrossDivisions().SingleAsync(b => b.Id == batchId, cancellationToken);
+        db.ScopeTo(batch.DivisionId);
+        return batch;
+    }
+
     public async Task RefuseAsync(Guid batchId, string reason, CancellationToken cancellationToken)
     {
+        await ScopeToBatchAsync(batchId, cancellationToken);
         await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
         await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
             b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.CheckedRows, 0)

@@ -19,9 +19,9 @@ namespace Sipp.Web.Features.Workers.Uploads;
 /// </summary>
 public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharges, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, TimeProvider clock)
 {
-    public async Task<string?> ImportAsync(Guid batchId, Guid divisionId, Actor actor, CancellationToken cancellationToken)
+    public async Task<string?> ImportAsync(Guid batchId, Actor actor, CancellationToken cancellationToken)
     {
-        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.DivisionId == divisionId, cancellationToken);
+        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null || batch.State != UploadState.SiapImpor)
         {
             return "Upload ini tidak siap diimpor (sudah diimpor, dibatalkan, atau ditolak).";
@@ -106,7 +106,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
         foreach (var chunk in rows.Chunk(UploadChecker.ChunkSize))
         {
             var ids = chunk.Select(r => r.Worker.Id).ToList();
-            var employments = await db.Employments.Where(e => ids.Contains(e.Id) && e.DivisionId == batch.DivisionId).ToDictionaryAsync(e => e.Id, cancellationToken);
+            var employments = await db.Employments.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
             foreach (var row in chunk)
             {
                 var employment = employments[row.Worker.Id];

@@ -31,7 +31,8 @@ public sealed class UploadQueue
     /// </summary>
     public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, Func<Guid, bool> readable, CancellationToken cancellationToken)
     {
-        var waiting = db.UploadBatches.Where(b => b.State == UploadState.Diperiksa);
+        // The queue is every company's: claimed across divisions; the check itself then runs scoped to the batch's division.
+        var waiting = db.UploadBatches.AcrossDivisions().Where(b => b.State == UploadState.Diperiksa);
         var companiesChecking = waiting.Where(b => b.ClaimedUntil != null && b.ClaimedUntil >= now)
             .Join(db.Divisions, b => b.DivisionId, d => d.Id, (_, d) => d.CompanyId);
         var candidates = await waiting.Where(b => b.ClaimedUntil == null || b.ClaimedUntil < now)
@@ -40,11 +41,11 @@ public sealed class UploadQueue
             .OrderBy(b => b.UploadedAt).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
         foreach (var id in candidates.Where(readable))
         {
-            var claimed = await db.UploadBatches.Where(b => b.Id == id && b.State == UploadState.Diperiksa && (b.ClaimedUntil == null || b.ClaimedUntil < now))
+            var claimed = await db.UploadBatches.AcrossDivisions().Where(b => b.Id == id && b.State == UploadState.Diperiksa && (b.ClaimedUntil == null || b.ClaimedUntil < now))
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.ClaimedUntil, now + Lease).SetProperty(x => x.CheckAttempts, x => x.CheckAttempts + 1), cancellationToken);
             if (claimed == 1)
             {
-                return (id, await db.UploadBatches.Where(b => b.Id == id).Select(b => b.CheckAttempts).SingleAsync(cancellationToken));
+                return (id, await db.UploadBatches.AcrossDivisions().Where(b => b.Id == id).Select(b => b.CheckAttempts).SingleAsync(cancellationToken));
             }
         }
 
@@ -116,7 +117,7 @@ public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes,
         {
             // Shutting down: give the claim back, uncounted, so the check starts again at once on a node that runs.
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
+            await scope.ServiceProvider.GetRequiredService<SippDbContext>().UploadBatches.AcrossDivisions().Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.ClaimedUntil, (DateTime?)null).SetProperty(x => x.CheckAttempts, x => x.CheckAttempts - 1), CancellationToken.None);
             throw;
         }

@@ -85,7 +85,7 @@ public sealed class DivisionWorkers
 
     public static async Task<DivisionWorkers> LoadAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
     {
-        var workers = await db.Employments.AsNoTracking().InDivision(divisionId).Where(e => e.Participant.Kpj != null)
+        var workers = await db.Employments.AsNoTracking().Where(e => e.Participant.Kpj != null)
             .OrderBy(e => e.Status == EmploymentStatus.Aktif ? 0 : 1)
             .Select(e => new WorkerFacts(e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Status, e.WorkStartDate, e.MembershipStartDate, e.EndDate))
             .ToListAsync(cancellationToken);

@@ -28,7 +28,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany) 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Company = await currentCompany.RequireAsync(cancellationToken);
-        if (await db.FindInDivisionAsync(Company.DivisionId, id, cancellationToken) is not { } worker)
+        if (await db.FindWorkerAsync(id, cancellationToken) is not { } worker)
         {
             return NotFound();
         }

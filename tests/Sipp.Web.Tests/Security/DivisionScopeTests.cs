@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NetArchTest.Rules;
+using Sipp.Data;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Security;
+
+/// <summary>
+/// The one tenant scope (ADR 0015): every entity of a company division carries the division filter, a query through a
+/// context no caller scoped is refused, and reading across divisions is done only by the readers listed here.
+/// <see cref="Workers.TenantIsolationTests"/> walks every page and endpoint with another company's ids.
+/// </summary>
+public class DivisionScopeTests
+{
+    /// <summary>Who may read across divisions, and why. A new entry is a decision for review, not a formality.</summary>
+    private static readonly Dictionary<string, string> CrossDivisionReaders = new(StringComparer.Ordinal)
+    {
+        ["Sipp.Web.Infrastructure.Security.CurrentCompany"] = "the user's own membership names the division to scope to",
+        ["Sipp.Web.Features.Accounts.ChooseCompany.IndexModel"] = "the user's own memberships",
+        ["Sipp.Web.Features.Accounts.Login.VerifyModel"] = "the user's own memberships",
+        ["Sipp.Web.Features.Accounts.Activate.IndexModel"] = "the new user's own memberships, and whether their divisions have users",
+        ["Sipp.Web.Features.Accounts.AddCompany.IndexModel"] = "whether the user works in the division they ask to join",
+        ["Sipp.Web.Features.Accounts.AddCompany.VerifyModel"] = "whether the division they join has users",
+        ["Sipp.Web.Features.Accounts.Register.KpjModel"] = "before the account exists: the worker the registrant claims to be",
+        ["Sipp.Web.Features.Accounts.Register.RegistrationWizard"] = "the registration in progress, by its own id",
+        ["Sipp.Web.Features.BackOffice.VerifyWorkers.IndexModel"] = "an officer's queue holds every company's new workers",
+        ["Sipp.Web.Features.BackOffice.Participants.IndexModel"] = "an officer counts a person's employers",
+        ["Sipp.Web.Features.Workers.SharedIdentity"] = "a person's identity is shared by all their employers (ADR 0011)",
+        ["Sipp.Web.Features.Workers.AddWorker.IndexModel"] = "a person's first registration with any employer",
+        ["Sipp.Web.Features.Workers.Uploads.UploadQueue"] = "the check queue is every company's",
+        ["Sipp.Web.Features.Workers.Uploads.UploadWorker"] = "gives a claim back by batch id at shutdown",
+        ["Sipp.Web.Features.Workers.Uploads.UploadChecker"] = "finds the claimed batch's division, then scopes to it",
+        ["Sipp.Web.Features.Contributions.FinalizePeriod.BillIssuing"] = "a new Kode Iuran is unique across all bills",
+        ["Sipp.Web.Features.Contributions.RemindUnpaidBills.UnpaidBillNotices"] = "a daily job over every company's bills",
+        ["Sipp.Web.Features.Payments.NotifyPayment.PaymentNotification"] = "a bank pays any company's Kode Iuran, then scopes to it",
+        ["Sipp.Web.Features.Payments.VerifyReceipt.IndexModel"] = "anyone may check a receipt's code",
+        ["Sipp.Web.Infrastructure.Data.DevelopmentSeed"] = "builds the demo companies",
+        ["Sipp.Data.WorkerListCopies"] = "a person's name and numbers are copied to all their employments",
+    };
+
+    [Fact]
+    public async Task EveryEntityOfADivision_DirectlyOrThroughItsParent_CarriesTheDivisionFilter()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, nameof(EveryEntityOfADivision_DirectlyOrThroughItsParent_CarriesTheDivisionFilter));
+        await using var db = database.NewProductContext();
+        var model = db.Model;
+
+        var owned = model.GetEntityTypes().Where(BelongsToADivision).Select(t => t.ClrType.Name).ToHashSet();
+        var filtered = model.GetEntityTypes().Where(t => t.GetDeclaredQueryFilters().Any(f => f.Key == DivisionScope.Filter)).Select(t => t.ClrType.Name).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "Employment", "WageChange", "ContributionPeriod", "ContributionLine", "Bill", "Payment", "Fine", "LateCharge", "UploadBatch", "UploadRowError", "Membership" }, owned);
+        Assert.Empty(owned.Except(filtered));
+    }
+
+    [Fact]
+    public async Task AQueryOverDivisionData_ThroughAContextNobodyScoped_IsRefused_AndAScopedOne_NamesItsDivision()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, nameof(AQueryOverDivisionData_ThroughAContextNobodyScoped_IsRefused_AndAScopedOne_NamesItsDivision));
+        await using var unscoped = database.NewProductContext();
+        await using var scoped = database.NewProductContext();
+        var division = Guid.NewGuid();
+        scoped.ScopeTo(division);
+
+        foreach (var type in unscoped.Model.GetEntityTypes().Where(BelongsToADivision))
+        {
+            await Assert.ThrowsAsync<DivisionScopeMissingException>(() => CountAsync(unscoped, type.ClrType));
+            Assert.Equal(0, await CountAsync(scoped, type.ClrType));
+            Assert.Contains(division.ToString(), QueryString(scoped, type.ClrType), StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Throws<InvalidOperationException>(void () => scoped.ScopeTo(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public void OnlyTheListedReaders_ReadAcrossDivisions()
+    {
+        var readers = new[] { typeof(Program).Assembly, typeof(SippDbContext).Assembly }.SelectMany(assembly =>
+                Types.InAssembly(assembly).That().HaveDependencyOnAny(typeof(CrossDivision).FullName!).GetTypes())
+            .Select(t => t.FullName!.Split('+')[0]) // an async method's state machine or a closure belongs to its type
+            .Where(name => name != typeof(CrossDivision).FullName)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(readers.Count > 10, "readers found");
+        Assert.Empty(readers.Except(CrossDivisionReaders.Keys));
+    }
+
+    private static bool BelongsToADivision(IEntityType type) =>
+        type.FindProperty("DivisionId") is not null
+        || type.GetForeignKeys().Any(k => k.IsRequired && k.PrincipalEntityType != type && BelongsToADivision(k.PrincipalEntityType));
+
+    private static Task<int> CountAsync(SippDbContext db, Type type) =>
+        Generic<Func<SippDbContext, Task<int>>>(nameof(CountOfAsync), type)(db);
+
+    private static Task<int> CountOfAsync<T>(SippDbContext db)
+        where T : class => db.Set<T>().CountAsync(TestContext.Current.CancellationToken);
+
+    private static string QueryString(SippDbContext db, Type type) =>
+        Generic<Func<SippDbContext, string>>(nameof(QueryStringOf), type)(db);
+
+    private static TDelegate Generic<TDelegate>(string method, Type type)
+        where TDelegate : Delegate =>
+        typeof(DivisionScopeTests).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type).CreateDelegate<TDelegate>();
+
+    private static string QueryStringOf<T>(SippDbContext db)
+        where T : class => db.Set<T>().ToQueryString();
+}
