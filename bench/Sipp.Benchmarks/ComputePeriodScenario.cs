@@ -35,7 +35,7 @@ public static class ComputePeriodScenario
             timer.Stop();
             if (refusal is not null)
             {
-                throw new InvalidOperationException(refusal);
+                throw new InvalidOperationException(refusal?.Message);
             }
 
             var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();

@@ -151,11 +151,11 @@ public static class LateRaiseScenario
         return batch.Id;
     }
 
-    private static void Check(string? refusal)
+    private static void Check(Sipp.Web.Infrastructure.Problems.Refusal? refusal)
     {
         if (refusal is not null)
         {
-            throw new InvalidOperationException(refusal);
+            throw new InvalidOperationException(refusal?.Message);
         }
     }
 }

@@ -65,7 +65,7 @@ public static class MonitoringScenario
             var paidOn = bill.DueDate.AddDays(periods % 7 == 0 ? 20 : -3); // one month in seven paid late
             var body = JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = bill.KodeIuran, jumlah = bill.TotalAmount, tanggalBayar = paidOn, referensi = "BENCH-" + period });
             var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
-            if (await scope.ServiceProvider.GetRequiredService<PaymentNotification>().HandleAsync(body, signature, CancellationToken.None) is not NotificationOutcome.Paid)
+            if ((await scope.ServiceProvider.GetRequiredService<PaymentNotification>().HandleAsync(body, signature, CancellationToken.None)).Value is null)
             {
                 throw new InvalidOperationException($"Payment of {period} refused.");
             }
@@ -96,11 +96,11 @@ public static class MonitoringScenario
             $"  p50 {times[times.Count / 2],6:F1} ms   p95 {times[(int)Math.Ceiling(times.Count * 0.95) - 1],6:F1} ms   max {times[^1],6:F1} ms   ({iterations} requests after 3 warm-up)"));
     }
 
-    private static void Check(string? refusal)
+    private static void Check(Sipp.Web.Infrastructure.Problems.Refusal? refusal)
     {
         if (refusal is not null)
         {
-            throw new InvalidOperationException(refusal);
+            throw new InvalidOperationException(refusal?.Message);
         }
     }
 }

@@ -47,7 +47,7 @@ public static class ReportScenario
             var (document, refusal) = await scope.ServiceProvider.GetRequiredService<PeriodReports>().BuildAsync(company, period, report, "https://sipp.test/cek-bukti/", CancellationToken.None);
             if (document is null)
             {
-                throw new InvalidOperationException(refusal);
+                throw new InvalidOperationException(refusal?.Message);
             }
 
             switch (format)

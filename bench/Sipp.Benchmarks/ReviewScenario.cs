@@ -77,7 +77,7 @@ public static class ReviewScenario
         await using var scope = large.Services.CreateAsyncScope();
         if (await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(large.DivisionId, period, CancellationToken.None) is { } refusal)
         {
-            throw new InvalidOperationException(refusal);
+            throw new InvalidOperationException(refusal?.Message);
         }
 
         return await scope.ServiceProvider.GetRequiredService<SippDbContext>().ContributionPeriods

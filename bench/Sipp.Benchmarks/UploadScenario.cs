@@ -90,7 +90,7 @@ public static class UploadScenario
             var refusal = await new UploadImporter(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
             if (refusal is not null)
             {
-                throw new InvalidOperationException(refusal);
+                throw new InvalidOperationException(refusal?.Message);
             }
         }
 

@@ -8,6 +8,8 @@ using Sipp.Web.Features.Contributions.FinalizePeriod;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Tests.Infrastructure;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Tests.Contributions;
 
 /// <summary>Finalising the same period twenty times at once, each in its own request scope, on each database.</summary>
@@ -37,7 +39,8 @@ public class FinalizeConcurrencyTests
         var results = await Task.WhenAll(attempts);
 
         Assert.Single(results, r => r is null);
-        Assert.All(results.OfType<string>(), r => Assert.True(r == BillIssuing.ConcurrentChange || r.Contains("sudah difinalisasi", StringComparison.Ordinal), r));
+        Assert.All(results.OfType<Refusal>(), r => Assert.True(
+            r.Kind == RefusalKind.Conflict && (r.Message == BillIssuing.ConcurrentChange || r.Message.Contains("sudah difinalisasi", StringComparison.Ordinal)), r.Message));
         await using var check = factory.Services.CreateAsyncScope();
         var bills = await check.ServiceProvider.GetRequiredService<ObserverDbContext>().Bills
             .Where(b => b.ContributionPeriod.DivisionId == divisionId).Select(b => b.Status).ToListAsync(cancellationToken);

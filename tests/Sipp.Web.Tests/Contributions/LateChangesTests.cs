@@ -154,7 +154,7 @@ public class LateChangesTests
         Assert.True(february.BackPayAmount > 0);
         await using var scope = factory.Services.CreateAsyncScope();
         var refusal = await scope.ServiceProvider.ActingFor<BillIssuing>(divisionId).CancelAsync(divisionId, January, TestContext.Current.CancellationToken);
-        Assert.Equal("Iuran Rapel periode ini sudah ditagihkan pada tagihan periode 2026-02; finalisasi tidak dapat dibatalkan. Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.", refusal);
+        Assert.Equal("Iuran Rapel periode ini sudah ditagihkan pada tagihan periode 2026-02; finalisasi tidak dapat dibatalkan. Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.", refusal?.Message);
     }
 
     [Theory]

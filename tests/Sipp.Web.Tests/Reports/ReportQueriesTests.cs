@@ -34,7 +34,7 @@ public class ReportQueriesTests
         foreach (var report in ReportCatalog.All)
         {
             var (document, refusal) = await scope.ServiceProvider.ActingFor<PeriodReports>(company.DivisionId).BuildAsync(company, period, report, "https://sipp.test/cek-bukti/", TestContext.Current.CancellationToken);
-            Assert.True(document is not null, refusal);
+            Assert.True(document is not null, refusal?.Message);
             using var csv = new MemoryStream();
             await CsvTableWriter.WriteAsync(document, csv, semicolon: false, TestContext.Current.CancellationToken);
             var rows = ReportFiles.Csv(csv.ToArray());

@@ -14,6 +14,8 @@ using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Documents;
 using Sipp.Web.Infrastructure.Security;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Reports;
 
 /// <summary>
@@ -22,19 +24,19 @@ namespace Sipp.Web.Features.Reports;
 /// </summary>
 public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> payments, TimeProvider clock)
 {
-    public async Task<(TableDocument? Document, string? Refusal)> BuildAsync(
+    public async Task<Result<TableDocument>> BuildAsync(
         CompanyContext company, Period period, ReportInfo report, string verificationBase, CancellationToken cancellationToken)
     {
         var stored = await db.ContributionPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         var status = stored?.Status ?? PeriodStatus.BelumDihitung;
         if (report.NeedsComputation && stored is null or { Status: PeriodStatus.BelumDihitung })
         {
-            return (null, $"Iuran periode {period.ToDisplayString()} belum dihitung.");
+            return Refusal.Of($"Iuran periode {period.ToDisplayString()} belum dihitung.", RefusalKind.NotFound);
         }
 
         if (report.NeedsPayment && status != PeriodStatus.Lunas)
         {
-            return (null, $"Iuran periode {period.ToDisplayString()} belum lunas; bukti pembayaran terbit setelah pembayaran diterima.");
+            return Refusal.Of($"Iuran periode {period.ToDisplayString()} belum lunas; bukti pembayaran terbit setelah pembayaran diterima.", RefusalKind.NotFound);
         }
 
         var facts = new List<(string, string)>
@@ -51,21 +53,21 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
         if (report.NeedsPayment && !await db.Payments.AnyAsync(p => p.Bill.PeriodId == stored!.Id && p.Bill.Status == BillStatus.Lunas, cancellationToken))
         {
-            return (null, $"Tagihan periode {period.ToDisplayString()} lunas karena seluruhnya dikompensasikan dengan Kelebihan Iuran; tidak ada pembayaran yang perlu dibuktikan.");
+            return Refusal.Of($"Tagihan periode {period.ToDisplayString()} lunas karena seluruhnya dikompensasikan dengan Kelebihan Iuran; tidak ada pembayaran yang perlu dibuktikan.", RefusalKind.NotFound);
         }
 
         var fileName = $"{report.Slug}-{company.Npp}-{company.DivisionCode}-{period}";
         return report.Kind switch
         {
-            ReportKind.RincianIuran => (Details(report, fileName, facts, stored!.Id), null),
-            ReportKind.RekapProgram => (PerProgram(report, fileName, facts, stored!), null),
-            ReportKind.TenagaKerjaBaru => (NewWorkers(report, fileName, facts, company.DivisionId, period), null),
-            ReportKind.TenagaKerjaKeluar => (LeavingWorkers(report, fileName, facts, company.DivisionId, period), null),
-            ReportKind.DaftarUpah => (Wages(report, fileName, facts, stored!.Id), null),
-            ReportKind.IuranSusulan => (await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Susulan, cancellationToken), null),
-            ReportKind.IuranRapel => (await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Rapel, cancellationToken), null),
-            ReportKind.KelebihanIuran => (await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Kelebihan, cancellationToken), null),
-            _ => (await ReceiptAsync(report, fileName, facts, stored!.Id, verificationBase, cancellationToken), null),
+            ReportKind.RincianIuran => Details(report, fileName, facts, stored!.Id),
+            ReportKind.RekapProgram => PerProgram(report, fileName, facts, stored!),
+            ReportKind.TenagaKerjaBaru => NewWorkers(report, fileName, facts, company.DivisionId, period),
+            ReportKind.TenagaKerjaKeluar => LeavingWorkers(report, fileName, facts, company.DivisionId, period),
+            ReportKind.DaftarUpah => Wages(report, fileName, facts, stored!.Id),
+            ReportKind.IuranSusulan => await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Susulan, cancellationToken),
+            ReportKind.IuranRapel => await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Rapel, cancellationToken),
+            ReportKind.KelebihanIuran => await LateChargesAsync(report, fileName, facts, company.DivisionId, stored!.Id, LateChargeKind.Kelebihan, cancellationToken),
+            _ => await ReceiptAsync(report, fileName, facts, stored!.Id, verificationBase, cancellationToken),
         };
     }
 

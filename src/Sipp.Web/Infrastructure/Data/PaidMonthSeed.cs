@@ -11,6 +11,8 @@ using Sipp.Web.Features.Contributions.FinalizePeriod;
 using Sipp.Web.Features.Payments;
 using Sipp.Web.Features.Payments.NotifyPayment;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Infrastructure.Data;
 
 /// <summary>
@@ -67,9 +69,9 @@ public sealed class PaidMonthSeed(
         var paidOn = bill.DueDate.AddDays(-5) is var early && early < today ? early : today; // paid in time
         var body = JsonSerializer.SerializeToUtf8Bytes(new PaymentNotice(bill.KodeIuran, bill.TotalAmount, paidOn, "SEED-" + bill.KodeIuran));
         var signature = Convert.ToHexStringLower(PaymentNotification.Signature(channel.Secret!, body));
-        if (await notification.HandleAsync(body, signature, cancellationToken) is NotificationOutcome.Refused refused)
+        if ((await notification.HandleAsync(body, signature, cancellationToken)).Refusal is { } refused)
         {
-            throw new InvalidOperationException($"Seed gagal membayar {month}: {refused.Title}. {refused.Detail}");
+            throw new InvalidOperationException($"Seed gagal membayar {month}: {refused.Title}. {refused.Message}");
         }
 
         logger.LogInformation("Seed: period {Period} of 10000001/000 paid with Kode Iuran {Kode}", month, bill.KodeIuran);
@@ -119,11 +121,11 @@ public sealed class PaidMonthSeed(
         db.Employments.Add(employment);
     }
 
-    private static void Check(string? refusal)
+    private static void Check(Refusal? refusal)
     {
         if (refusal is not null)
         {
-            throw new InvalidOperationException("Seed gagal: " + refusal);
+            throw new InvalidOperationException("Seed gagal: " + refusal.Message);
         }
     }
 }

@@ -8,6 +8,8 @@ using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure.Security;
 using Sipp.Web.Infrastructure;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
 /// <summary>"Hitung Iuran": choose a period and compute it (again, until it is final).</summary>
@@ -34,7 +36,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
         else if (await computation.ComputeAsync(company.DivisionId, period, cancellationToken) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Periode), refusal);
+            refusal.AddTo(ModelState, new Dictionary<string, string> { [Refusal.Whole] = nameof(Periode) });
         }
 
         if (!ModelState.IsValid)

@@ -10,6 +10,8 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
 /// <summary>
@@ -20,18 +22,18 @@ namespace Sipp.Web.Features.Contributions.ComputePeriod;
 public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Computes and stores the period; returns the refusal when it may not be computed.</summary>
-    public async Task<string?> ComputeAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
+    public async Task<Refusal?> ComputeAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
     {
         var table = await ruleTables.GetAsync(cancellationToken);
         var today = clock.JakartaToday();
         if (PeriodRules.CheckPeriod(table, period) is { } tooEarly)
         {
-            return tooEarly;
+            return Refusal.Of(tooEarly);
         }
 
         if (period > Period.Containing(today))
         {
-            return $"Periode {period} belum berjalan. Iuran dapat dihitung mulai bulan periode itu sendiri.";
+            return Refusal.Of($"Periode {period} belum berjalan. Iuran dapat dihitung mulai bulan periode itu sendiri.");
         }
 
         var rules = PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken));
@@ -41,7 +43,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         if (stored is not null && PeriodLifecycle.CanCompute(stored.Status) is { } refusal)
         {
-            return refusal;
+            return Refusal.Of(refusal, RefusalKind.Conflict);
         }
 
         if (stored is null)

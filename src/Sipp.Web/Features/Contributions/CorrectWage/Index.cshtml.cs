@@ -9,6 +9,8 @@ using Sipp.Web.Features.Contributions.ComputePeriod;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.CorrectWage;
 
 /// <summary>"Koreksi": one worker's wage for one computed period; the worker's wage history is not changed.</summary>
@@ -47,10 +49,10 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var v = new FieldValues(new Dictionary<string, string?> { [F.Wage] = Upah });
         var upah = v.Rupiah(F.Wage);
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var refusal = upah is null ? v.ToDictionary()[F.Wage][0] : await correction.CorrectAsync(company.DivisionId, Period, id, upah.Value, cancellationToken);
+        var refusal = Refusal.Of(v) ?? await correction.CorrectAsync(company.DivisionId, Period, id, upah!.Value, cancellationToken);
         if (refusal is not null)
         {
-            ModelState.AddModelError(nameof(Upah), refusal);
+            refusal.AddTo(ModelState, new Dictionary<string, string> { [F.Wage] = nameof(Upah), [Refusal.Whole] = nameof(Upah) });
             return Page();
         }
 

@@ -6,6 +6,8 @@ using Sipp.Web.Features.Contributions.ComputePeriod;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.CorrectWage;
 
 /// <summary>
@@ -15,21 +17,21 @@ namespace Sipp.Web.Features.Contributions.CorrectWage;
 public sealed class WageCorrection(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit)
 {
     /// <summary>"Koreksi": one worker's wage for this period only; the line and the period's totals are recomputed.</summary>
-    public async Task<string?> CorrectAsync(Guid divisionId, Period period, Guid employmentId, long upah, CancellationToken cancellationToken)
+    public async Task<Refusal?> CorrectAsync(Guid divisionId, Period period, Guid employmentId, long upah, CancellationToken cancellationToken)
     {
         var table = await ruleTables.GetAsync(cancellationToken);
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
-        var refusal = PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung);
+        var refusal = PeriodLifecycle.CanCorrect(stored?.Status ?? PeriodStatus.BelumDihitung); // never null without a period
         if (refusal is not null || stored is null)
         {
-            return refusal;
+            return Refusal.Of(refusal!, RefusalKind.Conflict);
         }
 
         var line = await db.ContributionLines.Include(l => l.Employment).ThenInclude(e => e.Participant)
             .SingleOrDefaultAsync(l => l.PeriodId == stored.Id && l.EmploymentId == employmentId, cancellationToken);
         if (line is null)
         {
-            return "Tenaga kerja ini tidak ada dalam perhitungan periode ini.";
+            return Refusal.Of("Tenaga kerja ini tidak ada dalam perhitungan periode ini.", RefusalKind.NotFound);
         }
 
         var participant = line.Employment.Participant;
@@ -49,7 +51,7 @@ public sealed class WageCorrection(SippDbContext db, RuleTableProvider ruleTable
         }
         catch (DbUpdateConcurrencyException)
         {
-            return FinalizePeriod.BillIssuing.ConcurrentChange;
+            return Refusal.Of(FinalizePeriod.BillIssuing.ConcurrentChange, RefusalKind.Conflict);
         }
 
         return null;

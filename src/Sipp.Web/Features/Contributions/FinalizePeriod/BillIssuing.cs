@@ -12,6 +12,8 @@ using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 
 /// <summary>
@@ -22,13 +24,15 @@ namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 /// </summary>
 public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, AuditLog audit, TimeProvider clock)
 {
+    public const string ChannelField = "Channel";
+
     public const string ConcurrentChange = "Periode ini baru saja diubah oleh pengguna lain. Muat ulang halaman dan periksa statusnya.";
 
-    public async Task<string?> FinalizeAsync(Guid divisionId, Period period, string? channelCode, CancellationToken cancellationToken)
+    public async Task<Refusal?> FinalizeAsync(Guid divisionId, Period period, string? channelCode, CancellationToken cancellationToken)
     {
         if (payments.Value.Find(channelCode) is not { } channel)
         {
-            return "Pilih Channel Pembayaran.";
+            return Refusal.Field(ChannelField, "Pilih Channel Pembayaran.");
         }
 
         var table = await ruleTables.GetAsync(cancellationToken);
@@ -39,7 +43,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
             var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanFinalize(stored?.Status ?? PeriodStatus.BelumDihitung, stored?.WorkerCount ?? 0) is { } refusal)
             {
-                return refusal;
+                return Refusal.Of(refusal, RefusalKind.Conflict);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -85,11 +89,11 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         catch (DbUpdateException)
         {
             // Another finalisation won (the version changed, or the one-live-bill index refused a second bill).
-            return ConcurrentChange;
+            return Refusal.Of(ConcurrentChange, RefusalKind.Conflict);
         }
     }
 
-    public async Task<string?> CancelAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
+    public async Task<Refusal?> CancelAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
     {
         try
         {
@@ -98,7 +102,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
             var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanCancelFinalization(stored?.Status ?? PeriodStatus.BelumDihitung) is { } refusal)
             {
-                return refusal;
+                return Refusal.Of(refusal, RefusalKind.Conflict);
             }
 
             if (await LateChargeBilling.WithdrawForMonthAsync(db, stored!, cancellationToken) is { } carried)
@@ -124,7 +128,7 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
         }
         catch (DbUpdateException)
         {
-            return ConcurrentChange;
+            return Refusal.Of(ConcurrentChange, RefusalKind.Conflict);
         }
     }
 

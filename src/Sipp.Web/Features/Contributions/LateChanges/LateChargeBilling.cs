@@ -4,6 +4,8 @@ using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Rules;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.LateChanges;
 
 /// <summary>
@@ -51,7 +53,7 @@ public static class LateChargeBilling
     /// At "Batal Finalisasi" of a month that late charges are for: the recomputation will count those workers itself, so
     /// the charges still waiting are withdrawn. Refused when one is already on a bill or its credit was used.
     /// </summary>
-    public static async Task<string?> WithdrawForMonthAsync(SippDbContext db, ContributionPeriod month, CancellationToken cancellationToken)
+    public static async Task<Refusal?> WithdrawForMonthAsync(SippDbContext db, ContributionPeriod month, CancellationToken cancellationToken)
     {
         var charges = await db.LateCharges.Where(c => c.MonthPeriodId == month.Id).ToListAsync(cancellationToken);
         if (charges.Count == 0)
@@ -62,15 +64,19 @@ public static class LateChargeBilling
         if (charges.FirstOrDefault(c => c.ChargedOnBillId is not null) is { } billed)
         {
             var carrier = await db.Bills.Where(b => b.Id == billed.ChargedOnBillId).Select(b => b.ContributionPeriod.Period).SingleAsync(cancellationToken);
-            return $"{LateCharges.Label(billed.Kind)} periode ini sudah ditagihkan pada tagihan periode {carrier}; finalisasi tidak dapat dibatalkan. "
-                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.";
+            return Refusal.Of(
+                $"{LateCharges.Label(billed.Kind)} periode ini sudah ditagihkan pada tagihan periode {carrier}; finalisasi tidak dapat dibatalkan. "
+                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.",
+                RefusalKind.Conflict);
         }
 
         var credit = charges.Where(c => c.Kind == LateChargeKind.Kelebihan).Sum(c => c.Total);
         if (credit > 0 && credit > await UnusedCreditAsync(db, month.DivisionId, cancellationToken))
         {
-            return "Kelebihan Iuran periode ini sudah dikompensasikan pada tagihan lain; finalisasi tidak dapat dibatalkan. "
-                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.";
+            return Refusal.Of(
+                "Kelebihan Iuran periode ini sudah dikompensasikan pada tagihan lain; finalisasi tidak dapat dibatalkan. "
+                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.",
+                RefusalKind.Conflict);
         }
 
         db.LateCharges.RemoveRange(charges);

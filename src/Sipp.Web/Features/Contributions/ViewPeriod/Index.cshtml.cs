@@ -12,6 +12,8 @@ using Sipp.Web.Features.Payments;
 using Sipp.Web.Infrastructure.Security;
 using Sipp.Web.Infrastructure;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Contributions.ViewPeriod;
 
 /// <summary>
@@ -99,7 +101,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public Task<IActionResult> OnPostCancelAsync(string periode, CancellationToken cancellationToken) =>
         ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), "Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<string?>> act, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<Refusal?>> act, string done, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(periode, out var period, out _))
         {
@@ -114,7 +116,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         if (await act(company.DivisionId, period) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            refusal.AddTo(ModelState);
             await LoadAsync(period, 1, cancellationToken);
             return Page();
         }

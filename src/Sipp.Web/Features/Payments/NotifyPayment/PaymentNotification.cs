@@ -13,6 +13,8 @@ using Sipp.Domain.Identifiers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Payments.NotifyPayment;
 
 /// <summary>The notification a bank sends when a bill is paid (product.md §6).</summary>
@@ -31,13 +33,6 @@ public sealed record PaymentReceipt(
     [property: JsonPropertyName("tanggalBayar")] DateOnly TanggalBayar,
     [property: JsonPropertyName("buktiPembayaran")] string BuktiPembayaran);
 
-public abstract record NotificationOutcome
-{
-    public sealed record Paid(PaymentReceipt Receipt) : NotificationOutcome;
-
-    /// <param name="Field">The notice's field at fault, for a 400 whose errors are keyed by field.</param>
-    public sealed record Refused(int StatusCode, string Title, string Detail, string? Field = null) : NotificationOutcome;
-}
 
 /// <summary>
 /// Verifies the channel's HMAC-SHA256 signature over the raw body, then records the payment once per <c>referensi</c>:
@@ -46,11 +41,11 @@ public abstract record NotificationOutcome
 /// </summary>
 public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOptions> payments, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
 {
-    public async Task<NotificationOutcome> HandleAsync(byte[] body, string? signature, CancellationToken cancellationToken)
+    public async Task<Result<PaymentReceipt>> HandleAsync(byte[] body, string? signature, CancellationToken cancellationToken)
     {
         if (ChannelSigning(body, signature) is not { } channel)
         {
-            return new NotificationOutcome.Refused(StatusCodes.Status401Unauthorized, "Tanda tangan tidak valid", "Header X-Sipp-Signature tidak cocok dengan isi permintaan.");
+            return Refusal.Of("Header X-Sipp-Signature tidak cocok dengan isi permintaan.", RefusalKind.Unauthenticated, "Tanda tangan tidak valid");
         }
 
         PaymentNotice? notice;
@@ -66,14 +61,13 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         if (notice is not { Jumlah: { } jumlah, TanggalBayar: { } paidOn } || string.IsNullOrWhiteSpace(notice.Referensi) || notice.Referensi.Length > 64
             || !KodeIuran.TryParse(notice.KodeIuran, out var kode, out _))
         {
-            return new NotificationOutcome.Refused(StatusCodes.Status400BadRequest, "Isi notifikasi tidak valid",
-                "Diperlukan kodeIuran (11 digit), jumlah (rupiah), tanggalBayar (YYYY-MM-DD) dan referensi.");
+            return Refusal.Of("Diperlukan kodeIuran (11 digit), jumlah (rupiah), tanggalBayar (YYYY-MM-DD) dan referensi.", RefusalKind.Invalid, "Isi notifikasi tidak valid");
         }
 
         var today = clock.JakartaToday();
         if ((Period.CheckInputDate(paidOn, "tanggalBayar") ?? (paidOn > today.AddDays(1) ? "tanggalBayar tidak boleh setelah hari ini." : null)) is { } badDate)
         {
-            return new NotificationOutcome.Refused(StatusCodes.Status400BadRequest, "Isi notifikasi tidak valid", badDate, "tanggalBayar");
+            return Refusal.Field("tanggalBayar", badDate, RefusalKind.Invalid, "Isi notifikasi tidak valid");
         }
 
         if (await EarlierAsync(notice.Referensi, kode.Value, channel, cancellationToken) is { } earlier)
@@ -85,7 +79,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         var bill = await db.Bills.AcrossDivisions().Include(b => b.ContributionPeriod).SingleOrDefaultAsync(b => b.KodeIuran == kode.Value, cancellationToken);
         if (bill is null)
         {
-            return new NotificationOutcome.Refused(StatusCodes.Status404NotFound, "Kode Iuran tidak dikenal", $"Tidak ada tagihan dengan Kode Iuran {kode}.");
+            return Refusal.Of($"Tidak ada tagihan dengan Kode Iuran {kode}.", RefusalKind.NotFound, "Kode Iuran tidak dikenal");
         }
 
         db.ScopeTo(bill.ContributionPeriod.DivisionId);
@@ -93,14 +87,12 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         if (bill.Channel != channel.Code)
         {
             // A channel's secret pays only the bills issued for that channel.
-            return new NotificationOutcome.Refused(StatusCodes.Status403Forbidden, "Channel tidak sesuai",
-                "Tagihan ini diterbitkan untuk channel pembayaran lain; notifikasinya hanya diterima dari channel tersebut.");
+            return Refusal.Of("Tagihan ini diterbitkan untuk channel pembayaran lain; notifikasinya hanya diterima dari channel tersebut.", RefusalKind.Forbidden, "Channel tidak sesuai");
         }
 
         if (paidOn < JakartaTime.DateOf(bill.IssuedAt))
         {
-            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tanggal bayar tidak sesuai",
-                "tanggalBayar sebelum tagihan diterbitkan. Tagihan tetap belum dibayar.", "tanggalBayar");
+            return Refusal.Field("tanggalBayar", "tanggalBayar sebelum tagihan diterbitkan. Tagihan tetap belum dibayar.", RefusalKind.Unprocessable, "Tanggal bayar tidak sesuai");
         }
 
         if (bill.Status != BillStatus.MenungguPembayaran || PeriodLifecycle.CanPay(bill.ContributionPeriod.Status) is not null)
@@ -110,14 +102,12 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
                 return justPaid; // a duplicate of this notification paid it a moment ago
             }
 
-            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar",
-                bill.Status == BillStatus.Lunas ? "Tagihan ini sudah lunas dengan referensi lain." : "Tagihan ini sudah dibatalkan; perusahaan akan menerbitkan tagihan baru.");
+            return Refusal.Of(bill.Status == BillStatus.Lunas ? "Tagihan ini sudah lunas dengan referensi lain." : "Tagihan ini sudah dibatalkan; perusahaan akan menerbitkan tagihan baru.", RefusalKind.Unprocessable, "Tagihan tidak dapat dibayar");
         }
 
         if (jumlah != bill.TotalAmount)
         {
-            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Jumlah tidak sesuai",
-                $"Jumlah {jumlah} tidak sama dengan total tagihan {bill.TotalAmount}. Tagihan tetap belum dibayar.");
+            return Refusal.Of($"Jumlah {jumlah} tidak sama dengan total tagihan {bill.TotalAmount}. Tagihan tetap belum dibayar.", RefusalKind.Unprocessable, "Jumlah tidak sesuai");
         }
 
         var table = await ruleTables.GetAsync(cancellationToken);
@@ -151,10 +141,10 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
                 return first;
             }
 
-            return new NotificationOutcome.Refused(StatusCodes.Status422UnprocessableEntity, "Tagihan tidak dapat dibayar", "Tagihan ini sudah lunas dengan referensi lain.");
+            return Refusal.Of("Tagihan ini sudah lunas dengan referensi lain.", RefusalKind.Unprocessable, "Tagihan tidak dapat dibayar");
         }
 
-        return new NotificationOutcome.Paid(Receipt(payment, bill.KodeIuran));
+        return Receipt(payment, bill.KodeIuran);
     }
 
     /// <summary>The configured channel whose secret produced this signature (hex HMAC-SHA256 of the raw body), if any.</summary>
@@ -181,7 +171,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
     /// The answer for a reference already recorded: the same receipt again for a repeat of the same notice (same bill,
     /// same channel), 409 for a reference reused for another bill or by another channel; null when it is new.
     /// </summary>
-    private async Task<NotificationOutcome?> EarlierAsync(string reference, string kodeIuran, PaymentChannel channel, CancellationToken cancellationToken)
+    private async Task<Result<PaymentReceipt>?> EarlierAsync(string reference, string kodeIuran, PaymentChannel channel, CancellationToken cancellationToken)
     {
         var earlier = await db.Payments.AsNoTracking().AcrossDivisions().Where(p => p.Reference == reference)
             .Select(p => new { Receipt = new PaymentReceipt("Lunas", p.Bill.KodeIuran, p.Reference, p.Amount, p.PaidOn, p.ReceiptCode), p.Channel })
@@ -189,9 +179,8 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         return earlier switch
         {
             null => null,
-            _ when earlier.Receipt.KodeIuran == kodeIuran && earlier.Channel == channel.Code => new NotificationOutcome.Paid(earlier.Receipt),
-            _ => new NotificationOutcome.Refused(StatusCodes.Status409Conflict, "Referensi sudah dipakai",
-                "referensi ini sudah tercatat untuk pembayaran tagihan lain. Kirim referensi yang unik untuk setiap pembayaran.", "referensi"),
+            _ when earlier.Receipt.KodeIuran == kodeIuran && earlier.Channel == channel.Code => earlier.Receipt,
+            _ => Refusal.Field("referensi", "referensi ini sudah tercatat untuk pembayaran tagihan lain. Kirim referensi yang unik untuk setiap pembayaran.", RefusalKind.Conflict, "Referensi sudah dipakai"),
         };
     }
 

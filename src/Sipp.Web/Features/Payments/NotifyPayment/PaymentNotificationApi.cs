@@ -1,3 +1,5 @@
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Payments.NotifyPayment;
 
 /// <summary>POST /api/v1/pembayaran/notifikasi: banks report payments, authenticated by their channel's signature.</summary>
@@ -16,14 +18,7 @@ public static class PaymentNotificationApi
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        var outcome = await notifications.HandleAsync(buffer.ToArray(), request.Headers["X-Sipp-Signature"], cancellationToken);
-        return outcome switch
-        {
-            NotificationOutcome.Paid paid => TypedResults.Ok(paid.Receipt),
-            NotificationOutcome.Refused { Field: { } field } refused => TypedResults.Problem(refused.Detail, statusCode: refused.StatusCode, title: refused.Title,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [refused.Detail] } }),
-            NotificationOutcome.Refused refused => TypedResults.Problem(refused.Detail, statusCode: refused.StatusCode, title: refused.Title),
-            _ => throw new InvalidOperationException("Unknown outcome."),
-        };
+        var (receipt, refusal) = await notifications.HandleAsync(buffer.ToArray(), request.Headers["X-Sipp-Signature"], cancellationToken);
+        return receipt is not null ? TypedResults.Ok(receipt) : refusal!.ToProblem();
     }
 }

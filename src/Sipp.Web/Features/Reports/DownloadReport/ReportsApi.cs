@@ -5,6 +5,8 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Documents;
 using Sipp.Web.Infrastructure.Security;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Reports.DownloadReport;
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class ReportsApi
         var (document, refusal) = await reports.BuildAsync(company, period, report, checkAddress, cancellationToken);
         if (document is null)
         {
-            return TypedResults.Problem(title: refusal, statusCode: StatusCodes.Status404NotFound);
+            return refusal!.ToProblem();
         }
 
         var semicolon = context.Request.Query[SemicolonParameter] == SemicolonValue;

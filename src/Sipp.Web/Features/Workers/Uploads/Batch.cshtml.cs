@@ -45,7 +45,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
         var refusal = await importer.ImportAsync(id, actor, cancellationToken);
-        Message = refusal ?? string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), $"{ValidRows:#,0} baris sudah diimpor.");
+        Message = refusal?.Message ?? string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), $"{ValidRows:#,0} baris sudah diimpor.");
         return RedirectToPage(new { id });
     }
 

@@ -10,6 +10,8 @@ using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Files;
 using Sipp.Web.Infrastructure;
 
+using Sipp.Web.Infrastructure.Problems;
+
 namespace Sipp.Web.Features.Workers.Uploads;
 
 /// <summary>
@@ -19,12 +21,12 @@ namespace Sipp.Web.Features.Workers.Uploads;
 /// </summary>
 public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharges, UploadStorage storage, Microsoft.Extensions.Options.IOptions<UploadOptions> options, TimeProvider clock)
 {
-    public async Task<string?> ImportAsync(Guid batchId, Actor actor, CancellationToken cancellationToken)
+    public async Task<Refusal?> ImportAsync(Guid batchId, Actor actor, CancellationToken cancellationToken)
     {
         var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null || batch.State != UploadState.SiapImpor)
         {
-            return "Upload ini tidak siap diimpor (sudah diimpor, dibatalkan, atau ditolak).";
+            return Refusal.Of("Upload ini tidak siap diimpor (sudah diimpor, dibatalkan, atau ditolak).", RefusalKind.Conflict);
         }
 
         var refusedBefore = (await db.UploadRowErrors.Where(e => e.BatchId == batchId).Select(e => e.RowNumber).ToListAsync(cancellationToken)).ToHashSet();
@@ -37,7 +39,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
             {
                 if (result.IsValid == refusedBefore.Contains(result.RowNumber))
                 {
-                    return $"Data berubah sejak file diperiksa (baris {result.RowNumber}). Tidak ada yang diimpor; upload file ini lagi untuk diperiksa ulang.";
+                    return Refusal.Of($"Data berubah sejak file diperiksa (baris {result.RowNumber}). Tidak ada yang diimpor; upload file ini lagi untuk diperiksa ulang.", RefusalKind.Conflict);
                 }
 
                 if (result.IsValid)
@@ -53,7 +55,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                 .SetProperty(x => x.ImportedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
         if (claimed != 1)
         {
-            return "Upload ini sedang atau sudah diimpor.";
+            return Refusal.Of("Upload ini sedang atau sudah diimpor.", RefusalKind.Conflict);
         }
 
         switch (batch.Kind)
