@@ -2,11 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using Sipp.Web.Features.Accounts;
 using Sipp.Web.Features.Accounts.Otp;
 using Sipp.Web.Features.Accounts.Register;
 using Sipp.Web.Features.Accounts.Session;
+using Sipp.Web.Features.BackOffice;
 using Sipp.Web.Features.Calculator;
 using Sipp.Web.Features.Shared;
+using Sipp.Web.Features.Workers;
 using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
@@ -34,9 +37,7 @@ builder.Services.AddOptions<SecurityOptions>().Validate(IpAccessRules.AllValid, 
 builder.Services.AddSingleton<IpAccessRules>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddScoped<AuditLog>();
-builder.Services.AddScoped<OtpService>();
-builder.Services.AddScoped<RegistrationWizard>();
-builder.Services.AddScoped<RegistrationCompletion>();
+builder.Services.AddAccounts();
 builder.Services.AddSippMessaging();
 builder.Services.AddAntiforgery();
 builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IHostEnvironment>((options, environment) =>
@@ -55,6 +56,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("d
     .AddCheck<DatabaseWriteHealthCheck>("database-write", tags: ["ready"]);
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 builder.Services.AddCalculator();
+builder.Services.AddWorkers();
+builder.Services.AddBackOffice();
 builder.Services.AddWorkerUploads();
 builder.Services.AddContributions();
 builder.Services.AddReports();

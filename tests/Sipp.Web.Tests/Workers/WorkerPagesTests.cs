@@ -60,7 +60,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
         {
             ["Nomor Peserta (KPJ)"] = kpj, ["NIK"] = nik, ["Tanggal Lahir"] = birthDate.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         })));
-        Assert.Equal(Sipp.Web.Features.Workers.AddWorker.IndexModel.NoMatch, wrong.QuerySelector(".alert-danger")!.TextContent.Trim());
+        Assert.Equal(Sipp.Web.Features.Workers.AddWorker.WorkerEnrolment.NoMatch, wrong.QuerySelector(".alert-danger")!.TextContent.Trim());
 
         var added = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, Employment(new()
         {

@@ -48,7 +48,7 @@ public sealed class IndexModel : PageModel
         // check's 400): it gets the same refusal as any file over 20 MB, on the upload page.
         if (Code is StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge
             && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } status && IsUpload(status.OriginalPath)
-            && Request.ContentLength > Workers.Uploads.IndexModel.MaxRequestBytes)
+            && Request.ContentLength > Workers.Uploads.UploadReception.MaxRequestBytes)
         {
             return Redirect("/tenaga-kerja/upload?ditolak=ukuran");
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Sipp.Domain.Workers;
 using Sipp.Web.Features.Shared;
+using Sipp.Web.Infrastructure.Problems;
 using F = Sipp.Domain.Workers.WorkerFields;
 
 namespace Sipp.Web.Features.Workers;
@@ -27,6 +28,9 @@ public static class WorkerForms
         Field(values, F.MembershipStart, "date", help: "Sejak tanggal ini iuran dihitung."),
         Field(values, F.Wage, help: Contributions.PeriodTexts.WageHelp),
     ];
+
+    /// <summary>A handler's refusal on a worker form: each message next to its field (Isian[field]), the rest at the top.</summary>
+    public static void Show(ModelStateDictionary modelState, Refusal refusal) => AddErrors(modelState, refusal.Errors);
 
     public static void AddErrors(ModelStateDictionary modelState, IReadOnlyDictionary<string, string[]> errors, string prefix = "Isian")
     {

@@ -4,6 +4,7 @@ using Sipp.Data;
 using Sipp.Data.Contributions;
 using Sipp.Data.Workers;
 using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure.Problems;
 
 namespace Sipp.Web.Features.Workers;
 
@@ -13,6 +14,9 @@ namespace Sipp.Web.Features.Workers;
 /// </summary>
 public static class WorkerScope
 {
+    /// <summary>The refusal of a worker id that is not (in this division).</summary>
+    public static readonly Refusal NotFound = Refusal.Of("Tenaga kerja tidak ditemukan.", RefusalKind.NotFound);
+
     /// <summary>The employment with its participant.</summary>
     public static Task<Employment?> FindWorkerAsync(this SippDbContext db, Guid employmentId, CancellationToken cancellationToken) =>
         db.Employments.Include(e => e.Participant).SingleOrDefaultAsync(e => e.Id == employmentId, cancellationToken);

@@ -30,5 +30,8 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>The errors collected as a refusal of invalid input; null when there are none.</summary>
+    public Refusal? Refusal => Any ? new Refusal(RefusalKind.Invalid, ToDictionary()) : null;
+
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -1,19 +1,18 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
-using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Accounts.ChooseCompany;
 
 /// <summary>"Pilih Perusahaan": the company divisions of the user; choosing one puts it in the session.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(SippDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+public sealed class IndexModel(SippDbContext db, DivisionChoice choice) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,23 +23,14 @@ public sealed class IndexModel(SippDbContext db, UserManager<AppUser> users, Sig
 
     public async Task<IActionResult> OnPostAsync(Guid divisionId, CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        switch (await choice.ChooseAsync(User, divisionId, cancellationToken))
         {
-            return Challenge();
+            case { Kind: RefusalKind.Unauthenticated }:
+                return Challenge();
+            case { }:
+                return Forbid();
         }
 
-        // Only a division the user is an active member of: any other id is refused, whatever its origin.
-        var membership = await db.Memberships.AsNoTracking().AcrossDivisions()
-            .SingleOrDefaultAsync(m => m.UserId == user.Id && m.DivisionId == divisionId && m.IsActive, cancellationToken);
-        if (membership is null)
-        {
-            return Forbid();
-        }
-
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);
-        audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: user.Email);
-        await db.SaveChangesAsync(cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

@@ -2,13 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Domain.Identifiers;
 using Sipp.Web.Features.Accounts.Otp;
-using Sipp.Web.Infrastructure.Audit;
-using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Accounts.Register;
@@ -16,9 +12,7 @@ namespace Sipp.Web.Features.Accounts.Register;
 /// <summary>"Verifikasi Nomor Handphone": the SMS OTP of the registration, then the activation email.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.OtpPolicy)]
-public sealed class VerifyModel(
-    RegistrationWizard wizard, RegistrationCompletion completion, SippDbContext db, OtpService otp, Outbox outbox, AuditLog audit,
-    IOptions<SecurityOptions> security) : PageModel
+public sealed class VerifyModel(RegistrationWizard wizard, RegistrationSteps steps) : PageModel
 {
     public OtpFormModel Form { get; private set; } = new(string.Empty, null, null);
 
@@ -32,18 +26,15 @@ public sealed class VerifyModel(
             return RedirectToPage("Index", new { Status = "kedaluwarsa" });
         }
 
-        var check = await otp.VerifyAsync(registration.Id, kodeOtp, cancellationToken);
-        if (!check.Succeeded)
-        {
-            audit.Record("otp.gagal", "Pendaftaran", registration.Id.ToString(), registration.DivisionId, actorName: registration.Email, after: new { tujuan = "pendaftaran" });
-            await db.SaveChangesAsync(cancellationToken);
-            return Show(registration, check.Error, null);
-        }
-
-        await completion.CompleteAsync(
-            registration,
+        var refusal = await steps.VerifyAsync(
+            registration, kodeOtp,
             (userId, token) => Url.Page("/Accounts/Activate/Index", null, new { u = userId, t = token }, Request.Scheme, Request.Host.Value)!,
             cancellationToken);
+        if (refusal is not null)
+        {
+            return Show(registration, refusal.Message, null);
+        }
+
         await OtpChallenge.ClearAsync(HttpContext);
         return RedirectToPage("Done");
     }
@@ -55,15 +46,9 @@ public sealed class VerifyModel(
             return RedirectToPage("Index", new { Status = "kedaluwarsa" });
         }
 
-        var sent = await otp.SendAsync(OtpPurpose.Registration, registration.Id, registration.Id, registration.Phone!, cancellationToken);
-        if (sent.Refusal is { } refusal)
-        {
-            return Show(registration, null, refusal);
-        }
-
-        OtpMessages.SendVerificationCode(outbox, registration.Phone!, sent.Code!, security.Value.Otp.Lifetime, "pendaftaran");
-        await db.SaveChangesAsync(cancellationToken);
-        return Show(registration, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
+        return await steps.ResendCodeAsync(registration, cancellationToken) is { } refusal
+            ? Show(registration, null, refusal.Message)
+            : Show(registration, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
     }
 
     private async Task<PendingRegistration?> LoadAsync(CancellationToken cancellationToken) =>

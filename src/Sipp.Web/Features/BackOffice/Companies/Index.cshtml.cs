@@ -4,17 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Companies;
-using Sipp.Domain.Identifiers;
-using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers;
-using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Features.Shared;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.BackOffice.Companies;
 
-/// <summary>"Perusahaan": the NPP registry kept by officers; a new company gets its head office division 000.</summary>
+/// <summary>"Perusahaan": the NPP registry kept by officers, searchable; a new company is registered through <see cref="CompanyRegistry"/>.</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(SippDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CompanyRegistry registry) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Cari { get; set; }
@@ -28,41 +26,15 @@ public sealed class IndexModel(SippDbContext db, AuditLog audit, TimeProvider cl
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var v = new FieldValues(Isian);
-        var npp = v.Parse<Npp>(CompanyInput.Npp, true, Npp.TryParse);
-        var registry = CompanyInput.ParseRegistry(v);
-        var headOffice = CompanyInput.ParseDivision(new FieldValues(new Dictionary<string, string?>(Isian) { [CompanyInput.DivisionCode] = "000", [CompanyInput.DivisionName] = "Kantor Pusat" }));
-        if (headOffice is null && Isian.GetValueOrDefault(CompanyInput.BranchOffice) is null)
+        var result = await registry.RegisterAsync(new FormInput(Isian), cancellationToken);
+        if (result.Refusal is { } refusal)
         {
-            v.Fail(CompanyInput.BranchOffice, "Kantor Cabang wajib diisi.");
-        }
-
-        if (npp is { } n && await db.Companies.AnyAsync(c => c.Npp == n.Value, cancellationToken))
-        {
-            v.Fail(CompanyInput.Npp, "NPP ini sudah terdaftar.");
-        }
-
-        if (v.HasErrors || registry is null || headOffice is null)
-        {
-            WorkerForms.AddErrors(ModelState, v.ToDictionary());
+            WorkerForms.Show(ModelState, refusal);
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var company = new Company
-        {
-            Id = Guid.NewGuid(), Npp = npp!.Value.Value, Name = registry.Name, Npwp = registry.Npwp, JkkRiskClass = registry.RiskClass, Size = registry.Size,
-            TakesPartInJp = registry.TakesPartInJp, LabourIntensive = registry.LabourIntensive, CreatedAt = now,
-        };
-        company.Divisions.Add(new Division
-        {
-            Id = Guid.NewGuid(), CompanyId = company.Id, Code = "000", Name = headOffice.Name, BranchOffice = headOffice.BranchOffice, Address = headOffice.Address, CreatedAt = now,
-        });
-        db.Companies.Add(company);
-        audit.Record("perusahaan.tambah", "Perusahaan", company.Id.ToString(), company.Divisions[0].Id, after: CompanyInput.Snapshot(company));
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/backoffice/perusahaan/{company.Id}");
+        return Redirect($"/backoffice/perusahaan/{result.Value!.Id}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Sipp.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,18 +7,14 @@ using Sipp.Data;
 using Sipp.Data.Workers;
 using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers;
-using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
 
 namespace Sipp.Web.Features.BackOffice.Participants;
 
-/// <summary>
-/// "Data Peserta": an officer corrects the identity facts every employer of a person shares (name, NIK, birth date,
-/// sex). The change is written into the audit trail of each of the person's employments (docs/adr/0011).
-/// </summary>
+/// <summary>"Data Peserta": an officer finds a person by KPJ and corrects the shared identity through <see cref="IdentityCorrection"/>.</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(SippDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(SippDbContext db, IdentityCorrection correction) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kpj { get; set; }
@@ -51,15 +48,12 @@ public sealed class IndexModel(SippDbContext db, AuditLog audit) : PageModel
             return Page();
         }
 
-        var v = new FieldValues(Isian);
-        if (await SharedIdentity.ParseAsync(db, v, p, cancellationToken) is not { } identity)
+        if (await correction.CorrectAsync(Kpj!, new FormInput(Isian), cancellationToken) is { } refusal)
         {
-            WorkerForms.AddErrors(ModelState, v.ToDictionary());
+            WorkerForms.Show(ModelState, refusal);
             return Page();
         }
 
-        await SharedIdentity.ApplyAsync(db, audit, p, identity, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         Message = $"Data identitas KPJ {p.Kpj} sudah disimpan dan tercatat di riwayat aktivitas {Employers} pemberi kerja.";
         return RedirectToPage(new { Kpj });
     }

@@ -5,21 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Domain.People;
 using Sipp.Domain.Workers;
-using Sipp.Web.Features.Contributions.LateChanges;
-using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Features.Workers;
+using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.BackOffice.VerifyWorkers;
 
-/// <summary>
-/// "Verifikasi Tenaga Kerja": new participants of every company, oldest first. Approving issues a KPJ and makes the
-/// worker Aktif from the start date; rejecting needs a reason the company sees.
-/// </summary>
+/// <summary>"Verifikasi Tenaga Kerja": new participants of every company, oldest first, each approved or rejected through <see cref="WorkerVerification"/>.</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, WorkerVerification verification) : PageModel
 {
     public const int PageSize = 50;
-    private const int KpjAttempts = 5;
 
     public IReadOnlyList<PendingWorker> Queue { get; private set; } = [];
 
@@ -41,84 +37,16 @@ public sealed class IndexModel(SippDbContext db, LateChargePlanner lateCharges, 
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        Done(await verification.ApproveAsync(id, cancellationToken));
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? alasan, CancellationToken cancellationToken) =>
+        Done(await verification.RejectAsync(id, alasan, cancellationToken));
+
+    private IActionResult Done(Result<WorkerSaved> result)
     {
-        var employment = await FindPendingAsync(id, cancellationToken);
-        if (employment is null)
-        {
-            Message = "Data ini sudah diproses atau tidak ada.";
-            return RedirectToPage();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        for (var attempt = 1; ; attempt++)
-        {
-            var participant = employment.Participant;
-            if (participant.Kpj is null)
-            {
-                var prefix = KpjIssuer.Prefix(now.Year);
-                var highest = await db.Participants.Where(p => p.Kpj != null && p.Kpj.StartsWith(prefix))
-                    .OrderByDescending(p => p.Kpj).Select(p => p.Kpj).FirstOrDefaultAsync(cancellationToken);
-                participant.Kpj = KpjIssuer.Next(now.Year, highest).Value;
-            }
-
-            employment.Status = EmploymentStatus.Aktif;
-            employment.VerifiedAt = now;
-            audit.Record("tenagaKerja.disetujui", Workers.WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
-                new { status = "Menunggu Verifikasi" }, new { status = "Aktif", kpj = participant.Kpj });
-            try
-            {
-                var charges = await lateCharges.SaveWithChargesAsync(employment.DivisionId, employment.Id, audit, cancellationToken);
-                Message = $"{participant.FullName} disetujui dengan KPJ {participant.Kpj}." + Contributions.LateChanges.LateChargeTexts.Summary(charges);
-                return RedirectToPage();
-            }
-            catch (DbUpdateException) when (attempt < KpjAttempts)
-            {
-                // Another approval took this number at the same moment: take the next one.
-                db.ChangeTracker.Clear();
-                employment = await db.Employments.Include(e => e.Participant).SingleAsync(e => e.Id == id, cancellationToken);
-                employment.Participant.Kpj = null;
-            }
-        }
-    }
-
-    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? alasan, CancellationToken cancellationToken)
-    {
-        var reason = alasan?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
-        {
-            Message = "Alasan penolakan wajib diisi (paling panjang 500 karakter); perusahaan akan membacanya.";
-            return RedirectToPage();
-        }
-
-        var employment = await FindPendingAsync(id, cancellationToken);
-        if (employment is null)
-        {
-            Message = "Data ini sudah diproses atau tidak ada.";
-            return RedirectToPage();
-        }
-
-        employment.Status = EmploymentStatus.Ditolak;
-        employment.RejectionReason = reason;
-        employment.VerifiedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record("tenagaKerja.ditolak", Workers.WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
-            new { status = "Menunggu Verifikasi" }, new { status = "Ditolak", alasan = reason });
-        await db.SaveChangesAsync(cancellationToken);
-        Message = $"{employment.Participant.FullName} ditolak.";
+        Message = result.Refusal?.Message ?? result.Value!.Notice;
         return RedirectToPage();
-    }
-
-    /// <summary>A worker waiting in the queue, of any company; from then on the request works in that worker's division.</summary>
-    private async Task<Data.Workers.Employment?> FindPendingAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var employment = await db.Employments.AcrossDivisions().Include(e => e.Participant)
-            .SingleOrDefaultAsync(e => e.Id == id && e.Status == EmploymentStatus.MenungguVerifikasi, cancellationToken);
-        if (employment is not null)
-        {
-            db.ScopeTo(employment.DivisionId);
-        }
-
-        return employment;
     }
 }
 

@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Uploads;
-using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
 /// <summary>One upload: progress while checked, then the refused rows with their reasons, the checked copy, and "Impor".</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, UploadImporter importer, UploadStorage storage, AuditLog audit) : PageModel
+public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, UploadImporter importer, UploadReception reception) : PageModel
 {
     public const int ShownErrors = 200;
 
@@ -56,18 +55,8 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        // While checking too: the checker notices at its next chunk and stops.
-        var cancelled = await db.UploadBatches.Where(b => b.Id == id && (b.State == UploadState.SiapImpor || b.State == UploadState.Diperiksa))
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Dibatalkan).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
-        if (cancelled == 1)
-        {
-            storage.Delete(id);
-            await db.UploadRowErrors.Where(e => e.BatchId == id).ExecuteDeleteAsync(cancellationToken);
-            audit.Record("upload.batal", "Upload", id.ToString(), Batch.DivisionId);
-            await db.SaveChangesAsync(cancellationToken);
-            Message = "Upload dibatalkan; tidak ada data yang diimpor.";
-        }
-
+        var refusal = await reception.CancelAsync(id, cancellationToken);
+        Message = refusal is null ? "Upload dibatalkan; tidak ada data yang diimpor." : null;
         return RedirectToPage(new { id });
     }
 

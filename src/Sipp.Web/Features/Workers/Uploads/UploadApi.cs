@@ -16,6 +16,7 @@ public static class UploadApi
         services.AddHostedService<UploadWorker>();
         services.AddScoped<UploadChecker>();
         services.AddScoped<UploadImporter>();
+        services.AddScoped<UploadReception>();
         return services;
     }
 

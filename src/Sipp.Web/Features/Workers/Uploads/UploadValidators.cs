@@ -125,7 +125,7 @@ public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly tod
         var v = new FieldValues(row.Values);
         var worker = workers.Find(v);
         var nik = v.Required(F.Nik);
-        if (worker is not null && nik is not null && !string.Equals(Normalize(nik), Normalize(worker.Nik ?? worker.Passport ?? string.Empty), StringComparison.Ordinal))
+        if (worker is not null && nik is not null && !IdentityNumbers.Same(nik, worker.Nik ?? worker.Passport))
         {
             v.Fail(F.Nik, "NIK tidak cocok dengan KPJ tersebut.");
         }
@@ -140,8 +140,6 @@ public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly tod
             ? new RowResult<Deactivation>(row.Number, new Deactivation(worker!, c.EndDate, c.Reason, c.Text), v.ToDictionary())
             : new RowResult<Deactivation>(row.Number, null, v.ToDictionary());
     }).ToList();
-
-    private static string Normalize(string text) => new string(text.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
 }
 
 /// <summary>"Upload Perubahan Upah": KPJ of a worker of this division, the wage, and the period it starts.</summary>

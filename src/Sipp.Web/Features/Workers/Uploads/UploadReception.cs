@@ -1,0 +1,130 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Uploads;
+using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure.Files;
+using Sipp.Web.Infrastructure.Problems;
+
+namespace Sipp.Web.Features.Workers.Uploads;
+
+/// <summary>A file as received: the upload's kind (its slug, e.g. "tenaga-kerja-baru"), name, size and content.</summary>
+public sealed record UploadedFile(string? Jenis, string? FileName, long Length, Stream? Content);
+
+/// <summary>
+/// Receiving an upload into the current division: the file is stored, inspected and its header checked at once; the
+/// batch is recorded (refused with its reason, or waiting for the background check). And cancelling one.
+/// </summary>
+public sealed class UploadReception(
+    SippDbContext db, UploadStorage storage, UploadQueue queue, IOptions<UploadOptions> options, AuditLog audit, TimeProvider clock)
+{
+    public const string KindField = "jenis";
+    public const string FileField = "file";
+    public const string TooLarge = "File lebih dari 20 MB. Bagi menjadi beberapa file.";
+
+    /// <summary>A 20 MB file with its form around it; a larger request is refused before it is read (see Errors).</summary>
+    public const long MaxRequestBytes = SpreadsheetInspection.MaxBytes + (1024 * 1024);
+
+    /// <summary>The recorded batch — refused or waiting — or a refusal when there is no file to record.</summary>
+    public async Task<Result<UploadBatch>> ReceiveAsync(UploadedFile file, Guid uploadedBy, CancellationToken cancellationToken)
+    {
+        if (UploadDefinition.FromSlug(file.Jenis) is not { } definition)
+        {
+            return Refusal.Field(KindField, "Jenis upload tidak dikenal.");
+        }
+
+        if (file.Content is null || file.Length == 0)
+        {
+            return Refusal.Field(FileField, file.Content is null ? "Pilih file .xlsx atau .csv untuk diupload." : "File kosong.");
+        }
+
+        if (file.Length > SpreadsheetInspection.MaxBytes)
+        {
+            return Refusal.Field(FileField, TooLarge);
+        }
+
+        var name = Path.GetFileName(file.FileName ?? "upload");
+        var batch = new UploadBatch
+        {
+            Id = Guid.NewGuid(), DivisionId = db.ScopedDivisionId, Kind = definition.Kind, FileName = name[..Math.Min(255, name.Length)],
+            SizeBytes = file.Length, State = UploadState.Diperiksa, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = uploadedBy,
+        };
+        try
+        {
+            await SaveAndInspectAsync(file.Content, batch, definition, cancellationToken);
+        }
+        catch
+        {
+            storage.Delete(batch.Id); // nothing was recorded: leave no file behind
+            throw;
+        }
+
+        return batch;
+    }
+
+    /// <summary>"Batal": a batch waiting for its import, or still being checked (the checker notices at its next chunk and stops).</summary>
+    public async Task<Refusal?> CancelAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        if (batch is null)
+        {
+            return Refusal.Of("Upload tidak ditemukan.", RefusalKind.NotFound);
+        }
+
+        var cancelled = await db.UploadBatches.Where(b => b.Id == batchId && (b.State == UploadState.SiapImpor || b.State == UploadState.Diperiksa))
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Dibatalkan).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+        if (cancelled == 0)
+        {
+            return Refusal.Of("Upload ini tidak dapat dibatalkan lagi.", RefusalKind.Conflict);
+        }
+
+        storage.Delete(batchId);
+        await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+        audit.Record("upload.batal", "Upload", batchId.ToString(), batch.DivisionId);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Stores the file, inspects it and its header, and records the batch (refused, or waiting for its check).</summary>
+    private async Task SaveAndInspectAsync(Stream content, UploadBatch batch, UploadDefinition definition, CancellationToken cancellationToken)
+    {
+        await storage.SaveAsync(batch.Id, content, cancellationToken);
+        var path = storage.PathOf(batch.Id);
+        var (format, _, refusal) = SpreadsheetInspection.Inspect(path, batch.FileName);
+        batch.Format = format;
+        refusal ??= CheckHeaders(path, batch, definition, options.Value.Limits);
+        if (refusal is not null)
+        {
+            batch.State = UploadState.Ditolak;
+            batch.Refusal = refusal;
+            storage.Delete(batch.Id);
+        }
+
+        db.UploadBatches.Add(batch);
+        audit.Record("upload.terima", "Upload", batch.Id.ToString(), batch.DivisionId, after: new { jenis = definition.Title, file = batch.FileName, ukuran = batch.SizeBytes, ditolak = refusal });
+        await db.SaveChangesAsync(cancellationToken);
+        if (refusal is null)
+        {
+            queue.Wake();
+        }
+    }
+
+    private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition definition, SheetLimits limits)
+    {
+        try
+        {
+            var headers = UploadFile.Open(path, batch, limits).Headers();
+            return headers.Count == 0 ? "File tidak memiliki baris judul (baris 1)." : definition.CheckHeaders(headers);
+        }
+        catch (SheetLimitException limit)
+        {
+            return limit.Message;
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException)
+        {
+            return "File Excel ini rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu upload lagi.";
+        }
+    }
+}
