@@ -78,7 +78,7 @@ public static class MonitoringScenario
         {
             await using var db = database.NewContext();
             var timer = Stopwatch.StartNew();
-            var rows = await MonitoringQuery.LoadAsync(db, divisionId, today, CancellationToken.None);
+            var rows = await MonitoringQuery.LoadAsync(db, today, CancellationToken.None);
             timer.Stop();
             if (rows.Count < periods)
             {

@@ -57,13 +57,13 @@ public static class ReviewScenario
         foreach (var (key, _) in PeriodLineFilters.All)
         {
             await MeasureAsync(large, iterations, $"count of \"{key}\"", async db =>
-                await PeriodLineFilters.Apply(db, Lines(db, periodId), large.DivisionId, March, key, 5_000_000)!.CountAsync());
+                await PeriodLineFilters.Apply(db, Lines(db, periodId), March, key, 5_000_000)!.CountAsync());
         }
 
         foreach (var (key, _) in PeriodLineFilters.All)
         {
             await MeasureAsync(large, iterations, $"first page of \"{key}\"", async db =>
-                await PeriodLineFilters.Apply(db, Lines(db, periodId), large.DivisionId, March, key, 5_000_000)!
+                await PeriodLineFilters.Apply(db, Lines(db, periodId), March, key, 5_000_000)!
                     .OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId).Take(50)
                     .Select(l => new { l.EmploymentId, l.Employment.Participant.FullName, l.Upah, l.Total }).CountAsync());
         }

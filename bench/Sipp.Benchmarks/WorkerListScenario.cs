@@ -54,7 +54,7 @@ public static class WorkerListScenario
             {
                 var watch = Stopwatch.StartNew();
                 await using var db = database.NewContext();
-                var page = await WorkerListQuery.RunAsync(db, divisionId, current, request, CancellationToken.None);
+                var page = await WorkerListQuery.RunAsync(db, current, request, CancellationToken.None);
                 watch.Stop();
                 if (i >= 3)
                 {

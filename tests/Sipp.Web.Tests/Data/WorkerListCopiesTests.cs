@@ -43,7 +43,7 @@ public class WorkerListCopiesTests
         async Task<IReadOnlyList<WorkerRow>> FindAsync(string search)
         {
             await using var db = database.NewContext();
-            return (await WorkerListQuery.RunAsync(db, division.Id, Period.Of(2026, 3), new WorkerListRequest(search, null, "upah", true, 1), ct)).Rows;
+            return (await WorkerListQuery.RunAsync(db, Period.Of(2026, 3), new WorkerListRequest(search, null, "upah", true, 1), ct)).Rows;
         }
 
         Assert.Single(await FindAsync("santoso"));

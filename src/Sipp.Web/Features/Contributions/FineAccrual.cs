@@ -55,7 +55,7 @@ public static class FineAccrual
     }
 
     /// <summary>At the finalisation of a period: the fines so far of the division's other bills that are unpaid and past due.</summary>
-    public static async Task AccrueUnpaidAsync(SippDbContext db, Guid divisionId, Guid exceptPeriodId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
+    public static async Task AccrueUnpaidAsync(SippDbContext db, Guid exceptPeriodId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
         var overdue = await db.Bills.Include(b => b.ContributionPeriod)
             .Where(b => b.PeriodId != exceptPeriodId && b.Status == BillStatus.MenungguPembayaran && b.DueDate < today)

@@ -12,11 +12,11 @@ public sealed record Dashboard(
     int ActiveWorkers, int AwaitingVerification, Period CurrentPeriod, PeriodDisplayStatus CurrentStatus, long AmountDue, DateOnly? NextDueDate,
     Period? OldestUnpaid, IReadOnlyList<MonitoringRow> LastYear)
 {
-    public static async Task<Dashboard> LoadAsync(SippDbContext db, Guid divisionId, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Dashboard> LoadAsync(SippDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var counts = await db.Employments.AsNoTracking()
             .GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var rows = await MonitoringQuery.LoadAsync(db, divisionId, today, cancellationToken);
+        var rows = await MonitoringQuery.LoadAsync(db, today, cancellationToken);
         var current = Period.Containing(today);
         var unpaid = rows.Where(r => r.Status is PeriodDisplayStatus.MenungguPembayaran or PeriodDisplayStatus.Terlambat).OrderBy(r => r.Period).ToList();
         return new Dashboard(

@@ -19,7 +19,7 @@ public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, 
         Company = await currentCompany.GetAsync(cancellationToken);
         if (Company is { } company)
         {
-            Dashboard = await Dashboard.LoadAsync(db, company.DivisionId, clock.JakartaToday(), cancellationToken);
+            Dashboard = await Dashboard.LoadAsync(db, clock.JakartaToday(), cancellationToken);
         }
     }
 }

@@ -166,8 +166,8 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
     {
         var bill = await db.Bills.AsNoTracking().SingleOrDefaultAsync(b => b.PeriodId == periodId && b.Status != BillStatus.Dibatalkan, cancellationToken);
         var rows = kind == LateChargeKind.Kelebihan
-            ? (await LateChargeQuery.CreditsAsync(db, divisionId, bill, cancellationToken)).Rows.ToAsyncEnumerable()
-            : LateChargeQuery.ForReport(db, divisionId, bill?.Id, kind).AsAsyncEnumerable();
+            ? (await LateChargeQuery.CreditsAsync(db, bill, cancellationToken)).Rows.ToAsyncEnumerable()
+            : LateChargeQuery.ForReport(db, bill?.Id, kind).AsAsyncEnumerable();
         var amount = kind == LateChargeKind.Kelebihan ? "Dikompensasikan" : "Jumlah Iuran";
         return new TableDocument
         {

@@ -43,6 +43,7 @@ public sealed record Refusal(RefusalKind Kind, IReadOnlyDictionary<string, strin
         TypedResults.Problem(new HttpValidationProblemDetails(Errors.ToDictionary(e => e.Key.Length == 0 ? "$" : e.Key, e => e.Value))
         {
             Status = Status,
+            Type = Kind == RefusalKind.Invalid ? "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1" : null,
             Title = Title ?? Kind switch
             {
                 RefusalKind.NotFound => "Tidak ditemukan.",

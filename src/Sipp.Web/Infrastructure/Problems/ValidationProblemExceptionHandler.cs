@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Problems;
 
 /// <summary>
-/// The one place that turns a broken rule of an API request into an RFC 9457 problem (400, errors keyed by field,
-/// Indonesian messages). Anything else is left to the default handler: no blanket catch hides errors.
+/// Turns a broken domain rule or an unreadable body of an API request into the same RFC 9457 problem as any other
+/// refusal (<see cref="Refusal.ToProblem"/>: 400, errors keyed by field, Indonesian messages). Anything else is left to the default handler: no blanket catch hides errors.
 /// </summary>
 public sealed class ValidationProblemExceptionHandler : IExceptionHandler
 {
@@ -20,28 +19,14 @@ public sealed class ValidationProblemExceptionHandler : IExceptionHandler
         switch (exception)
         {
             case DomainValidationException validation:
-                await Problems.Validation(validation.Errors).ExecuteAsync(httpContext);
+                await new Refusal(RefusalKind.Invalid, validation.Errors).ToProblem().ExecuteAsync(httpContext);
                 return true;
             case BadHttpRequestException badRequest:
-                await Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["$"] = [badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                        ? "Permintaan terlalu besar."
-                        : "Permintaan tidak dapat dibaca."],
-                }).ExecuteAsync(httpContext);
+                await Refusal.Of(badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Permintaan terlalu besar." : "Permintaan tidak dapat dibaca.")
+                    .ToProblem().ExecuteAsync(httpContext);
                 return true;
             default:
                 return false;
         }
     }
-}
-
-public static class Problems
-{
-    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            title: "Data yang dikirim tidak valid.",
-            detail: "Periksa kembali isian yang disebut pada errors.",
-            type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1");
 }

@@ -30,22 +30,12 @@ public sealed class CompanyJoining(
     public async Task<Result<OtpChallenge>> RequestAsync(AppUser user, string? typedNpp, string? typedDivision, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (!Npp.TryParse(typedNpp, out var npp, out var nppError))
+        if (RegistrationWizard.ParseCompany(typedNpp, typedDivision, errors) is not var (npp, division))
         {
-            errors.Add("Npp", nppError);
+            return errors.Refusal!;
         }
 
-        if (!DivisionCode.TryParse(typedDivision, out var division, out var divisionError))
-        {
-            errors.Add("Divisi", divisionError);
-        }
-
-        if (errors.Refusal is { } invalid)
-        {
-            return invalid;
-        }
-
-        var company = await wizard.FindCompanyAsync(npp.Value, division.Value, cancellationToken);
+        var company = await wizard.FindCompanyAsync(npp, division, cancellationToken);
         var employed = company is not null && user.ParticipantId is { } participantId && await db.Employments.AcrossDivisions().AnyAsync(
             e => e.DivisionId == company.DivisionId && e.ParticipantId == participantId && e.Status == EmploymentStatus.Aktif, cancellationToken);
         if (!employed)

@@ -32,22 +32,12 @@ public sealed class RegistrationSteps(
     public async Task<Result<PendingRegistration>> StartAsync(string? typedNpp, string? typedDivision, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (!Npp.TryParse(typedNpp, out var npp, out var nppError))
+        if (RegistrationWizard.ParseCompany(typedNpp, typedDivision, errors) is not var (npp, division))
         {
-            errors.Add("Npp", nppError);
+            return errors.Refusal!;
         }
 
-        if (!DivisionCode.TryParse(typedDivision, out var division, out var divisionError))
-        {
-            errors.Add("Divisi", divisionError);
-        }
-
-        if (errors.Refusal is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (await wizard.FindCompanyAsync(npp.Value, division.Value, cancellationToken) is not { } company)
+        if (await wizard.FindCompanyAsync(npp, division, cancellationToken) is not { } company)
         {
             return Refusal.Field("Npp", "NPP dan divisi tersebut tidak ditemukan. Periksa kembali atau hubungi Kantor Cabang BPJS Ketenagakerjaan.", RefusalKind.NotFound);
         }

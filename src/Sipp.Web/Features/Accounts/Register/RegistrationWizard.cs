@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
+using Sipp.Domain.Identifiers;
 using Sipp.Web.Features.Accounts.Otp;
+using Sipp.Web.Infrastructure.Problems;
 
 namespace Sipp.Web.Features.Accounts.Register;
 
@@ -33,6 +35,22 @@ public sealed class RegistrationWizard(SippDbContext db, TimeProvider clock)
         db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
             .Select(d => new RegistrationCompany(d.Id, d.Company.Npp, d.Code, d.Company.Name, d.Name, d.BranchOffice))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>An NPP and a division code as typed into a form's <c>Npp</c> and <c>Divisi</c>; the errors otherwise.</summary>
+    public static (string Npp, string Division)? ParseCompany(string? typedNpp, string? typedDivision, FieldErrors errors)
+    {
+        if (!Npp.TryParse(typedNpp, out var npp, out var nppError))
+        {
+            errors.Add("Npp", nppError);
+        }
+
+        if (!DivisionCode.TryParse(typedDivision, out var division, out var divisionError))
+        {
+            errors.Add("Divisi", divisionError);
+        }
+
+        return errors.Any ? null : (npp.Value, division.Value);
+    }
 
     public Task<RegistrationCompany?> FindCompanyAsync(string npp, string division, CancellationToken cancellationToken) =>
         db.Divisions.AsNoTracking().Where(d => d.Company.Npp == npp && d.Code == division)

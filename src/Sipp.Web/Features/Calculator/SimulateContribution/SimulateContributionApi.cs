@@ -8,14 +8,14 @@ namespace Sipp.Web.Features.Calculator.SimulateContribution;
 /// <summary>POST /api/v1/iuran/simulasi — the calculator contract of iuran.md §6.</summary>
 public static class SimulateContributionApi
 {
-    public static async Task<Results<Ok<SimulationResponse>, ValidationProblem>> PostAsync(
+    public static async Task<Results<Ok<SimulationResponse>, ProblemHttpResult>> PostAsync(
         HttpRequest request, SimulateContributionHandler handler, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var json = await JsonRequestReader.ReadAsync(request, errors, cancellationToken);
         if (json is null)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return new Refusal(RefusalKind.Invalid, errors.ToDictionary()).ToProblem();
         }
 
         var period = json.String(F.Period, "Periode", required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
@@ -30,7 +30,7 @@ public static class SimulateContributionApi
         if (errors.Any || period is null || upah is null || birthDate is null || citizenship is null || riskClass is null)
         {
             errors.AddRange(await handler.CheckPartsAsync(period, upah, birthDate, riskClass, cancellationToken));
-            return Problems.Validation(errors.ToDictionary());
+            return new Refusal(RefusalKind.Invalid, errors.ToDictionary()).ToProblem();
         }
 
         var simulation = await handler.HandleAsync(

@@ -8,14 +8,14 @@ namespace Sipp.Web.Features.Calculator.SimulateFine;
 /// <summary>POST /api/v1/iuran/denda/simulasi — iuran.md §6.</summary>
 public static class SimulateFineApi
 {
-    public static async Task<Results<Ok<FineResponse>, ValidationProblem>> PostAsync(
+    public static async Task<Results<Ok<FineResponse>, ProblemHttpResult>> PostAsync(
         HttpRequest request, SimulateFineHandler handler, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var json = await JsonRequestReader.ReadAsync(request, errors, cancellationToken);
         if (json is null)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return new Refusal(RefusalKind.Invalid, errors.ToDictionary()).ToProblem();
         }
 
         var period = json.String(F.Period, "Periode", required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
@@ -24,7 +24,7 @@ public static class SimulateFineApi
         if (errors.Any || period is null || total is null || paidOn is null)
         {
             errors.AddRange(await handler.CheckPartsAsync(period, total, paidOn, cancellationToken));
-            return Problems.Validation(errors.ToDictionary());
+            return new Refusal(RefusalKind.Invalid, errors.ToDictionary()).ToProblem();
         }
 
         var fine = await handler.HandleAsync(new SimulateFineRequest(period.Value, total.Value, paidOn.Value), cancellationToken);

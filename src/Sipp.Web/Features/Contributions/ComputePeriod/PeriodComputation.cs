@@ -54,7 +54,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
 
         var corrected = await db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == stored.Id && l.WageCorrected)
             .ToDictionaryAsync(l => l.EmploymentId, l => l.Upah, cancellationToken);
-        var workers = await ActiveWorkersAsync(divisionId, period, cancellationToken);
+        var workers = await ActiveWorkersAsync(period, cancellationToken);
         var facts = new WorkerFacts[workers.Count];
         for (var i = 0; i < workers.Count; i++)
         {
@@ -93,7 +93,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         await BulkInsert.InsertAsync(db, lines, cancellationToken);
         // Counted on the stored lines: asking each worker's wage history in the workers query cost 10 % of the computation.
         stored.WageChangedCount = await ViewPeriod.PeriodLineFilters.Apply(
-            db, db.ContributionLines.Where(l => l.PeriodId == stored.Id), divisionId, period, ViewPeriod.PeriodLineFilters.WageChanged, null)!.CountAsync(cancellationToken);
+            db, db.ContributionLines.Where(l => l.PeriodId == stored.Id), period, ViewPeriod.PeriodLineFilters.WageChanged, null)!.CountAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
@@ -106,7 +106,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         db.Divisions.AsNoTracking().Where(d => d.Id == divisionId)
             .Select(d => new CompanyFacts(d.Company.JkkRiskClass, d.Company.TakesPartInJp, d.Company.LabourIntensive)).SingleAsync(cancellationToken);
 
-    private async Task<List<ActiveWorker>> ActiveWorkersAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
+    private async Task<List<ActiveWorker>> ActiveWorkersAsync(Period period, CancellationToken cancellationToken)
     {
         var first = period.FirstDay;
         var last = period.LastDay;

@@ -55,14 +55,14 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
             };
             db.Bills.Add(bill);
             await db.SaveChangesAsync(cancellationToken);
-            await FineAccrual.AccrueUnpaidAsync(db, divisionId, stored.Id, today, table, now, cancellationToken);
-            await LateChargeBilling.AttachAsync(db, bill, divisionId, today, table, now, cancellationToken);
+            await FineAccrual.AccrueUnpaidAsync(db, stored.Id, today, table, now, cancellationToken);
+            await LateChargeBilling.AttachAsync(db, bill, today, table, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var fines = await db.Fines.Where(f => f.ChargedOnBillId == null).ToListAsync(cancellationToken);
             fines.ForEach(f => f.ChargedOnBillId = bill.Id);
             bill.FineAmount = fines.Sum(f => f.Amount);
             var beforeCredit = bill.ContributionAmount + bill.ArrearsAmount + bill.BackPayAmount + bill.FineAmount;
-            bill.CreditAmount = LateCharges.SetOff(await LateChargeBilling.UnusedCreditAsync(db, divisionId, cancellationToken), beforeCredit);
+            bill.CreditAmount = LateCharges.SetOff(await LateChargeBilling.UnusedCreditAsync(db, cancellationToken), beforeCredit);
             bill.TotalAmount = beforeCredit - bill.CreditAmount;
             stored.Status = PeriodStatus.Final;
             stored.FinalizedAt = now;

@@ -18,9 +18,9 @@ public static class LateChargeBilling
     /// Charges the waiting Susulan and Rapel on <paramref name="bill"/> (already saved) and adds the Susulan fines so far
     /// as fines waiting for it; a whole division's backdated raise is a few statements, not one per charge.
     /// </summary>
-    public static async Task AttachAsync(SippDbContext db, Bill bill, Guid divisionId, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
+    public static async Task AttachAsync(SippDbContext db, Bill bill, DateOnly today, RuleTable rules, DateTime now, CancellationToken cancellationToken)
     {
-        var waiting = Waiting(db, divisionId);
+        var waiting = Waiting(db);
         await FineAccrual.AccrueArrearsAsync(db, waiting, today, rules, now, cancellationToken);
         var totals = await TotalsAsync(waiting, cancellationToken);
         bill.ArrearsAmount = totals.GetValueOrDefault(LateChargeKind.Susulan);
@@ -29,7 +29,7 @@ public static class LateChargeBilling
     }
 
     /// <summary>The Iuran Susulan and Rapel of the division waiting for its next bill.</summary>
-    public static IQueryable<LateCharge> Waiting(SippDbContext db, Guid divisionId) =>
+    public static IQueryable<LateCharge> Waiting(SippDbContext db) =>
         db.LateCharges.Where(c => c.ChargedOnBillId == null && c.Kind != LateChargeKind.Kelebihan);
 
     /// <summary>The amount of each kind among <paramref name="charges"/>.</summary>
@@ -37,7 +37,7 @@ public static class LateChargeBilling
         charges.GroupBy(c => c.Kind).Select(g => new { g.Key, Total = g.Sum(c => c.Total) }).ToDictionaryAsync(g => g.Key, g => g.Total, cancellationToken);
 
     /// <summary>Kelebihan Iuran not yet set off: every credit of the division less what its live and paid bills used.</summary>
-    public static async Task<long> UnusedCreditAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
+    public static async Task<long> UnusedCreditAsync(SippDbContext db, CancellationToken cancellationToken)
     {
         var credits = await db.LateCharges.Where(c => c.Kind == LateChargeKind.Kelebihan).SumAsync(c => (long?)c.Total, cancellationToken) ?? 0;
         var used = await db.Bills.Where(b => b.Status != BillStatus.Dibatalkan)
@@ -71,7 +71,7 @@ public static class LateChargeBilling
         }
 
         var credit = charges.Where(c => c.Kind == LateChargeKind.Kelebihan).Sum(c => c.Total);
-        if (credit > 0 && credit > await UnusedCreditAsync(db, month.DivisionId, cancellationToken))
+        if (credit > 0 && credit > await UnusedCreditAsync(db, cancellationToken))
         {
             return Refusal.Of(
                 "Kelebihan Iuran periode ini sudah dikompensasikan pada tagihan lain; finalisasi tidak dapat dibatalkan. "

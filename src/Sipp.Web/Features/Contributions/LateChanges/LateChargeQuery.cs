@@ -23,13 +23,13 @@ public sealed record LateChargeView(IReadOnlyList<LateChargeRow> Rows, int Hidde
 public static class LateChargeQuery
 {
     /// <param name="bill">The period's live bill; null while the period is not final.</param>
-    public static async Task<LateChargeView> LoadAsync(SippDbContext db, Guid divisionId, Bill? bill, CancellationToken cancellationToken)
+    public static async Task<LateChargeView> LoadAsync(SippDbContext db, Bill? bill, CancellationToken cancellationToken)
     {
-        var carried = bill is null ? LateChargeBilling.Waiting(db, divisionId) : db.LateCharges.Where(c => c.ChargedOnBillId == bill.Id);
+        var carried = bill is null ? LateChargeBilling.Waiting(db) : db.LateCharges.Where(c => c.ChargedOnBillId == bill.Id);
         var count = await carried.CountAsync(cancellationToken);
         var rows = await Rows(db, carried.OrderBy(c => c.Kind).ThenBy(c => c.Employment.SortName).ThenBy(c => c.Month).Take(LateChargeView.Shown), bill?.Id)
             .ToListAsync(cancellationToken);
-        var (credits, unused) = await CreditsAsync(db, divisionId, bill, cancellationToken);
+        var (credits, unused) = await CreditsAsync(db, bill, cancellationToken);
         // A bill keeps its amount of each kind; before it, they are summed from what waits (the credit: what is available).
         var totals = bill is null
             ? await LateChargeBilling.TotalsAsync(carried, cancellationToken)
@@ -39,20 +39,20 @@ public static class LateChargeQuery
     }
 
     /// <summary>What waits for the division's next bill, amounts only (Monitoring Iuran).</summary>
-    public static async Task<LateChargeView> NextBillAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken) =>
-        new([], 0, await LateChargeBilling.TotalsAsync(LateChargeBilling.Waiting(db, divisionId), cancellationToken), true,
-            await LateChargeBilling.UnusedCreditAsync(db, divisionId, cancellationToken));
+    public static async Task<LateChargeView> NextBillAsync(SippDbContext db, CancellationToken cancellationToken) =>
+        new([], 0, await LateChargeBilling.TotalsAsync(LateChargeBilling.Waiting(db), cancellationToken), true,
+            await LateChargeBilling.UnusedCreditAsync(db, cancellationToken));
 
     /// <summary>Every charge of a bill (or waiting for one) of a kind, for the reports; fines are the ones charged on that bill.</summary>
-    public static IQueryable<LateChargeRow> ForReport(SippDbContext db, Guid divisionId, Guid? billId, LateChargeKind kind) =>
-        Rows(db, (billId is { } id ? db.LateCharges.Where(c => c.ChargedOnBillId == id) : LateChargeBilling.Waiting(db, divisionId))
+    public static IQueryable<LateChargeRow> ForReport(SippDbContext db, Guid? billId, LateChargeKind kind) =>
+        Rows(db, (billId is { } id ? db.LateCharges.Where(c => c.ChargedOnBillId == id) : LateChargeBilling.Waiting(db))
             .Where(c => c.Kind == kind).OrderBy(c => c.Employment.SortName).ThenBy(c => c.EmploymentId).ThenBy(c => c.Month), billId);
 
     /// <summary>
     /// The credits set off against <paramref name="bill"/> (oldest first, as <see cref="CreditAllocation"/> derives), or,
     /// without a bill, the credits not used yet; and the division's unused credit.
     /// </summary>
-    public static async Task<(List<LateChargeRow> Rows, long Unused)> CreditsAsync(SippDbContext db, Guid divisionId, Bill? bill, CancellationToken cancellationToken)
+    public static async Task<(List<LateChargeRow> Rows, long Unused)> CreditsAsync(SippDbContext db, Bill? bill, CancellationToken cancellationToken)
     {
         var credits = await Rows(db, db.LateCharges.Where(c => c.Kind == LateChargeKind.Kelebihan).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id), null)
             .ToListAsync(cancellationToken);

@@ -23,8 +23,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
         var today = clock.JakartaToday();
-        Rows = await MonitoringQuery.LoadAsync(db, company.DivisionId, today, cancellationToken);
-        Waiting = await LateChanges.LateChargeQuery.NextBillAsync(db, company.DivisionId, cancellationToken);
+        Rows = await MonitoringQuery.LoadAsync(db, today, cancellationToken);
+        Waiting = await LateChanges.LateChargeQuery.NextBillAsync(db, cancellationToken);
         var first = Period.Containing(today).AddMonths(-11);
         LastYear = Rows.Where(r => r.Period >= first && r.Period <= Period.Containing(today)).OrderBy(r => r.Period).ToList();
     }

@@ -21,7 +21,7 @@ public sealed record MonitoringRow(
 /// </summary>
 public static class MonitoringQuery
 {
-    public static async Task<List<MonitoringRow>> LoadAsync(SippDbContext db, Guid divisionId, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<List<MonitoringRow>> LoadAsync(SippDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var stored = await db.ContributionPeriods.AsNoTracking()
             .Select(p => new

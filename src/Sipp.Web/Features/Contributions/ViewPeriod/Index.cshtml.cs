@@ -138,7 +138,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return;
         }
 
-        LateCharges = await LateChanges.LateChargeQuery.LoadAsync(db, company.DivisionId, Summary.LiveBill, cancellationToken);
+        LateCharges = await LateChanges.LateChargeQuery.LoadAsync(db, Summary.LiveBill, cancellationToken);
         if (Summary.LiveBill is { Status: BillStatus.Lunas } paid)
         {
             Payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BillId == paid.Id, cancellationToken);
@@ -147,7 +147,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         var lines = db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == Summary.Period.Id);
         Previous = await db.ContributionPeriods.AsNoTracking()
             .SingleOrDefaultAsync(p => p.Period == period.AddMonths(-1) && p.Status != PeriodStatus.BelumDihitung, cancellationToken);
-        var filtered = PeriodLineFilters.Apply(db, lines, company.DivisionId, period, Saring, Summary.MinimumWage);
+        var filtered = PeriodLineFilters.Apply(db, lines, period, Saring, Summary.MinimumWage);
         Saring = filtered is null ? null : Saring;
         lines = filtered ?? lines;
         if (!string.IsNullOrWhiteSpace(Cari))

@@ -43,7 +43,7 @@ public static class PeriodLineFilters
 
     /// <summary>The lines that pass <paramref name="filter"/>; null when the filter is unknown (or needs a minimum wage there is not).</summary>
     public static IQueryable<ContributionLine>? Apply(
-        SippDbContext db, IQueryable<ContributionLine> lines, Guid divisionId, Period period, string? filter, long? minimumWage)
+        SippDbContext db, IQueryable<ContributionLine> lines, Period period, string? filter, long? minimumWage)
     {
         var first = period.FirstDay;
         var last = period.LastDay;

@@ -44,7 +44,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         Company = await currentCompany.RequireAsync(cancellationToken);
         var current = Period.Containing(clock.JakartaToday());
-        var page = await WorkerListQuery.RunAsync(db, Company.DivisionId, current, new WorkerListRequest(Cari, Status, Urut, Turun, Halaman), cancellationToken);
+        var page = await WorkerListQuery.RunAsync(db, current, new WorkerListRequest(Cari, Status, Urut, Turun, Halaman), cancellationToken);
         (Rows, Total, Halaman) = (page.Rows, page.Total, page.Page);
     }
 

@@ -17,7 +17,7 @@ public static class WorkerListQuery
 {
     public const int PageSize = 50;
 
-    public static async Task<WorkerListPage> RunAsync(SippDbContext db, Guid divisionId, Period current, WorkerListRequest request, CancellationToken cancellationToken)
+    public static async Task<WorkerListPage> RunAsync(SippDbContext db, Period current, WorkerListRequest request, CancellationToken cancellationToken)
     {
         var query = Search(db.Employments.AsNoTracking(), request.Search);
         if (request.Status is { } status)

@@ -32,8 +32,8 @@ public sealed class UploadValidation
     public static async Task<UploadValidation> CreateAsync(SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
     {
         UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch.DivisionId),
-        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken), today), null, lateCharges, batch.DivisionId),
-        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, batch.DivisionId, cancellationToken)), lateCharges, batch.DivisionId),
+        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch.DivisionId),
+        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch.DivisionId),
     };
 
     /// <summary>The checks of one chunk that need no database (the KPJ-based uploads hold their division's workers in memory).</summary>

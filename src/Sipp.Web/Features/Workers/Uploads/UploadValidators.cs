@@ -83,7 +83,7 @@ public sealed class DivisionWorkers
 
     public IReadOnlyDictionary<string, WorkerFacts> ByKpj { get; }
 
-    public static async Task<DivisionWorkers> LoadAsync(SippDbContext db, Guid divisionId, CancellationToken cancellationToken)
+    public static async Task<DivisionWorkers> LoadAsync(SippDbContext db, CancellationToken cancellationToken)
     {
         var workers = await db.Employments.AsNoTracking().Where(e => e.Participant.Kpj != null)
             .OrderBy(e => e.Status == EmploymentStatus.Aktif ? 0 : 1)
