@@ -49,7 +49,7 @@ public static class LateRaiseScenario
             .AddSingleton(Options.Create(new PaymentOptions { Channels = [channel] }))
             .AddSingleton(Options.Create(new UploadOptions { Folder = folder }))
             .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder })
-            .AddSingleton<UploadStorage>()
+            .AddScoped<UploadStorage>()
             .AddScoped<AuditLog>()
             .AddScoped<PeriodComputation>()
             .AddScoped<BillIssuing>()
@@ -143,10 +143,10 @@ public static class LateRaiseScenario
             Id = Guid.NewGuid(), DivisionId = divisionId, Kind = UploadKind.Upah, FileName = "kenaikan.csv", Format = UploadFormat.Csv,
             State = UploadState.Diperiksa, UploadedAt = DateTime.UtcNow,
         };
-        var storage = scope.ServiceProvider.GetRequiredService<UploadStorage>();
-        await File.WriteAllTextAsync(storage.PathOf(batch.Id), text.ToString(), new UTF8Encoding(false));
-        batch.SizeBytes = new FileInfo(storage.PathOf(batch.Id)).Length;
+        var content = new UTF8Encoding(false).GetBytes(text.ToString());
+        batch.SizeBytes = content.Length;
         db.UploadBatches.Add(batch);
+        db.UploadContents.Add(new UploadContent { BatchId = batch.Id, Content = content });
         await db.SaveChangesAsync();
         return batch.Id;
     }

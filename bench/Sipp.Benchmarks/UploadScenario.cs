@@ -31,17 +31,16 @@ public static class UploadScenario
         }
 
         var folder = Directory.CreateTempSubdirectory("sipp-bench-upload").FullName;
-        var storage = new UploadStorage(Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
         await using var services = new ServiceCollection().AddScoped(_ => database.NewContextFor(divisionId)).AddSingleton<RuleTableProvider>().BuildServiceProvider();
         var ruleTables = services.GetRequiredService<RuleTableProvider>();
 
         // A running server has checked and imported files before: warm the process up with a small upload, as it would be.
-        await UploadAsync(database, storage, ruleTables, divisionId, first: rows, count: 2_000, report: false);
-        await UploadAsync(database, storage, ruleTables, divisionId, first: 0, count: rows, report: true);
+        await UploadAsync(database, folder, ruleTables, divisionId, first: rows, count: 2_000, report: false);
+        await UploadAsync(database, folder, ruleTables, divisionId, first: 0, count: rows, report: true);
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task UploadAsync(TestDatabase database, UploadStorage storage, RuleTableProvider ruleTables, Guid divisionId, int first, int count, bool report)
+    private static async Task UploadAsync(TestDatabase database, string folder, RuleTableProvider ruleTables, Guid divisionId, int first, int count, bool report)
     {
         var batch = new UploadBatch
         {
@@ -49,8 +48,11 @@ public static class UploadScenario
             State = UploadState.Diperiksa, UploadedAt = DateTime.UtcNow,
         };
         var generated = Stopwatch.StartNew();
-        MiniExcel.SaveAs(storage.PathOf(batch.Id), NewWorkers(first, count), excelType: ExcelType.XLSX);
-        batch.SizeBytes = new FileInfo(storage.PathOf(batch.Id)).Length;
+        var path = Path.Combine(folder, batch.Id.ToString("N") + ".xlsx");
+        MiniExcel.SaveAs(path, NewWorkers(first, count), excelType: ExcelType.XLSX);
+        var content = await File.ReadAllBytesAsync(path);
+        File.Delete(path);
+        batch.SizeBytes = content.Length;
         if (report)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -60,6 +62,7 @@ public static class UploadScenario
         await using (var db = database.NewContext())
         {
             db.UploadBatches.Add(batch);
+            db.UploadContents.Add(new UploadContent { BatchId = batch.Id, Content = content });
             await db.SaveChangesAsync();
         }
 
@@ -69,6 +72,7 @@ public static class UploadScenario
         var check = Stopwatch.StartNew();
         await using (var db = database.NewProductContext())
         {
+            var storage = new UploadStorage(db, Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
             await new UploadChecker(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
         }
 
@@ -87,6 +91,7 @@ public static class UploadScenario
         var import = Stopwatch.StartNew();
         await using (var db = database.NewContextFor(divisionId))
         {
+            var storage = new UploadStorage(db, Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
             var refusal = await new UploadImporter(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).ImportAsync(batch.Id, new Actor(Guid.NewGuid(), "bench", "127.0.0.1"), CancellationToken.None);
             if (refusal is not null)
             {

@@ -298,6 +298,25 @@ internal sealed class UploadBatchConfiguration : IEntityTypeConfiguration<Upload
     }
 }
 
+internal sealed class UploadContentConfiguration : IEntityTypeConfiguration<Uploads.UploadContent>
+{
+    public void Configure(EntityTypeBuilder<Uploads.UploadContent> e)
+    {
+        e.HasKey(c => c.BatchId);
+        e.HasOne(c => c.Batch).WithOne().HasForeignKey<Uploads.UploadContent>(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Data Protection's key ring, shared by every node (issue 15); a key's XML is longer than the 256 of the convention.</summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> e)
+    {
+        e.Property(k => k.Xml).HasColumnType("text");
+        e.Property(k => k.FriendlyName).HasColumnType("text");
+    }
+}
+
 internal sealed class UploadRowErrorConfiguration : IEntityTypeConfiguration<Uploads.UploadRowError>
 {
     public void Configure(EntityTypeBuilder<Uploads.UploadRowError> e)

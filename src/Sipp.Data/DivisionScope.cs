@@ -37,6 +37,7 @@ public static class DivisionScope
         Scope<Bill>(builder, b => b.ContributionPeriod.DivisionId == context.ScopedDivisionId);
         Scope<Payment>(builder, p => p.Bill.ContributionPeriod.DivisionId == context.ScopedDivisionId);
         Scope<UploadRowError>(builder, r => r.Batch.DivisionId == context.ScopedDivisionId);
+        Scope<UploadContent>(builder, c => c.Batch.DivisionId == context.ScopedDivisionId);
     }
 
     private static void Scope<T>(ModelBuilder builder, Expression<Func<T, bool>> filter)

@@ -14,7 +14,7 @@ namespace Sipp.Data;
 
 /// <summary>The one model of Sipp, on SQLite (embedded default) or PostgreSQL. Handlers use it directly.</summary>
 public class SippDbContext(DbContextOptions<SippDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Company> Companies => Set<Company>();
 
@@ -55,6 +55,12 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
     public DbSet<Uploads.UploadBatch> UploadBatches => Set<Uploads.UploadBatch>();
 
     public DbSet<Uploads.UploadRowError> UploadRowErrors => Set<Uploads.UploadRowError>();
+
+    public DbSet<Uploads.UploadContent> UploadContents => Set<Uploads.UploadContent>();
+
+    /// <summary>Data Protection's key ring (cookies, antiforgery tokens, reset links), one for every node.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

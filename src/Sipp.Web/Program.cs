@@ -32,6 +32,7 @@ builder.Services.AddSingleton<RuleTableProvider>();
 builder.Services.AddScoped<DevelopmentSeed>();
 builder.Services.AddScoped<PaidMonthSeed>();
 
+builder.Services.AddSippKeyRing(builder.Configuration);
 builder.Services.AddSippAuthentication();
 builder.Services.AddOptions<SecurityOptions>().Validate(IpAccessRules.AllValid, "Security:IpRules: setiap PathPrefix harus diawali / dan setiap jaringan harus CIDR yang valid.");
 builder.Services.AddSingleton<IpAccessRules>();

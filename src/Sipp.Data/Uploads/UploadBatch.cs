@@ -2,7 +2,7 @@ namespace Sipp.Data.Uploads;
 
 /// <summary>
 /// An uploaded file of a company division: checked row by row in the background, then imported (all valid rows in
-/// one transaction) or dropped. The file itself stays on disk until then.
+/// one transaction) or dropped. The file itself waits in <see cref="UploadContent"/> until then.
 /// </summary>
 public class UploadBatch
 {
@@ -91,4 +91,17 @@ public enum UploadState
     SiapImpor = 3,
     Diimpor = 4,
     Dibatalkan = 5,
+}
+
+/// <summary>
+/// The uploaded file itself, kept in the database from its arrival until it is imported, refused or cancelled, so
+/// that any node can check, import or hand back a file another node received (issue 15).
+/// </summary>
+public class UploadContent
+{
+    public Guid BatchId { get; set; }
+
+    public UploadBatch Batch { get; set; } = null!;
+
+    public required byte[] Content { get; set; }
 }

@@ -22,6 +22,27 @@ namespace Sipp.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1159,6 +1180,20 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.ToTable("UploadBatches");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadContent", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("UploadContents");
+                });
+
             modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -1579,13 +1614,26 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Navigation("Bill");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadContent", b =>
+                {
+                    b.HasOne("Sipp.Data.Uploads.UploadBatch", "Batch")
+                        .WithOne()
+                        .HasForeignKey("Sipp.Data.Uploads.UploadContent", "BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
+                });
+
             modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
                 {
-                    b.HasOne("Sipp.Data.Uploads.UploadBatch", null)
+                    b.HasOne("Sipp.Data.Uploads.UploadBatch", "Batch")
                         .WithMany("Errors")
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Batch");
                 });
 
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>

@@ -17,6 +17,25 @@ namespace Sipp.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(256)
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1144,6 +1163,20 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("UploadBatches");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadContent", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("UploadContents");
+                });
+
             modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -1560,13 +1593,26 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Navigation("Bill");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Uploads.UploadContent", b =>
+                {
+                    b.HasOne("Sipp.Data.Uploads.UploadBatch", "Batch")
+                        .WithOne()
+                        .HasForeignKey("Sipp.Data.Uploads.UploadContent", "BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
+                });
+
             modelBuilder.Entity("Sipp.Data.Uploads.UploadRowError", b =>
                 {
-                    b.HasOne("Sipp.Data.Uploads.UploadBatch", null)
+                    b.HasOne("Sipp.Data.Uploads.UploadBatch", "Batch")
                         .WithMany("Errors")
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Batch");
                 });
 
             modelBuilder.Entity("Sipp.Data.Workers.Employment", b =>

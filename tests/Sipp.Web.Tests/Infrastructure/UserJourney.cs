@@ -27,6 +27,14 @@ public static partial class UserJourney
         return client;
     }
 
+    /// <summary>The same browser (its cookies) sent by a balancer to another node of the same database.</summary>
+    public static HttpClient SameBrowserOn(this SippWebFactory node, HttpClient browser)
+    {
+        var client = node.CreateDefaultClient(new Uri("http://localhost"), new RedirectHandler(), new CookieContainerHandler(CookieJars.GetOrCreateValue(browser)));
+        CookieJars.Add(client, CookieJars.GetOrCreateValue(browser));
+        return client;
+    }
+
     /// <summary>The same browser session (cookies) but showing redirects instead of following them.</summary>
     public static HttpClient WithoutRedirects(this SippWebFactory factory, HttpClient browser)
     {

@@ -42,7 +42,7 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
 
         Assert.Contains(reason, page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        Assert.False(File.Exists(scope.ServiceProvider.GetRequiredService<UploadStorage>().PathOf(BatchId(page))));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().UploadContents.AnyAsync(c => c.BatchId == BatchId(page), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
         var batch = await db.UploadBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, TestContext.Current.CancellationToken);
         Assert.Equal(UploadState.Dibatalkan, batch.State);
         Assert.False(await db.UploadRowErrors.AnyAsync(e => e.BatchId == batchId, TestContext.Current.CancellationToken));
-        Assert.False(File.Exists(scope.ServiceProvider.GetRequiredService<UploadStorage>().PathOf(batchId)));
+        Assert.False(await db.UploadContents.AnyAsync(c => c.BatchId == batchId, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -128,16 +128,16 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
 
         await using (var db = database.NewContext())
         {
-            var first = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
-            var second = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
+            var first = await UploadQueue.ClaimNextAsync(db, now, ct);
+            var second = await UploadQueue.ClaimNextAsync(db, now, ct);
             await db.UploadBatches.Where(x => x.FileName == "a-besar.csv").ExecuteUpdateAsync(x => x.SetProperty(y => y.State, UploadState.SiapImpor), ct);
-            var elsewhere = await UploadQueue.ClaimNextAsync(db, now, _ => false, ct);
-            var third = await UploadQueue.ClaimNextAsync(db, now, _ => true, ct);
+            var third = await UploadQueue.ClaimNextAsync(db, now, ct);
+            var lapsed = await UploadQueue.ClaimNextAsync(db, now + UploadQueue.Lease + TimeSpan.FromSeconds(1), ct);
 
             Assert.Equal("b-kecil.csv", await NameAsync(db, first)); // B does not wait behind A
             Assert.Null(second); // A's branch waits for A's running check; B's is running
-            Assert.Null(elsewhere); // a node that cannot read the file leaves it to the node that has it
             Assert.Equal("a-cabang.csv", await NameAsync(db, third));
+            Assert.Equal("a-cabang.csv", await NameAsync(db, lapsed)); // a lapsed lease (a dead node's) is claimed again, oldest first
         }
 
         static UploadBatch Batch(Guid division, string name, DateTime uploadedAt, DateTime? claimedUntil = null) => new()

@@ -158,7 +158,13 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
     {
         var browser = await fixture.OperatorAsync("10000002", "000");
         await fixture.FailInsertOfUploadAsync("gagal-dicatat.csv");
-        var folder = Path.GetDirectoryName(fixture.Factory.Services.GetRequiredService<Sipp.Web.Features.Workers.Uploads.UploadStorage>().PathOf(Guid.Empty))!;
+        string folder;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            folder = scope.ServiceProvider.GetRequiredService<Sipp.Web.Features.Workers.Uploads.UploadStorage>().Folder;
+        }
+
+        Directory.CreateDirectory(folder);
         var before = Directory.GetFiles(folder).ToHashSet();
 
         var content = Encoding.UTF8.GetBytes("KPJ;Upah;Periode Mulai\r\n90000000201;5000000;2026-04\r\n");

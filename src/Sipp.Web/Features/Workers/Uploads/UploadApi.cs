@@ -11,7 +11,7 @@ public static class UploadApi
     public static IServiceCollection AddWorkerUploads(this IServiceCollection services)
     {
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<UploadStorage>();
+        services.AddScoped<UploadStorage>();
         services.AddSingleton<UploadQueue>();
         services.AddHostedService<UploadWorker>();
         services.AddScoped<UploadChecker>();
@@ -39,7 +39,8 @@ public static class UploadApi
             {
                 var company = await currentCompany.RequireAsync(cancellationToken);
                 var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-                if (batch is null || batch.State != UploadState.SiapImpor || !File.Exists(storage.PathOf(id)))
+                await using var copy = batch is { State: UploadState.SiapImpor } ? await storage.OpenAsync(id, cancellationToken) : null;
+                if (batch is null || copy is null)
                 {
                     return Results.NotFound();
                 }
@@ -47,7 +48,7 @@ public static class UploadApi
                 var errors = await db.UploadRowErrors.AsNoTracking().Where(e => e.BatchId == id).ToDictionaryAsync(e => e.RowNumber, e => e.Messages, cancellationToken);
                 var extension = batch.Format == UploadFormat.Xlsx ? "xlsx" : "csv";
                 Prepare(context, $"hasil-{Path.GetFileNameWithoutExtension(batch.FileName)}.{extension}", batch.Format);
-                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(storage.PathOf(id), batch, options.Value.Limits), batch.Format, errors, cancellationToken);
+                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(copy.Path, batch, options.Value.Limits), batch.Format, errors, cancellationToken);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.CompanyOperator);

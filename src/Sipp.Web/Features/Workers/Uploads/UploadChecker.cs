@@ -30,7 +30,14 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
 
         // A check that was interrupted (a restart) starts again from the first row.
         await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
-        var file = UploadFile.Open(storage.PathOf(batchId), batch, options.Value.Limits);
+        await using var copy = await storage.OpenAsync(batchId, cancellationToken);
+        if (copy is null)
+        {
+            await RefuseAsync(batchId, "File upload ini tidak ditemukan lagi. Upload ulang file-nya.", cancellationToken);
+            return;
+        }
+
+        var file = UploadFile.Open(copy.Path, batch, options.Value.Limits);
         var declared = file.DeclaredRows();
         if (declared > MaxRows)
         {
@@ -128,7 +135,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
             b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.CheckedRows, 0)
                 .SetProperty(x => x.ErrorRows, 0).SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null),
             cancellationToken);
-        storage.Delete(batchId);
+        await storage.DeleteAsync(batchId, cancellationToken);
     }
 }
 

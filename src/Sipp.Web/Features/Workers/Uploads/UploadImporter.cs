@@ -33,7 +33,13 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
         var today = clock.JakartaToday();
         var validation = await UploadValidation.CreateAsync(db, lateCharges, batch, today, cancellationToken);
         var accepted = new List<RowResult<object>>();
-        await foreach (var prepared in UploadFile.Open(storage.PathOf(batchId), batch, options.Value.Limits).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
+        await using var copy = await storage.OpenAsync(batchId, cancellationToken);
+        if (copy is null)
+        {
+            return Refusal.Of("File upload ini tidak ditemukan lagi. Upload ulang file-nya.", RefusalKind.Conflict);
+        }
+
+        await foreach (var prepared in UploadFile.Open(copy.Path, batch, options.Value.Limits).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
         {
             foreach (var result in await validation.CompleteAsync(prepared, cancellationToken))
             {
@@ -71,8 +77,8 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                 break;
         }
 
+        await storage.DeleteAsync(batchId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        storage.Delete(batchId);
         // Thousands of new rows change what the query planner should choose: refresh its statistics.
         await db.Database.ExecuteSqlRawAsync("ANALYZE \"Employments\"", cancellationToken);
         return null;

@@ -25,11 +25,11 @@ public sealed class UploadQueue
 
     /// <summary>
     /// Claims the oldest waiting batch of a company that has no check running, so that one company's uploads never hold
-    /// up another's: each company (all its divisions) is checked one file at a time, companies in parallel. Only a batch whose
-    /// file this node can read (<paramref name="readable"/>) is claimed: until uploads share one store, a file waits on
-    /// the disk of the node that received it.
+    /// up another's: each company (all its divisions) is checked one file at a time, companies in parallel. Any node claims
+    /// any batch (the file is in the database); a claim is an atomic compare-and-set on the lease, so never two at once,
+    /// and a lease that lapses (a node died) is claimed again by whichever node asks next.
     /// </summary>
-    public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, Func<Guid, bool> readable, CancellationToken cancellationToken)
+    public static async Task<(Guid Id, int Attempts)?> ClaimNextAsync(SippDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         // The queue is every company's: claimed across divisions; the check itself then runs scoped to the batch's division.
         var waiting = db.UploadBatches.AcrossDivisions().Where(b => b.State == UploadState.Diperiksa);
@@ -39,7 +39,7 @@ public sealed class UploadQueue
             .Join(db.Divisions, b => b.DivisionId, d => d.Id, (b, d) => new { b.Id, b.UploadedAt, d.CompanyId })
             .Where(b => !companiesChecking.Contains(b.CompanyId))
             .OrderBy(b => b.UploadedAt).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
-        foreach (var id in candidates.Where(readable))
+        foreach (var id in candidates)
         {
             var claimed = await db.UploadBatches.AcrossDivisions().Where(b => b.Id == id && b.State == UploadState.Diperiksa && (b.ClaimedUntil == null || b.ClaimedUntil < now))
                 .ExecuteUpdateAsync(b => b.SetProperty(x => x.ClaimedUntil, now + Lease).SetProperty(x => x.CheckAttempts, x => x.CheckAttempts + 1), cancellationToken);
@@ -74,9 +74,7 @@ public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes,
                 (Guid Id, int Attempts)? next;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
-                    var storage = scope.ServiceProvider.GetRequiredService<UploadStorage>();
-                    next = await UploadQueue.ClaimNextAsync(
-                        scope.ServiceProvider.GetRequiredService<SippDbContext>(), clock.GetUtcNow().UtcDateTime, id => File.Exists(storage.PathOf(id)), stoppingToken);
+                    next = await UploadQueue.ClaimNextAsync(scope.ServiceProvider.GetRequiredService<SippDbContext>(), clock.GetUtcNow().UtcDateTime, stoppingToken);
                 }
 
                 if (next is { } claimed)

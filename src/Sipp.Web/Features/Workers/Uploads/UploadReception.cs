@@ -51,14 +51,9 @@ public sealed class UploadReception(
             Id = Guid.NewGuid(), DivisionId = db.ScopedDivisionId, Kind = definition.Kind, FileName = name[..Math.Min(255, name.Length)],
             SizeBytes = file.Length, State = UploadState.Diperiksa, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = uploadedBy,
         };
-        try
+        await using (var copy = await storage.ReceiveAsync(file.Content, cancellationToken))
         {
-            await SaveAndInspectAsync(file.Content, batch, definition, cancellationToken);
-        }
-        catch
-        {
-            storage.Delete(batch.Id); // nothing was recorded: leave no file behind
-            throw;
+            await InspectAndRecordAsync(copy, batch, definition, cancellationToken);
         }
 
         return batch;
@@ -80,26 +75,27 @@ public sealed class UploadReception(
             return Refusal.Of("Upload ini tidak dapat dibatalkan lagi.", RefusalKind.Conflict);
         }
 
-        storage.Delete(batchId);
+        await storage.DeleteAsync(batchId, cancellationToken);
         await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
         audit.Record("upload.batal", "Upload", batchId.ToString(), batch.DivisionId);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    /// <summary>Stores the file, inspects it and its header, and records the batch (refused, or waiting for its check).</summary>
-    private async Task SaveAndInspectAsync(Stream content, UploadBatch batch, UploadDefinition definition, CancellationToken cancellationToken)
+    /// <summary>Inspects the file and its header, and records the batch — refused, or waiting for its check with its file.</summary>
+    private async Task InspectAndRecordAsync(UploadCopy copy, UploadBatch batch, UploadDefinition definition, CancellationToken cancellationToken)
     {
-        await storage.SaveAsync(batch.Id, content, cancellationToken);
-        var path = storage.PathOf(batch.Id);
-        var (format, _, refusal) = SpreadsheetInspection.Inspect(path, batch.FileName);
+        var (format, _, refusal) = SpreadsheetInspection.Inspect(copy.Path, batch.FileName);
         batch.Format = format;
-        refusal ??= CheckHeaders(path, batch, definition, options.Value.Limits);
-        if (refusal is not null)
+        refusal ??= CheckHeaders(copy.Path, batch, definition, options.Value.Limits);
+        if (refusal is null)
+        {
+            await storage.KeepAsync(batch.Id, copy, cancellationToken);
+        }
+        else
         {
             batch.State = UploadState.Ditolak;
             batch.Refusal = refusal;
-            storage.Delete(batch.Id);
         }
 
         db.UploadBatches.Add(batch);

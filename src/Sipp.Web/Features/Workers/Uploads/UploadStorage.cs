@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sipp.Data;
+using Sipp.Data.Uploads;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -7,7 +10,7 @@ public sealed class UploadOptions
 {
     public const string Section = "Uploads";
 
-    /// <summary>Where uploaded files wait between check and import (relative to the content root).</summary>
+    /// <summary>Where this node keeps its short-lived local copies of uploads while reading them (relative to the content root).</summary>
     public string Folder { get; set; } = "data/uploads";
 
     /// <summary>Data rows one upload may hold (product.md: 100,000).</summary>
@@ -33,22 +36,73 @@ public sealed class UploadOptions
     public Sipp.Web.Infrastructure.Files.SheetLimits Limits => new(MaxColumns, MaxCells, MaxTextCharacters);
 }
 
-/// <summary>Keeps uploaded files on disk under names Sipp chooses (the user's file name is never a path).</summary>
-public sealed class UploadStorage(IOptions<UploadOptions> options, IHostEnvironment environment)
+/// <summary>
+/// Keeps uploaded files in the database (<see cref="UploadContent"/>), so that any node checks, imports or hands back a
+/// file whichever node received it. A file is read from a node-local copy in <see cref="UploadOptions.Folder"/> (the
+/// readers need a seekable file), made for one use under a name Sipp chooses and deleted after it.
+/// </summary>
+public sealed class UploadStorage(SippDbContext db, IOptions<UploadOptions> options, IHostEnvironment environment)
 {
-    private string Folder => Path.GetFullPath(options.Value.Folder, environment.ContentRootPath);
+    public string Folder => Path.GetFullPath(options.Value.Folder, environment.ContentRootPath);
 
-    public string PathOf(Guid batchId)
+    /// <summary>A local copy of a file arriving, to inspect before anything is recorded.</summary>
+    public async Task<UploadCopy> ReceiveAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var copy = NewCopy();
+        try
+        {
+            await using var file = File.Create(copy.Path);
+            await content.CopyToAsync(file, cancellationToken);
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Adds the file to the context for its batch; it is stored by the caller's save, with the batch.</summary>
+    public async Task KeepAsync(Guid batchId, UploadCopy copy, CancellationToken cancellationToken) =>
+        db.UploadContents.Add(new UploadContent { BatchId = batchId, Content = await File.ReadAllBytesAsync(copy.Path, cancellationToken) });
+
+    /// <summary>A local copy of a stored file to read; null when it is gone (imported, refused or cancelled).</summary>
+    public async Task<UploadCopy?> OpenAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        var content = await db.UploadContents.AsNoTracking().Where(c => c.BatchId == batchId).Select(c => c.Content).SingleOrDefaultAsync(cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var copy = NewCopy();
+        await File.WriteAllBytesAsync(copy.Path, content, cancellationToken);
+        return copy;
+    }
+
+    public Task<bool> ExistsAsync(Guid batchId, CancellationToken cancellationToken) =>
+        db.UploadContents.AnyAsync(c => c.BatchId == batchId, cancellationToken);
+
+    /// <summary>Drops a file once its batch needs it no more (inside the caller's transaction, if any).</summary>
+    public Task DeleteAsync(Guid batchId, CancellationToken cancellationToken) =>
+        db.UploadContents.Where(c => c.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+
+    private UploadCopy NewCopy()
     {
         Directory.CreateDirectory(Folder);
-        return Path.Combine(Folder, batchId.ToString("N") + ".upload");
+        return new UploadCopy(Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".upload"));
     }
+}
 
-    public async Task SaveAsync(Guid batchId, Stream content, CancellationToken cancellationToken)
+/// <summary>A node-local copy of an upload for one use; disposing deletes it.</summary>
+public sealed class UploadCopy(string path) : IAsyncDisposable
+{
+    public string Path { get; } = path;
+
+    public ValueTask DisposeAsync()
     {
-        await using var file = File.Create(PathOf(batchId));
-        await content.CopyToAsync(file, cancellationToken);
+        File.Delete(Path);
+        return ValueTask.CompletedTask;
     }
-
-    public void Delete(Guid batchId) => File.Delete(PathOf(batchId));
 }
