@@ -12,7 +12,7 @@ using Sipp.Web.Infrastructure.Problems;
 
 namespace Sipp.Web.Tests.Contributions;
 
-/// <summary>Finalising the same period twenty times at once, each in its own request scope, on each database.</summary>
+/// <summary>Computing or finalising the same period twenty times at once, each in its own request scope, on each database.</summary>
 public class FinalizeConcurrencyTests
 {
     [Theory]
@@ -45,6 +45,40 @@ public class FinalizeConcurrencyTests
         var bills = await check.ServiceProvider.GetRequiredService<ObserverDbContext>().Bills
             .Where(b => b.ContributionPeriod.DivisionId == divisionId).Select(b => b.Status).ToListAsync(cancellationToken);
         Assert.Equal([BillStatus.MenungguPembayaran], bills);
+    }
+
+    [Theory]
+    [DatabaseData]
+    public async Task TwentyComputationsAtOnce_EachEndInAResultOrAFriendlyRefusal_AndThePeriodIsWhole(DatabaseProvider provider)
+    {
+        await using var factory = await SippWebFactory.CreateAsync(
+            nameof(TwentyComputationsAtOnce_EachEndInAResultOrAFriendlyRefusal_AndThePeriodIsWhole), provider, "Development",
+            new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" });
+        _ = factory.Server;
+        var period = Period.Of(2026, 2);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var divisionId = await factory.DivisionAsync("10000001", "000");
+
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var computation = scope.ServiceProvider.ActingFor<PeriodComputation>(divisionId);
+            start.Wait(cancellationToken);
+            return await computation.ComputeAsync(divisionId, period, cancellationToken);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts); // an exception here is what a user would see as a 500
+
+        Assert.Contains(results, r => r is null);
+        Assert.All(results.OfType<Refusal>(), r => Assert.True(r.Kind == RefusalKind.Conflict && r.Message == PeriodComputation.Busy, r.Message));
+        await using var check = factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ObserverDbContext>();
+        var stored = await db.ContributionPeriods.SingleAsync(p => p.DivisionId == divisionId && p.Period == period, cancellationToken);
+        var lines = await db.ContributionLines.Where(l => l.PeriodId == stored.Id).ToListAsync(cancellationToken);
+        Assert.Equal(stored.WorkerCount, lines.Count);
+        Assert.Equal(stored.Total, lines.Sum(l => l.Total));
+        Assert.Equal(results.Count(r => r is null), stored.Computation);
     }
 
     [Theory]

@@ -4,7 +4,11 @@ using Sipp.Data;
 
 namespace Sipp.Web.Infrastructure.Data;
 
-/// <summary>At start-up: migrate, load the shipped rules, and create the development seed when configured.</summary>
+/// <summary>
+/// At start-up: migrate, load the shipped rules, and create the development seed when configured — on PostgreSQL under
+/// a session-level advisory lock, so that nodes started together take turns: the first does the work, the others find
+/// it done (issue 15). SQLite is the one-node embedded default.
+/// </summary>
 public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -14,7 +18,32 @@ public static class DatabaseStartup
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<SippDbContext>();
         var logger = services.GetRequiredService<ILogger<SippDbContext>>();
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey})");
+        }
 
+        try
+        {
+            await PrepareAsync(app, services, options, db, logger);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey})");
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>The advisory lock of start-up (any number unique to Sipp in this database).</summary>
+    private const long StartupLockKey = 7_250_615_001;
+
+    private static async Task PrepareAsync(WebApplication app, IServiceProvider services, DatabaseOptions options, SippDbContext db, ILogger logger)
+    {
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync();

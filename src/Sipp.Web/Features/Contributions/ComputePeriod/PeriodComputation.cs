@@ -21,6 +21,8 @@ namespace Sipp.Web.Features.Contributions.ComputePeriod;
 /// </summary>
 public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
 {
+    public const string Busy = "Iuran divisi ini sedang dihitung atau difinalisasi oleh permintaan lain. Tunggu sebentar, lalu muat ulang halaman.";
+
     /// <summary>Computes and stores the period; returns the refusal when it may not be computed.</summary>
     public async Task<Refusal?> ComputeAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
     {
@@ -40,6 +42,11 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         var region = await db.Divisions.Where(d => d.Id == divisionId).Select(d => d.RegionCode).SingleAsync(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await TryLockDivisionAsync(divisionId, cancellationToken))
+        {
+            return Refusal.Of(Busy, RefusalKind.Conflict);
+        }
+
         var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
         if (stored is not null && PeriodLifecycle.CanCompute(stored.Status) is { } refusal)
         {
@@ -97,6 +104,29 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// One computation or finalisation of a division at a time on PostgreSQL, without waiting: a second one answers
+    /// <see cref="Busy"/> at once instead of queueing behind a 100,000-line computation (20 at once gave 18 × HTTP 500 on
+    /// a duplicate period). SQLite's write transactions already take turns.
+    /// </summary>
+    private async Task<bool> TryLockDivisionAsync(Guid divisionId, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return true;
+        }
+
+        try
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Divisions\" WHERE \"Id\" = {divisionId} FOR UPDATE NOWAIT", cancellationToken);
+            return true;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
     }
 
     private Task<CompanyFacts> CompanyFactsAsync(Guid divisionId, CancellationToken cancellationToken) => CompanyFactsAsync(db, divisionId, cancellationToken);
