@@ -298,6 +298,11 @@ internal sealed class UploadBatchConfiguration : IEntityTypeConfiguration<Upload
     }
 }
 
+internal sealed class UnknownEmailLockoutConfiguration : IEntityTypeConfiguration<UnknownEmailLockout>
+{
+    public void Configure(EntityTypeBuilder<UnknownEmailLockout> e) => e.HasKey(l => l.NormalizedEmail);
+}
+
 internal sealed class UploadContentConfiguration : IEntityTypeConfiguration<Uploads.UploadContent>
 {
     public void Configure(EntityTypeBuilder<Uploads.UploadContent> e)

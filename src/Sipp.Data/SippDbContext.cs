@@ -46,6 +46,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<UnknownEmailLockout> UnknownEmailLockouts => Set<UnknownEmailLockout>();
+
     public DbSet<Operations.HealthProbe> HealthProbes => Set<Operations.HealthProbe>();
 
     public DbSet<PendingRegistration> PendingRegistrations => Set<PendingRegistration>();

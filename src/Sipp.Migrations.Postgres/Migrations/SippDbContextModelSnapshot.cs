@@ -439,6 +439,23 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.ToTable("PendingRegistrations");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Accounts.UnknownEmailLockout", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NormalizedEmail");
+
+                    b.ToTable("UnknownEmailLockouts");
+                });
+
             modelBuilder.Entity("Sipp.Data.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

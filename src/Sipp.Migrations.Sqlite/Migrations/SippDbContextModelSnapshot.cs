@@ -428,6 +428,23 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("PendingRegistrations");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Accounts.UnknownEmailLockout", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NormalizedEmail");
+
+                    b.ToTable("UnknownEmailLockouts");
+                });
+
             modelBuilder.Entity("Sipp.Data.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,49 +1,53 @@
-using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sipp.Data;
 
 namespace Sipp.Web.Infrastructure.Security;
 
 /// <summary>
-/// Limits per account on login, beside the per-IP limiter: a cap on attempts per email, and for emails that have no
-/// account the same 5-failures lockout that Identity applies to real accounts, so that the answer never tells
-/// whether an email is registered.
+/// Limits per account on login, beside the per-IP limiter: a cap on attempts per email (shared by every node through
+/// Redis where it is configured), and for emails that have no account the same 5-failures lockout that Identity
+/// applies to real accounts, counted in the database like Identity's own, so that the answer never tells whether an
+/// email is registered — on one node or many.
 /// </summary>
-public sealed class LoginThrottle(IOptions<SecurityOptions> options, IOptions<RateLimitOptions> limits, TimeProvider clock) : IDisposable
+public sealed class LoginThrottle(IOptions<SecurityOptions> options, IOptions<RateLimitOptions> limits, TimeProvider clock, SharedRateLimitStore store)
+    : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _attemptsPerEmail = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limits.Value.LoginPerAccount.PermitLimit, Window = limits.Value.LoginPerAccount.Window, QueueLimit = 0,
-        }));
-
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _unknown = new(StringComparer.Ordinal);
+        SharedRateLimits.Window("masuk-akun:" + email, limits.Value.LoginPerAccount, store.Redis));
 
     /// <summary>False when this email has been tried too often recently, whatever the password.</summary>
-    public bool TryAttempt(string normalizedEmail)
+    public async Task<bool> TryAttemptAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
-        using var lease = _attemptsPerEmail.AttemptAcquire(normalizedEmail);
+        using var lease = await _attemptsPerEmail.AcquireAsync(normalizedEmail, cancellationToken: cancellationToken);
         return lease.IsAcquired;
     }
 
-    public bool IsUnknownLockedOut(string normalizedEmail) =>
-        _unknown.TryGetValue(normalizedEmail, out var state) && state.LockedUntil > clock.GetUtcNow();
+    public Task<bool> IsUnknownLockedOutAsync(SippDbContext db, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.UnknownEmailLockouts.AnyAsync(l => l.NormalizedEmail == normalizedEmail && l.LockedUntil > now, cancellationToken);
+    }
 
-    /// <summary>Counts a failed login for an email without account; returns true when that locks it, as Identity would.</summary>
-    public bool RecordUnknownFailure(string normalizedEmail)
+    /// <summary>
+    /// Counts a failed login for an email without account; returns true when that locks it, as Identity would. One
+    /// statement counts (a lapsed lock starts the count again) and one locks, so nodes counting at once lose nothing.
+    /// </summary>
+    public async Task<bool> RecordUnknownFailureAsync(SippDbContext db, string normalizedEmail, CancellationToken cancellationToken)
     {
         var settings = options.Value.Lockout;
-        var state = _unknown.AddOrUpdate(
-            normalizedEmail,
-            _ => (1, null),
-            (_, s) => s.LockedUntil is { } until && until <= clock.GetUtcNow() ? (1, null) : (s.Failures + 1, s.LockedUntil));
-        if (state.Failures >= settings.MaxFailedAttempts && state.LockedUntil is null)
-        {
-            _unknown[normalizedEmail] = (0, clock.GetUtcNow() + settings.Duration);
-            return true;
-        }
-
-        return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "UnknownEmailLockouts" ("NormalizedEmail", "Failures", "LockedUntil") VALUES ({normalizedEmail}, 1, NULL)
+            ON CONFLICT ("NormalizedEmail") DO UPDATE SET
+                "Failures" = CASE WHEN "UnknownEmailLockouts"."LockedUntil" <= {now} THEN 1 ELSE "UnknownEmailLockouts"."Failures" + 1 END,
+                "LockedUntil" = CASE WHEN "UnknownEmailLockouts"."LockedUntil" <= {now} THEN NULL ELSE "UnknownEmailLockouts"."LockedUntil" END
+            """, cancellationToken);
+        var until = now + settings.Duration;
+        return await db.UnknownEmailLockouts
+            .Where(l => l.NormalizedEmail == normalizedEmail && l.LockedUntil == null && l.Failures >= settings.MaxFailedAttempts)
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Failures, 0).SetProperty(x => x.LockedUntil, until), cancellationToken) == 1;
     }
 
     public void Dispose() => _attemptsPerEmail.Dispose();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Sipp.Web.Infrastructure.Security;
 
@@ -34,7 +35,7 @@ public sealed class WindowLimit
     public TimeSpan Window { get; set; }
 }
 
-/// <summary>The built-in ASP.NET Core rate limiter, partitioned per client IP; 429 with Retry-After when exceeded.</summary>
+/// <summary>The built-in ASP.NET Core rate limiter, partitioned per client IP (global with Redis); 429 with Retry-After when exceeded.</summary>
 public static class RateLimiting
 {
     public const string CalculatorPolicy = "kalkulator";
@@ -45,6 +46,7 @@ public static class RateLimiting
 
     public static IServiceCollection AddSippRateLimiting(this IServiceCollection services)
     {
+        services.AddSingleton<SharedRateLimitStore>();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.All.All(l => l.PermitLimit > 0 && l.Window > TimeSpan.Zero), "RateLimits: setiap batas harus positif.")
             .ValidateOnStart();
@@ -75,7 +77,40 @@ public static class RateLimiting
         context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static RateLimitPartition<string> PerClientIp(string policy, HttpContext context, WindowLimit limit) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            policy + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "tanpa-ip"),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
+        SharedRateLimits.Window(
+            policy + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "tanpa-ip"), limit, context.RequestServices.GetRequiredService<SharedRateLimitStore>().Redis);
+}
+
+/// <summary>
+/// Where limits are counted so that every node sees them: Redis when "Redis:Configuration" is set (one connection per
+/// process, opened on first use), none otherwise — the embedded default runs one node and counts in its process.
+/// </summary>
+public sealed class SharedRateLimitStore(IConfiguration configuration) : IDisposable
+{
+    private readonly Lazy<IConnectionMultiplexer?> _redis = new(() =>
+        configuration[$"{SharedRateLimits.RedisSection}:Configuration"] is { Length: > 0 } redis ? ConnectionMultiplexer.Connect(redis) : null);
+
+    public IConnectionMultiplexer? Redis => _redis.Value;
+
+    public void Dispose()
+    {
+        if (_redis.IsValueCreated)
+        {
+            _redis.Value?.Dispose();
+        }
+    }
+}
+
+/// <summary>A fixed window, counted in Redis (RedisRateLimiting, one Lua script per request) or in this process.</summary>
+public static class SharedRateLimits
+{
+    public const string RedisSection = "Redis";
+
+    public static RateLimitPartition<string> Window(string key, WindowLimit limit, IConnectionMultiplexer? redis) =>
+        redis is null
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 })
+            : RedisRateLimiting.RedisRateLimitPartition.GetFixedWindowRateLimiter(key, _ => new RedisRateLimiting.RedisFixedWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis, PermitLimit = limit.PermitLimit, Window = limit.Window,
+            });
 }

@@ -48,7 +48,7 @@ public sealed class LoginAttempt(
         }
 
         var normalized = users.NormalizeEmail(email.Trim()) ?? string.Empty;
-        if (!throttle.TryAttempt(normalized))
+        if (!await throttle.TryAttemptAsync(normalized, cancellationToken))
         {
             return Refusal.Of("Terlalu banyak percobaan masuk untuk akun ini. Coba lagi dalam beberapa menit.", RefusalKind.Forbidden);
         }
@@ -57,12 +57,12 @@ public sealed class LoginAttempt(
         if (user is null)
         {
             hasher.VerifyHashedPassword(new AppUser { FullName = "-" }, DummyHash, password);
-            if (throttle.IsUnknownLockedOut(normalized))
+            if (await throttle.IsUnknownLockedOutAsync(db, normalized, cancellationToken))
             {
                 return Refusal.Of(LockedMessage, RefusalKind.Forbidden);
             }
 
-            var lockedNow = throttle.RecordUnknownFailure(normalized);
+            var lockedNow = await throttle.RecordUnknownFailureAsync(db, normalized, cancellationToken);
             audit.Record("login.gagal", actorName: normalized, after: new { alasan = "email tidak terdaftar" });
             await db.SaveChangesAsync(cancellationToken);
             return lockedNow ? Refusal.Of(LockedMessage, RefusalKind.Forbidden) : Refusal.Of(WrongCredentials, RefusalKind.Unauthenticated);
