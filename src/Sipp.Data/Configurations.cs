@@ -216,7 +216,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.Subject).HasMaxLength(300);
         e.Property(m => m.Body).HasMaxLength(16_000);
         e.Property(m => m.LastError).HasMaxLength(2_000);
-        e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        e.HasIndex(m => new { m.SentAt, m.Priority, m.Id });
         e.HasIndex(m => m.CreatedAt);
     }
 }

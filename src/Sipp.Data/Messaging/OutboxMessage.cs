@@ -7,6 +7,9 @@ public class OutboxMessage
 
     public MessageChannel Channel { get; set; }
 
+    /// <summary>Lower goes first: a code someone is waiting for never queues behind a morning's reminders.</summary>
+    public MessagePriority Priority { get; set; } = MessagePriority.Normal;
+
     public required string To { get; set; }
 
     public string? Subject { get; set; }
@@ -28,4 +31,15 @@ public enum MessageChannel
 {
     Email = 1,
     Sms = 2,
+}
+
+public enum MessagePriority
+{
+    /// <summary>Someone is waiting for it now: an OTP, an activation or reset link.</summary>
+    Urgent = 0,
+
+    Normal = 1,
+
+    /// <summary>Sent to many at once by a job: reminders and late notices.</summary>
+    Bulk = 2,
 }

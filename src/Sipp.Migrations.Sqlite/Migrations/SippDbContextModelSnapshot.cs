@@ -1034,6 +1034,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1050,7 +1053,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "Priority", "Id");
 
                     b.ToTable("OutboxMessages");
                 });

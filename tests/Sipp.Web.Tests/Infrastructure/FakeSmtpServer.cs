@@ -25,6 +25,11 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
 
+    private int _connections;
+
+    /// <summary>Connections accepted so far: a client that keeps its connection makes one for many messages.</summary>
+    public int Connections => _connections;
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -39,6 +44,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }

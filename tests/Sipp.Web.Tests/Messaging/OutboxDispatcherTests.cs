@@ -94,6 +94,37 @@ public class OutboxDispatcherTests : IAsyncLifetime
         Assert.NotNull(email.NextAttemptAt);
     }
 
+    [Fact]
+    public async Task AnOtpQueuedBehindAThousandReminders_GoesOutInTheFirstRound_OverAFewKeptConnections()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            for (var i = 0; i < 1_000; i++)
+            {
+                outbox.Email($"admin{i}@contoh.co.id", "Pengingat pembayaran iuran", "Tagihan uji " + i, MessagePriority.Bulk);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<SippDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var browser = _factory.NewBrowser();
+        await browser.SubmitPasswordAsync(DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword); // its OTP by email and SMS, queued last
+
+        var sent = await DispatchAsync();
+
+        Assert.Equal(200, sent); // one batch
+        Assert.Contains(_smtp.Received, m => m.To.Contains(DevelopmentSeed.CompanyUserEmail));
+        Assert.Single(_sms.Received);
+        Assert.InRange(_smtp.Connections, 1, 8); // the senders' kept connections, not one per email
+        while (await DispatchAsync() > 0)
+        {
+        }
+
+        Assert.Equal(1_001, _smtp.Received.Count);
+        Assert.Equal(1_001, _smtp.Received.Select(m => m.To[0]).Distinct().Count()); // none twice
+    }
+
     private async Task<int> DispatchAsync() =>
         await _factory.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(TestContext.Current.CancellationToken);
 

@@ -38,6 +38,7 @@ public class DivisionScopeTests
         ["Sipp.Web.Features.Payments.NotifyPayment.PaymentNotification"] = "a bank pays any company's Kode Iuran, then scopes to it",
         ["Sipp.Web.Features.Payments.VerifyReceipt.IndexModel"] = "anyone may check a receipt's code",
         ["Sipp.Web.Infrastructure.Data.DevelopmentSeed"] = "builds the demo companies",
+        ["Sipp.Web.Infrastructure.Data.Housekeeping"] = "the nightly clean-up of every company's expired registrations and finished uploads",
         ["Sipp.Data.WorkerListCopies"] = "a person's name and numbers are copied to all their employments",
     };
 

@@ -15,6 +15,10 @@ public sealed class JobOptions
     /// <summary>Marks late bills and sends the payment reminders; default every day at 07:00 WIB.</summary>
     [Required]
     public string DailyBillsCron { get; set; } = "0 0 7 * * ?";
+
+    /// <summary>Removes what is no longer needed (<see cref="Housekeeping"/>); default every night at 02:30 WIB.</summary>
+    [Required]
+    public string HousekeepingCron { get; set; } = "0 30 2 * * ?";
 }
 
 /// <summary>
@@ -24,6 +28,7 @@ public sealed class JobOptions
 public static class JobsSetup
 {
     public const string DailyBillsJob = "tagihan-harian";
+    public const string HousekeepingJob = "pembersihan";
 
     /// <summary>Every node of a cluster must carry the same scheduler name; each gets an instance id of its own.</summary>
     public const string SchedulerName = "Sipp";
@@ -32,8 +37,11 @@ public static class JobsSetup
     public static IServiceCollection AddSippJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations()
-            .Validate(o => CronExpression.TryParse(o.DailyBillsCron, out _), "Jobs:DailyBillsCron bukan ekspresi cron Quartz yang valid.").ValidateOnStart();
+            .Validate(o => CronExpression.TryParse(o.DailyBillsCron, out _), "Jobs:DailyBillsCron bukan ekspresi cron Quartz yang valid.")
+            .Validate(o => CronExpression.TryParse(o.HousekeepingCron, out _), "Jobs:HousekeepingCron bukan ekspresi cron Quartz yang valid.").ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<UnpaidBillNotices>();
+        services.AddScoped<Housekeeping>();
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
@@ -52,6 +60,9 @@ public static class JobsSetup
             quartz.AddJob<DailyBillsJob>(job => job.WithIdentity(DailyBillsJob).WithDescription("Tandai tagihan terlambat dan kirim pengingat pembayaran"));
             quartz.AddTrigger((services, trigger) => trigger.ForJob(DailyBillsJob).WithIdentity(DailyBillsJob + "-harian")
                 .WithCronSchedule(services.GetRequiredService<IOptions<JobOptions>>().Value.DailyBillsCron, cron => cron.InTimeZone(JakartaTime.Zone)));
+            quartz.AddJob<HousekeepingJob>(job => job.WithIdentity(HousekeepingJob).WithDescription("Hapus pesan terkirim, kode kedaluwarsa dan baris upload yang selesai"));
+            quartz.AddTrigger((services, trigger) => trigger.ForJob(HousekeepingJob).WithIdentity(HousekeepingJob + "-malam")
+                .WithCronSchedule(services.GetRequiredService<IOptions<JobOptions>>().Value.HousekeepingCron, cron => cron.InTimeZone(JakartaTime.Zone)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
@@ -69,5 +80,17 @@ public sealed class DailyBillsJob(IServiceScopeFactory scopes, ILogger<DailyBill
         var late = await notices.MarkLateAsync(cancellationToken);
         var reminded = await notices.RemindAsync(cancellationToken);
         logger.LogInformation("Daily bills: {Late} late notices and {Reminders} reminders queued", late, reminded);
+    }
+}
+
+/// <summary>Once a night: <see cref="Housekeeping"/>.</summary>
+[DisallowConcurrentExecution]
+public sealed class HousekeepingJob(IServiceScopeFactory scopes, ILogger<HousekeepingJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var removed = await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(cancellationToken);
+        logger.LogInformation("Housekeeping removed {Removed}", removed);
     }
 }

@@ -9,7 +9,7 @@ public static class MessagingSetup
             .Validate(o => !o.Email.Enabled || !string.IsNullOrWhiteSpace(o.Email.Host), "Notifications:Email:Host wajib diisi bila email aktif.")
             .ValidateOnStart();
         services.AddScoped<Outbox>();
-        services.AddScoped<SmtpEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
         services.AddHttpClient<SmsGatewayClient>().AddStandardResilienceHandler();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());

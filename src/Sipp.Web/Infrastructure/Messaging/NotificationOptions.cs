@@ -19,6 +19,17 @@ public sealed class NotificationOptions
 
     /// <summary>After this many failed attempts a message is given up (and stays in the outbox with its error).</summary>
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Messages claimed at once by a node; a full batch is followed by the next at once.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Messages sent at once by a node (each email sender over its own kept SMTP connection).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int Senders { get; set; } = 8;
+
+    /// <summary>How often the lane of urgent messages (OTPs, activation and reset links) looks for work.</summary>
+    public TimeSpan UrgentPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 public sealed class EmailSettings

@@ -9,13 +9,14 @@ namespace Sipp.Web.Infrastructure.Messaging;
 /// </summary>
 public sealed class Outbox(SippDbContext db, TimeProvider clock)
 {
-    public void Email(string to, string subject, string body) => Add(MessageChannel.Email, to, subject, body);
+    public void Email(string to, string subject, string body, MessagePriority priority = MessagePriority.Normal) =>
+        Add(MessageChannel.Email, to, subject, body, priority);
 
-    public void Sms(string to, string body) => Add(MessageChannel.Sms, to, null, body);
+    public void Sms(string to, string body, MessagePriority priority = MessagePriority.Normal) => Add(MessageChannel.Sms, to, null, body, priority);
 
-    private void Add(MessageChannel channel, string to, string? subject, string body)
+    private void Add(MessageChannel channel, string to, string? subject, string body, MessagePriority priority)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage { Channel = channel, To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
+        db.OutboxMessages.Add(new OutboxMessage { Channel = channel, Priority = priority, To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
     }
 }

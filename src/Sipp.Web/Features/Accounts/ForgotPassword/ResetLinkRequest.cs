@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
+using Sipp.Data.Messaging;
 using Sipp.Data.Accounts;
 using Sipp.Domain.Identifiers;
 using Sipp.Web.Infrastructure.Audit;
@@ -38,7 +39,7 @@ public sealed class ResetLinkRequest(UserManager<AppUser> users, SippDbContext d
                 {resetLink(user.Id, token)}
 
                 Bila Anda tidak meminta ini, abaikan email ini; password Anda tidak berubah.
-                """);
+                """, MessagePriority.Urgent);
             audit.Record("password.lupa", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
             await db.SaveChangesAsync(cancellationToken);
         }

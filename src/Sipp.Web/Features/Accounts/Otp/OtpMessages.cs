@@ -1,3 +1,4 @@
+using Sipp.Data.Messaging;
 using Sipp.Web.Infrastructure.Messaging;
 
 namespace Sipp.Web.Features.Accounts.Otp;
@@ -10,7 +11,7 @@ public static class OtpMessages
         var minutes = (int)lifetime.TotalMinutes;
         if (phone is not null)
         {
-            outbox.Sms(phone, $"{code} adalah kode OTP masuk Sipp Anda, berlaku {minutes} menit. JANGAN berikan kode ini kepada siapa pun, termasuk petugas BPJS.");
+            outbox.Sms(phone, $"{code} adalah kode OTP masuk Sipp Anda, berlaku {minutes} menit. JANGAN berikan kode ini kepada siapa pun, termasuk petugas BPJS.", MessagePriority.Urgent);
         }
 
         outbox.Email(email, "Kode OTP masuk Sipp", $"""
@@ -18,9 +19,9 @@ public static class OtpMessages
 
             Kode berlaku {minutes} menit dan hanya dapat dipakai sekali. Jangan berikan kode ini kepada siapa pun,
             termasuk petugas BPJS Ketenagakerjaan. Bila Anda tidak sedang masuk ke Sipp, segera ganti password Anda.
-            """);
+            """, MessagePriority.Urgent);
     }
 
     public static void SendVerificationCode(Outbox outbox, string phone, string code, TimeSpan lifetime, string what) =>
-        outbox.Sms(phone, $"{code} adalah kode OTP {what} Sipp Anda, berlaku {(int)lifetime.TotalMinutes} menit. JANGAN berikan kode ini kepada siapa pun.");
+        outbox.Sms(phone, $"{code} adalah kode OTP {what} Sipp Anda, berlaku {(int)lifetime.TotalMinutes} menit. JANGAN berikan kode ini kepada siapa pun.", MessagePriority.Urgent);
 }

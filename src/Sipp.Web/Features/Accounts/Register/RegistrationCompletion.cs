@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
+using Sipp.Data.Messaging;
 using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
@@ -33,7 +34,7 @@ public sealed class RegistrationCompletion(
                 Bila itu Anda, silakan masuk dengan akun yang ada, atau gunakan "Lupa Password" bila lupa password.
                 Untuk menambahkan perusahaan lain ke akun Anda, gunakan menu "Tambah Perusahaan" setelah masuk.
                 Bila bukan Anda, abaikan email ini.
-                """);
+                """, MessagePriority.Urgent);
             audit.Record("pendaftaran.emailSudahAda", "Pengguna", existing.Id.ToString(), registration.DivisionId, actorName: email);
         }
         else if (accountOfKpj is not null)
@@ -43,7 +44,7 @@ public sealed class RegistrationCompletion(
 
                 Satu tenaga kerja memiliki satu akun. Masuk dengan akun tersebut (gunakan "Lupa Password" bila perlu),
                 lalu gunakan "Tambah Perusahaan" untuk perusahaan lain.
-                """);
+                """, MessagePriority.Urgent);
             audit.Record("pendaftaran.kpjSudahAda", "Pengguna", accountOfKpj.Id.ToString(), registration.DivisionId, actorName: email);
         }
         else
@@ -71,7 +72,7 @@ public sealed class RegistrationCompletion(
                 {activationLink(user.Id, token)}
 
                 Bila Anda tidak mendaftar, abaikan email ini.
-                """);
+                """, MessagePriority.Urgent);
             audit.Record("pendaftaran.selesai", "Pengguna", user.Id.ToString(), registration.DivisionId, actorUserId: user.Id, actorName: email,
                 after: new { email, kpj = participant.Kpj });
         }

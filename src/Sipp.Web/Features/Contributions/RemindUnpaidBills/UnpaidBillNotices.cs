@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Data.Contributions;
+using Sipp.Data.Messaging;
 using Sipp.Domain.Money;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
@@ -97,12 +98,12 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         {
             if (admin.Email is { } email)
             {
-                outbox.Email(email, subject, text);
+                outbox.Email(email, subject, text, MessagePriority.Bulk);
             }
 
             if (admin.PhoneNumber is { } phone)
             {
-                outbox.Sms(phone, text);
+                outbox.Sms(phone, text, MessagePriority.Bulk);
             }
         }
 

@@ -169,6 +169,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Body = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
@@ -1011,9 +1012,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                name: "IX_OutboxMessages_SentAt_Priority_Id",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "NextAttemptAt" });
+                columns: new[] { "SentAt", "Priority", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Participants_Kpj",

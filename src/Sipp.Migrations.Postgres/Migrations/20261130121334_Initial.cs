@@ -170,6 +170,7 @@ namespace Sipp.Migrations.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Channel = table.Column<int>(type: "integer", nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
                     To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Body = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
@@ -1012,9 +1013,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                name: "IX_OutboxMessages_SentAt_Priority_Id",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "NextAttemptAt" });
+                columns: new[] { "SentAt", "Priority", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Participants_Kpj",

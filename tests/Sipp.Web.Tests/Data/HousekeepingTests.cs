@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data.Accounts;
+using Sipp.Data.Messaging;
+using Sipp.Data.Uploads;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Data;
+
+/// <summary>The nightly clean-up removes what is no longer needed, and only that.</summary>
+public class HousekeepingTests
+{
+    [Theory]
+    [DatabaseData]
+    public async Task SentMessages_ExpiredCodes_AndFinishedUploadsRows_AreRemoved_WhatIsStillNeededStays(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = await SippWebFactory.CreateAsync(nameof(SentMessages_ExpiredCodes_AndFinishedUploadsRows_AreRemoved_WhatIsStillNeededStays), provider,
+            "Development", new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" });
+        _ = factory.Server;
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var divisionId = await factory.DivisionAsync("10000001", "000");
+        var (oldBatch, waitingBatch) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
+            db.OutboxMessages.AddRange(
+                Message("lama-terkirim", now.AddDays(-40), sentAt: now.AddDays(-40)),
+                Message("baru-terkirim", now.AddDays(-2), sentAt: now.AddDays(-2)),
+                Message("lama-gagal", now.AddDays(-40), sentAt: null));
+            db.OneTimeCodes.AddRange(Code(now.AddDays(-3)), Code(now.AddMinutes(5)));
+            db.AuditEvents.Add(new Sipp.Data.Audit.AuditEvent { OccurredAt = now.AddDays(-400), DivisionId = divisionId, Action = "uji.lama" });
+            db.UploadBatches.AddRange(Batch(oldBatch, divisionId, UploadState.Diimpor, now.AddDays(-45)), Batch(waitingBatch, divisionId, UploadState.SiapImpor, now.AddDays(-45)));
+            db.UploadRowErrors.AddRange(
+                new UploadRowError { BatchId = oldBatch, RowNumber = 2, Messages = "NIK: salah" },
+                new UploadRowError { BatchId = waitingBatch, RowNumber = 2, Messages = "NIK: salah" });
+            await db.SaveChangesAsync(ct);
+        }
+
+        Housekeeping.Removed removed;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            removed = await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(ct);
+        }
+
+        Assert.Equal((1, 1, 1), (removed.Messages, removed.Codes, removed.UploadRows));
+        await using var check = factory.Services.CreateAsyncScope();
+        var after = check.ServiceProvider.GetRequiredService<ObserverDbContext>();
+        Assert.Equal(["baru-terkirim", "lama-gagal"], await after.OutboxMessages.Where(m => m.To.Contains("terkirim") || m.To.Contains("gagal")).OrderBy(m => m.To).Select(m => m.To).ToListAsync(ct));
+        Assert.Equal(1, await after.OneTimeCodes.CountAsync(c => c.ExpiresAt > now, ct));
+        Assert.Equal([waitingBatch], await after.UploadRowErrors.Select(e => e.BatchId).ToListAsync(ct));
+        Assert.Equal(2, await after.UploadBatches.CountAsync(b => b.Id == oldBatch || b.Id == waitingBatch, ct)); // the batches themselves stay
+        Assert.True(await after.AuditEvents.AnyAsync(a => a.Action == "uji.lama", ct)); // the audit trail is kept, however old
+
+        static OutboxMessage Message(string to, DateTime createdAt, DateTime? sentAt) =>
+            new() { Channel = MessageChannel.Email, To = to, Body = "uji", CreatedAt = createdAt, SentAt = sentAt, Attempts = sentAt is null ? 8 : 1 };
+
+        OneTimeCode Code(DateTime expiresAt) => new()
+        {
+            Id = Guid.NewGuid(), Purpose = OtpPurpose.Login, SubjectId = Guid.NewGuid(), ChallengeId = Guid.NewGuid(), CodeHash = "x",
+            CreatedAt = expiresAt.AddMinutes(-5), ExpiresAt = expiresAt,
+        };
+
+        static UploadBatch Batch(Guid id, Guid division, UploadState state, DateTime uploadedAt) => new()
+        {
+            Id = id, DivisionId = division, Kind = UploadKind.Upah, FileName = "uji.csv", Format = UploadFormat.Csv, State = state, UploadedAt = uploadedAt,
+            CheckedAt = uploadedAt, ImportedAt = state == UploadState.Diimpor ? uploadedAt : null, UploadedByUserId = Guid.NewGuid(),
+        };
+    }
+}
