@@ -18,6 +18,7 @@ using Sipp.Web.Features.Payments.NotifyPayment;
 using Sipp.Web.Features.Reports.DownloadReport;
 using Sipp.Web.Infrastructure.Jobs;
 using Sipp.Web.Infrastructure.Messaging;
+using Sipp.Web.Infrastructure.Observability;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
 
@@ -64,6 +65,8 @@ builder.Services.AddContributions();
 builder.Services.AddReports();
 builder.Services.AddSippJobs(builder.Configuration);
 
+builder.AddSippObservability();
+
 var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);
 
@@ -96,6 +99,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapSippMetrics();
 app.MapCalculatorApi();
 app.MapCompanyLookupApi();
 app.MapSessionApi();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Sipp.Data;
 using Sipp.Web.Infrastructure.Data;
@@ -43,6 +44,9 @@ public class SippWebFactory : WebApplicationFactory<Program>
     /// <summary>Keep the real clock (for a real browser, whose timers run in real time).</summary>
     public bool UseSystemClock { get; init; }
 
+    /// <summary>Every log line of this host, checked for personal data (a NIK, a phone number, an OTP).</summary>
+    public PersonalDataLogGuard LogGuard { get; } = new();
+
     /// <summary>Requests carry this header to choose their client IP (default 127.0.0.1).</summary>
     public const string ClientIpHeader = "X-Test-Client-Ip";
 
@@ -58,6 +62,8 @@ public class SippWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _settings["Database:Provider"]);
         builder.UseSetting("ConnectionStrings:Sipp", _settings["ConnectionStrings:Sipp"]);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        // At the levels the product's configuration writes (appsettings.json), as a production log would hold them.
+        builder.ConfigureLogging(logging => logging.AddProvider(LogGuard));
         builder.ConfigureServices(services =>
         {
             if (!UseSystemClock)
@@ -85,6 +91,10 @@ public class SippWebFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+        if (!LogGuard.Violations.IsEmpty)
+        {
+            throw new InvalidOperationException("Personal data in the log of this test host:\n" + string.Join("\n", LogGuard.Violations.Distinct().Take(20)));
+        }
     }
 
     /// <summary>Gives each test request a client address, as Kestrel would (the test server has none).</summary>

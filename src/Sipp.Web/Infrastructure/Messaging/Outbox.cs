@@ -18,5 +18,6 @@ public sealed class Outbox(SippDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.OutboxMessages.Add(new OutboxMessage { Channel = channel, Priority = priority, To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
+        Observability.SippMetrics.MessagesQueued.Add(1, new("channel", channel.ToString()), new("priority", priority.ToString()));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Messaging;
+using Sipp.Web.Infrastructure.Observability;
 
 namespace Sipp.Web.Infrastructure.Messaging;
 
@@ -95,10 +96,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
             {
                 await SendAsync(scope.ServiceProvider, message, ct);
                 sent.Add(message.Id);
+                SippMetrics.MessagesSent.Add(1, new("channel", message.Channel.ToString()), new("priority", message.Priority.ToString()));
+                SippMetrics.MessageQueueAge.Record((clock.GetUtcNow().UtcDateTime - message.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("priority", message.Priority.ToString()));
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 failures[message.Id] = $"{e.GetType().Name}: {e.Message}";
+                SippMetrics.MessagesFailed.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()));
             }
         });
 

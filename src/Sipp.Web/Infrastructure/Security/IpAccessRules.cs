@@ -9,7 +9,15 @@ namespace Sipp.Web.Infrastructure.Security;
 /// </summary>
 public sealed class IpAccessRules(IOptions<SecurityOptions> options)
 {
+    /// <summary>The metrics endpoint, unless configured otherwise: loopback and private networks (the scraper's), never the internet.</summary>
+    public static readonly IpRule MetricsDefault = new()
+    {
+        PathPrefix = Observability.ObservabilitySetup.MetricsPath,
+        Allow = ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+    };
+
     private readonly (PathString Prefix, IPNetwork[] Allow, IPNetwork[] Deny)[] _rules = options.Value.IpRules
+        .Concat(options.Value.IpRules.Any(r => r.PathPrefix == MetricsDefault.PathPrefix) ? [] : [MetricsDefault])
         .Select(r => (new PathString(r.PathPrefix), r.Allow.Select(Parse).ToArray(), r.Deny.Select(Parse).ToArray()))
         .ToArray();
 

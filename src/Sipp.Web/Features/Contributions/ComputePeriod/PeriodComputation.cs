@@ -8,6 +8,7 @@ using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Infrastructure.Observability;
 using Sipp.Web.Infrastructure;
 
 using Sipp.Web.Infrastructure.Problems;
@@ -103,6 +104,8 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
             db, db.ContributionLines.Where(l => l.PeriodId == stored.Id), period, ViewPeriod.PeriodLineFilters.WageChanged, null)!.CountAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        SippMetrics.PeriodsComputed.Add(1);
+        SippMetrics.LinesWritten.Add(lines.Length);
         return null;
     }
 

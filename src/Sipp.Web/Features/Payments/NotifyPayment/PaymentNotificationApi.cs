@@ -1,3 +1,4 @@
+using Sipp.Web.Infrastructure.Observability;
 using Sipp.Web.Infrastructure.Problems;
 
 namespace Sipp.Web.Features.Payments.NotifyPayment;
@@ -19,6 +20,7 @@ public static class PaymentNotificationApi
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var (receipt, refusal) = await notifications.HandleAsync(buffer.ToArray(), request.Headers["X-Sipp-Signature"], cancellationToken);
+        SippMetrics.PaymentNotifications.Add(1, new KeyValuePair<string, object?>("outcome", refusal?.Kind.ToString() ?? "Diterima"));
         return receipt is not null ? TypedResults.Ok(receipt) : refusal!.ToProblem();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sipp.Web.Infrastructure.Observability;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Web.Features.Contributions.LateChanges;
@@ -91,6 +92,8 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
         await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.SiapImpor).SetProperty(x => x.TotalRows, dataRows)
                 .SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+        SippMetrics.UploadsChecked.Add(1, new KeyValuePair<string, object?>("outcome", "SiapImpor"));
+        SippMetrics.UploadRowsChecked.Add(dataRows);
     }
 
     private int MaxRows => options.Value.MaxRows;
@@ -136,6 +139,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
                 .SetProperty(x => x.ErrorRows, 0).SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null),
             cancellationToken);
         await storage.DeleteAsync(batchId, cancellationToken);
+        SippMetrics.UploadsChecked.Add(1, new KeyValuePair<string, object?>("outcome", "Ditolak"));
     }
 }
 
