@@ -31,11 +31,11 @@ start_node() {
   mkdir -p "$home/uploads"
   HOME="$home" ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
   Database__Provider=Postgres ConnectionStrings__Sipp="$CONNECTION" \
-  Database__Seed="${SIPP_DEMO:-0}" Database__SeedPaidMonth=false \
+  Database__Seed="$([ "${SIPP_DEMO:-0}" = 1 ] && echo true || echo false)" Database__SeedPaidMonth=false \
   Redis__Configuration="127.0.0.1:$REDIS_PORT,abortConnect=false" Uploads__Folder="$home/uploads" \
   Security__ForwardedHeaders__Enabled=true Security__ForwardedHeaders__KnownProxies__0=127.0.0.1 \
   RateLimits__Login__PermitLimit="${SIPP_LOGIN_LIMIT:-30}" \
-  nohup dotnet "$DIR/app/Sipp.Web.dll" --urls "http://127.0.0.1:$((5100 + n))" > "$home/log.json" 2>&1 &
+  nohup dotnet "$DIR/app/Sipp.Web.dll" --contentRoot "$DIR/app" --urls "http://127.0.0.1:$((5100 + n))" > "$home/log.json" 2>&1 &
   echo $! > "$home/pid"
 }
 
@@ -47,7 +47,7 @@ start() {
   if [ ! -f "$DIR/pg/data/PG_VERSION" ]; then
     mkdir -p "$DIR/pg/data" && chown -R postgres "$DIR/pg" 2>/dev/null || true
     as_postgres "$PG_BIN/initdb -D $DIR/pg/data -U postgres --auth=trust -E UTF8 >/dev/null"
-    as_postgres "echo \"listen_addresses='127.0.0.1'\nport=$PG_PORT\nmax_connections=300\nunix_socket_directories='$DIR/pg'\" >> $DIR/pg/data/postgresql.conf"
+    printf "listen_addresses='127.0.0.1'\nport=%s\nmax_connections=300\nunix_socket_directories='%s'\nshared_buffers=1GB\n" "$PG_PORT" "$DIR/pg" >> "$DIR/pg/data/postgresql.conf"
   fi
   as_postgres "$PG_BIN/pg_ctl -D $DIR/pg/data -l $DIR/pg/log -w start >/dev/null"
   as_postgres "$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres -tc \"SELECT 1 FROM pg_database WHERE datname='sipp'\" | grep -q 1 || $PG_BIN/createdb -h 127.0.0.1 -p $PG_PORT -U postgres sipp"
@@ -72,7 +72,7 @@ start() {
   echo -n "Waiting for the nodes"
   for _ in $(seq 1 180); do
     local ready=0
-    for n in $(seq 1 "$NODES"); do curl -fs "http://127.0.0.1:$((5100 + n))/health/ready" >/dev/null && ready=$((ready + 1)); done
+    for n in $(seq 1 "$NODES"); do curl -fs -H "X-Forwarded-Proto: https" "http://127.0.0.1:$((5100 + n))/health/ready" >/dev/null && ready=$((ready + 1)); done
     [ "$ready" = "$NODES" ] && break
     echo -n "."; sleep 1
   done
@@ -80,7 +80,8 @@ start() {
   if [ "${SIPP_LARGE:-0}" -gt 0 ] && [ ! -f "$DIR/large-seeded" ]; then
     echo "Adding a company of $SIPP_LARGE workers (NPP 20000001)"
     HOME="$DIR/node1" Database__Provider=Postgres ConnectionStrings__Sipp="$CONNECTION" \
-      dotnet "$DIR/app/Sipp.Web.dll" seed --workers "$SIPP_LARGE" && touch "$DIR/large-seeded"
+      Security__ForwardedHeaders__Enabled=true Security__ForwardedHeaders__KnownProxies__0=127.0.0.1 \
+      dotnet "$DIR/app/Sipp.Web.dll" seed --workers "$SIPP_LARGE" --contentRoot "$DIR/app" > "$DIR/large-seed.log" 2>&1 && touch "$DIR/large-seeded"
   fi
 
   curl -fsk "https://127.0.0.1:$HTTPS_PORT/health/ready" >/dev/null && echo "Sipp: https://127.0.0.1:$HTTPS_PORT (HAProxy stats: http://127.0.0.1:$STATS_PORT)" \
@@ -89,7 +90,11 @@ start() {
 
 stop() {
   [ -f "$DIR/haproxy.pid" ] && kill "$(cat "$DIR/haproxy.pid")" 2>/dev/null || true
-  for home in "$DIR"/node*; do [ -f "$home/pid" ] && kill -CONT "$(cat "$home/pid")" 2>/dev/null; [ -f "$home/pid" ] && kill "$(cat "$home/pid")" 2>/dev/null || true; done
+  for home in "$DIR"/node*; do
+    [ -f "$home/pid" ] || continue
+    kill -CONT "$(cat "$home/pid")" 2>/dev/null || true
+    kill "$(cat "$home/pid")" 2>/dev/null || true
+  done
   [ -f "$DIR/redis.pid" ] && kill "$(cat "$DIR/redis.pid")" 2>/dev/null || true
   [ -f "$DIR/pg/data/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl -D $DIR/pg/data -w stop -m fast >/dev/null" || true
 }
