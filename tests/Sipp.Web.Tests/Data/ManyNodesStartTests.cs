@@ -12,7 +12,7 @@ namespace Sipp.Web.Tests.Data;
 /// </summary>
 public class ManyNodesStartTests
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task ThreeNodesStartedTogether_OnAnEmptyDatabase_AllComeUp_WithOneSeed()
     {
         if (PostgresCluster.SkipReason() is { } reason)
@@ -24,6 +24,10 @@ public class ManyNodesStartTests
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres, nameof(ThreeNodesStartedTogether_OnAnEmptyDatabase_AllComeUp_WithOneSeed));
         var settings = new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" };
         var nodes = Enumerable.Range(0, 3).Select(_ => new SippWebFactory(database, "Development", settings, ownsDatabase: false)).ToList();
+        // Starting a test host blocks a thread until it runs; three at once on a 2-core machine must not starve the pool
+        // that the hosts' own start-up (and the scheduler's cluster check-in) continues on.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), completion);
         try
         {
             using var start = new ManualResetEventSlim();

@@ -28,6 +28,13 @@ public static class DatabaseStartup
         try
         {
             await PrepareAsync(app, services, options, db, logger);
+            if (postgres)
+            {
+                // Quartz's clustered store creates its own tables and checks in to the cluster when its scheduler is made and
+                // started: done here, under the same lock, so that nodes started together take turns (they deadlocked on
+                // QRTZ_LOCKS, idle in transaction). The hosted service's own start later finds it running.
+                await (await services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).Start();
+            }
         }
         finally
         {

@@ -49,8 +49,9 @@ public static class JobsSetup
             {
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(NpgsqlFactory.Instance, configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)
-                        ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Sipp is empty."));
+                    // With Sipp's session defaults: an idle transaction of a frozen node releases the scheduler's row locks in seconds.
+                    store.UsePostgres(NpgsqlFactory.Instance, DatabaseSetup.WithSessionDefaults(configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)
+                        ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Sipp is empty.")));
                     store.UseSystemTextJsonSerializer();
                     store.UseClustering();
                     store.ProvisionSchema(); // Quartz creates its own qrtz_* tables when they are missing
