@@ -37,10 +37,17 @@ public class OutboxNodesTests
             await scope.ServiceProvider.GetRequiredService<SippDbContext>().SaveChangesAsync(ct);
         }
 
-        var rounds = await Task.WhenAll(DrainAsync(a), DrainAsync(b));
+        using var start = new ManualResetEventSlim();
+        var draining = new[] { a, b }.Select(node => Task.Run(() =>
+        {
+            start.Wait(ct);
+            return DrainAsync(node);
+        })).ToList();
+        start.Set();
+        var rounds = await Task.WhenAll(draining);
 
+        // How the two share the work depends on timing (one may take all of it); that nothing is sent twice may not.
         Assert.Equal(600, rounds.Sum());
-        Assert.True(rounds.All(sent => sent > 0), $"both nodes sent: {rounds[0]} and {rounds[1]}");
         Assert.Equal(600, smtp.Received.Count);
         Assert.Equal(600, smtp.Received.Select(m => m.To[0]).Distinct().Count());
         await using var db = database.NewContext();
