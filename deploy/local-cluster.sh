@@ -9,7 +9,8 @@
 #
 # Needs: the .NET 10 SDK, postgresql (initdb, pg_ctl), redis-server, haproxy, openssl — apt-get install postgresql
 # redis-server haproxy. Environment: SIPP_CLUSTER_DIR (default /tmp/sipp-cluster), SIPP_NODES (default 3),
-# SIPP_DEMO=1 to seed the demo companies, SIPP_LARGE=N to add a company of N workers (NPP 20000001).
+# SIPP_DEMO=1 to seed the demo companies, SIPP_LARGE=N to add a company of N workers (NPP 20000001), SIPP_RATE_LIMIT=N
+# to lift the per-address and per-account limits for a load test from one machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,8 @@ start_node() {
   Database__Seed="$([ "${SIPP_DEMO:-0}" = 1 ] && echo true || echo false)" Database__SeedPaidMonth=false \
   Redis__Configuration="127.0.0.1:$REDIS_PORT,abortConnect=false" Uploads__Folder="$home/uploads" \
   Security__ForwardedHeaders__Enabled=true Security__ForwardedHeaders__KnownProxies__0=127.0.0.1 \
-  RateLimits__Login__PermitLimit="${SIPP_LOGIN_LIMIT:-30}" \
+  RateLimits__Login__PermitLimit="${SIPP_RATE_LIMIT:-30}" RateLimits__Otp__PermitLimit="${SIPP_RATE_LIMIT:-30}" \
+  RateLimits__Calculator__PermitLimit="${SIPP_RATE_LIMIT:-60}" RateLimits__LoginPerAccount__PermitLimit="${SIPP_RATE_LIMIT:-20}" \
   nohup dotnet "$DIR/app/Sipp.Web.dll" --contentRoot "$DIR/app" --urls "http://127.0.0.1:$((5100 + n))" > "$home/log.json" 2>&1 &
   echo $! > "$home/pid"
 }
