@@ -13,14 +13,19 @@ namespace Sipp.Web.Features.Contributions.RemindUnpaidBills;
 
 /// <summary>
 /// The daily work on unpaid bills: from the 5th of the month every unpaid bill due by the end of the month is reminded
-/// to the company's Admins by email and SMS (once a day), and a bill past its due date is marked late and announced
-/// once. Each bill is claimed by a conditional update before its messages are queued in the same transaction, so two
-/// nodes running the job at once never send twice.
+/// to the company's Admins by email and SMS (once a day, all of a company's bills in one message per Admin), and a bill
+/// past its due date is marked late and announced once. Each bill is claimed by a conditional update before its
+/// messages are queued in the same transaction, so two nodes running the job at once never send twice.
 /// </summary>
 public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     public const int FirstReminderDay = 5;
 
+    /// <summary>
+    /// The day's reminders, one per Admin and company: a company with bills in several divisions or months gets them in
+    /// one email and one SMS per Admin, not one per bill (issue 15: 1.4 million messages a morning otherwise). Returns
+    /// how many Admins were reminded.
+    /// </summary>
     public async Task<int> RemindAsync(CancellationToken cancellationToken)
     {
         var today = Today;
@@ -33,21 +38,73 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         // A daily job over every company's bills.
         var due = await db.Bills.AsNoTracking().AcrossDivisions()
             .Where(b => b.Status == BillStatus.MenungguPembayaran && b.DueDate <= endOfMonth && (b.RemindedOn == null || b.RemindedOn < today))
-            .Select(b => b.Id).ToListAsync(cancellationToken);
-        var sent = 0;
-        foreach (var billId in due)
+            .Select(b => new { b.Id, b.ContributionPeriod.Division.CompanyId }).ToListAsync(cancellationToken);
+        var reminded = 0;
+        foreach (var company in due.GroupBy(b => b.CompanyId))
         {
-            sent += await NotifyOnceAsync(
-                billId,
-                bills => bills.Where(b => b.Id == billId && b.Status == BillStatus.MenungguPembayaran && (b.RemindedOn == null || b.RemindedOn < today))
-                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.RemindedOn, today), cancellationToken),
-                bill => ($"Pengingat pembayaran iuran {bill.Period}",
-                    $"Tagihan iuran BPJS Ketenagakerjaan {bill.Company} periode {bill.Period} sebesar {bill.Amount} (Kode Iuran {bill.Kode}) jatuh tempo {bill.DueDate}. Mohon dibayar sebelum jatuh tempo agar tidak dikenai denda."),
-                "iuran.pengingat",
-                cancellationToken);
+            reminded += await RemindCompanyAsync(company.Select(b => b.Id).ToList(), today, cancellationToken);
         }
 
-        return sent;
+        return reminded;
+    }
+
+    /// <summary>Claims each of a company's due bills for today, then queues one reminder per Admin for the bills they administer.</summary>
+    private async Task<int> RemindCompanyAsync(List<Guid> billIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = new List<Guid>();
+        foreach (var billId in billIds)
+        {
+            if (await db.Bills.AcrossDivisions().Where(b => b.Id == billId && b.Status == BillStatus.MenungguPembayaran && (b.RemindedOn == null || b.RemindedOn < today))
+                    .ExecuteUpdateAsync(b => b.SetProperty(x => x.RemindedOn, today), cancellationToken) == 1)
+            {
+                claimed.Add(billId);
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var bills = await db.Bills.AsNoTracking().AcrossDivisions().Where(b => claimed.Contains(b.Id))
+            .OrderBy(b => b.DueDate).ThenBy(b => b.ContributionPeriod.Division.Code)
+            .Select(b => new { b.Id, b.KodeIuran, b.TotalAmount, b.DueDate, b.ContributionPeriod.Period, b.ContributionPeriod.DivisionId, DivisionCode = b.ContributionPeriod.Division.Code, Company = b.ContributionPeriod.Division.Company.Name })
+            .ToListAsync(cancellationToken);
+        var divisions = bills.Select(b => b.DivisionId).Distinct().ToList();
+        var admins = await db.Memberships.AsNoTracking().AcrossDivisions()
+            .Where(m => divisions.Contains(m.DivisionId) && m.Role == MembershipRole.Admin && m.IsActive && m.User.IsActive)
+            .Select(m => new { m.UserId, m.DivisionId, m.User.Email, m.User.PhoneNumber }).ToListAsync(cancellationToken);
+        var indonesian = CultureInfo.GetCultureInfo("id-ID");
+        foreach (var admin in admins.GroupBy(a => a.UserId))
+        {
+            var own = bills.Where(b => admin.Any(m => m.DivisionId == b.DivisionId)).ToList();
+            var lines = own.Select(b => $"- Divisi {b.DivisionCode}, periode {b.Period.ToDisplayString()}: {new Rupiah(b.TotalAmount)} (Kode Iuran {b.KodeIuran}), jatuh tempo {b.DueDate.ToString("d MMMM yyyy", indonesian)}").ToList();
+            var subject = own.Count == 1 ? $"Pengingat pembayaran iuran {own[0].Period.ToDisplayString()}" : $"Pengingat pembayaran iuran: {own.Count} tagihan";
+            var text = $"Tagihan iuran BPJS Ketenagakerjaan {own[0].Company} yang belum dibayar:\n{string.Join("\n", lines)}\nMohon dibayar sebelum jatuh tempo agar tidak dikenai denda.";
+            var sms = own.Count == 1
+                ? $"Tagihan iuran BPJS Ketenagakerjaan {own[0].Company} periode {own[0].Period.ToDisplayString()} sebesar {new Rupiah(own[0].TotalAmount)} (Kode Iuran {own[0].KodeIuran}) jatuh tempo {own[0].DueDate.ToString("d MMMM yyyy", indonesian)}. Mohon dibayar sebelum jatuh tempo."
+                : $"{own.Count} tagihan iuran BPJS Ketenagakerjaan {own[0].Company} sebesar {new Rupiah(own.Sum(b => b.TotalAmount))} belum dibayar; jatuh tempo terdekat {own[0].DueDate.ToString("d MMMM yyyy", indonesian)}. Rinciannya di email dan di Monitoring Iuran.";
+            if (admin.First().Email is { } email)
+            {
+                outbox.Email(email, subject, text, MessagePriority.Bulk);
+            }
+
+            if (admin.First().PhoneNumber is { } phone)
+            {
+                outbox.Sms(phone, sms, MessagePriority.Bulk);
+            }
+        }
+
+        foreach (var bill in bills)
+        {
+            audit.Record("iuran.pengingat", "Tagihan", bill.Id.ToString(), bill.DivisionId,
+                after: new { kodeIuran = bill.KodeIuran, penerima = admins.Count(a => a.DivisionId == bill.DivisionId) });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return admins.Select(a => a.UserId).Distinct().Count();
     }
 
     public async Task<int> MarkLateAsync(CancellationToken cancellationToken)
