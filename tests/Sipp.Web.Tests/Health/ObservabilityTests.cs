@@ -52,6 +52,8 @@ public class ObservabilityTests
     [InlineData("Kode OTP 482913 dikirim", "kode OTP")]
     [InlineData("Executed DbCommand (12ms) [Parameters=[@p0='?' (DbType = Guid)]]", null)]
     [InlineData("Daily bills: 0 late notices and 120000 reminders queued", null)]
+    [InlineData("Seed: period 2026-02 of 10000001/000 paid with Kode Iuran 08571104291", null)]
+    [InlineData("KPJ 62812345678 diverifikasi", null)]
     [InlineData("Opening connection to '/tmp/sipp-test-873eaa9383464430856285b2bd388c1d.db'", null)]
     public void TheLogGuard_KnowsPersonalDataWhenItSeesIt(string line, string? finding) =>
         Assert.Equal(finding, PersonalDataLogGuard.Finding(line));

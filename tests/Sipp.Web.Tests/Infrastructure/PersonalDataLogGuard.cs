@@ -28,7 +28,8 @@ public sealed partial class PersonalDataLogGuard : ILoggerProvider
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{16}(?![0-9A-Za-z])")]
     private static partial Regex Nik();
 
-    [GeneratedRegex(@"(?<![0-9A-Za-z+])(\+62|62|0)8\d{8,11}(?![0-9A-Za-z])")]
+    // A mobile number as Sipp stores it (+628…), or written 628… or 08… at lengths no 11-digit KPJ or Kode Iuran has.
+    [GeneratedRegex(@"(?<![0-9A-Za-z+])(\+628\d{7,11}|628\d{9,11}|08\d{10,11})(?![0-9A-Za-z])")]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"otp|kode", RegexOptions.IgnoreCase)]
