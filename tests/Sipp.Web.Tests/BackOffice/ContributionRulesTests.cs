@@ -132,7 +132,8 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
 
     private Task<long> JpOfAsync(string period) => JpOfAsync(fixture.Factory.CreateClient(), period);
 
-    private static async Task<long> JpOfAsync(HttpClient client, string period)
+    /// <summary>JP (both shares) of the calculator's answer for a wage above every cap: the cap in force, times 3 %.</summary>
+    internal static async Task<long> JpOfAsync(HttpClient client, string period)
     {
         using var response = await client.PostAsJsonAsync(
             "/api/v1/iuran/simulasi", new { periode = period, upah = 20_000_000, tanggalLahir = "1990-05-17", kelasRisiko = 1 }, TestContext.Current.CancellationToken);

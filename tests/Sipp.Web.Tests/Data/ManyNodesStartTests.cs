@@ -24,10 +24,6 @@ public class ManyNodesStartTests
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres, nameof(ThreeNodesStartedTogether_OnAnEmptyDatabase_AllComeUp_WithOneSeed));
         var settings = new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" };
         var nodes = Enumerable.Range(0, 3).Select(_ => new SippWebFactory(database, "Development", settings, ownsDatabase: false)).ToList();
-        // Starting a test host blocks a thread until it runs; three at once on a 2-core machine must not starve the pool
-        // that the hosts' own start-up (and the scheduler's cluster check-in) continues on.
-        ThreadPool.GetMinThreads(out var workers, out var completion);
-        ThreadPool.SetMinThreads(Math.Max(workers, 32), completion);
         try
         {
             using var start = new ManualResetEventSlim();

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
@@ -58,7 +56,7 @@ public class StatelessNodesTests
         var received = await onB.PostAsync("/tenaga-kerja/upload", body, ct);
         Assert.Equal(HttpStatusCode.OK, received.StatusCode);
         var batchUrl = received.RequestMessage!.RequestUri!.AbsolutePath;
-        var checkedPage = await WaitForCheckAsync(browser, batchUrl, ct);
+        var checkedPage = await UploadTests.WaitForCheckAsync(browser, await HtmlPage.GetAsync(browser, batchUrl));
         Assert.Equal("Siap diimpor", checkedPage.GetElementById("status-upload")!.TextContent.Trim());
         await UploadTests.ClickAsync(browser, checkedPage, "Impor 2 Baris Valid");
         await using (var db = database.NewContext())
@@ -71,14 +69,14 @@ public class StatelessNodesTests
 
         // A rule saved through B is used by A's next answer.
         var calculator = a.CreateClient();
-        Assert.Equal(11_086_300 * 3 / 100, await JpOfAsync(calculator, "2027-03"));
+        Assert.Equal(11_086_300 * 3 / 100, await Sipp.Web.Tests.BackOffice.ContributionRulesTests.JpOfAsync(calculator, "2027-03"));
         var admin = b.NewBrowser();
         await admin.SignInAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword, phone: null);
         await (await HtmlPage.GetAsync(admin, "/admin/aturan-iuran")).SubmitAsync(admin, new Dictionary<string, string>
         {
             ["Aturan"] = "jp.batasUpah", ["Berlaku Mulai"] = "2027-03-01", ["Nilai"] = "11.650.000", ["Catatan"] = "Uji dua node",
         });
-        Assert.Equal(11_650_000 * 3 / 100, await JpOfAsync(calculator, "2027-03"));
+        Assert.Equal(11_650_000 * 3 / 100, await Sipp.Web.Tests.BackOffice.ContributionRulesTests.JpOfAsync(calculator, "2027-03"));
     }
 
     private static async Task<string[]> KpjsAsync(TestDatabase database, CancellationToken ct)
@@ -86,28 +84,6 @@ public class StatelessNodesTests
         await using var db = database.NewContext();
         return await db.Employments.Where(e => e.Division.Company.Npp == "10000002" && e.Division.Code == "000" && e.Status == EmploymentStatus.Aktif && e.MembershipStartDate < new DateOnly(2025, 1, 1))
             .OrderBy(e => e.Participant.Kpj).Select(e => e.Participant.Kpj!).Take(2).ToArrayAsync(ct);
-    }
-
-    private static async Task<AngleSharp.Dom.IDocument> WaitForCheckAsync(HttpClient browser, string url, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var page = await HtmlPage.GetAsync(browser, url);
-        while (page.GetElementById("status-upload")?.TextContent.Trim() == "Sedang diperiksa" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100, ct);
-            page = await HtmlPage.GetAsync(browser, url);
-        }
-
-        return page;
-    }
-
-    private static async Task<long> JpOfAsync(HttpClient client, string period)
-    {
-        using var response = await client.PostAsJsonAsync(
-            "/api/v1/iuran/simulasi", new { periode = period, upah = 20_000_000, tanggalLahir = "1990-05-17", kelasRisiko = 1 }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var jp = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("program").GetProperty("jp");
-        return jp.GetProperty("pemberiKerja").GetInt64() + jp.GetProperty("tenagaKerja").GetInt64();
     }
 
     /// <summary>

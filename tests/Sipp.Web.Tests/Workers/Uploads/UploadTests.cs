@@ -290,8 +290,14 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
             { new ByteArrayContent(content), "file", fileName },
         };
         var page = await HtmlPage.ParseAsync(await browser.PostAsync("/tenaga-kerja/upload", body, TestContext.Current.CancellationToken));
+        return waitForCheck ? await WaitForCheckAsync(browser, page) : page;
+    }
+
+    /// <summary>The batch page once its background check has ended (or after a minute), reloaded as a user would.</summary>
+    internal static async Task<IDocument> WaitForCheckAsync(HttpClient browser, IDocument page)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (waitForCheck && page.GetElementById("status-upload")?.TextContent.Trim() == "Sedang diperiksa" && DateTime.UtcNow < deadline)
+        while (page.GetElementById("status-upload")?.TextContent.Trim() == "Sedang diperiksa" && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
             page = await HtmlPage.GetAsync(browser, new Uri(page.Url).AbsolutePath);

@@ -37,14 +37,16 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
+        // The handler loads and checks the worker itself; the page loads it only to show a refusal.
+        await currentCompany.RequireAsync(cancellationToken);
         var result = await revision.ChangeAsync(id, new FormInput(Isian), cancellationToken);
         if (result.Refusal is { } refusal)
         {
+            if (refusal.Kind == RefusalKind.NotFound || !await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+
             WorkerForms.Show(ModelState, refusal);
             return Page();
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipp.Data;
 using Sipp.Data.Workers;
 using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
 
@@ -41,14 +42,16 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is null)
-        {
-            return NotFound();
-        }
-
+        // The handler loads and checks the worker itself; the page loads it only to show a refusal.
+        await currentCompany.RequireAsync(cancellationToken);
         var result = await update.UpdateAsync(id, new FormInput(Isian), cancellationToken);
         if (result.Refusal is { } refusal)
         {
+            if (refusal.Kind == RefusalKind.NotFound || await LoadAsync(id, cancellationToken) is null)
+            {
+                return NotFound();
+            }
+
             WorkerForms.Show(ModelState, refusal);
             return Page();
         }
