@@ -90,7 +90,8 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
         // Beranda: the month is paid, and the chart is drawn.
         await page.GetByRole(AriaRole.Link, new() { Name = "Beranda", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#status-bulan-ini")).ToHaveTextAsync("Lunas");
-        Assert.True(await page.Locator("#grafik-program").EvaluateAsync<bool>("canvas => typeof Chart !== 'undefined' && Chart.getChart(canvas) !== undefined"));
+        // The chart script runs after the page shows: wait for it (a timeout fails the test) rather than look once.
+        await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart(document.querySelector('#grafik-program')) !== undefined");
 
         Assert.True(problems.Count == 0, string.Join(" | ", problems)); // no script error, no CSP refusal
     }
