@@ -192,6 +192,16 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     }
 }
 
+internal sealed class AuditArchiveConfiguration : IEntityTypeConfiguration<AuditArchive>
+{
+    public void Configure(EntityTypeBuilder<AuditArchive> e)
+    {
+        e.Property(a => a.Month).HasMaxLength(7).IsFixedLength();
+        e.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+        e.HasIndex(a => new { a.Month, a.Part }).IsUnique();
+    }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> e)
@@ -206,6 +216,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.HasIndex(a => new { a.DivisionId, a.OccurredAt });
         e.HasIndex(a => new { a.EntityType, a.EntityId });
         e.HasIndex(a => new { a.ActorUserId, a.OccurredAt });
+        e.HasIndex(a => a.OccurredAt); // the nightly archive finds the oldest month
     }
 }
 

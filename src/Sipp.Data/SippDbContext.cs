@@ -54,6 +54,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<AuditArchive> AuditArchives => Set<AuditArchive>();
+
     public DbSet<Uploads.UploadBatch> UploadBatches => Set<Uploads.UploadBatch>();
 
     public DbSet<Uploads.UploadRowError> UploadRowErrors => Set<Uploads.UploadRowError>();
@@ -131,6 +133,14 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SippDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // A search for part of a name ("budi") cannot use a b-tree; a trigram index answers it from the few matching
+            // rows instead of reading every worker of the division (issue 15: 100 ms per search at 100,000 workers).
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Employment>().HasIndex(e => e.SortName, "IX_Employments_SortName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
+
         if (ScopesDivisions)
         {
             DivisionScope.Apply(builder, this);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Sipp.Web.Features.Accounts;
+using Sipp.Web.Features.BackOffice.AuditTrailArchive;
 using Sipp.Web.Features.Accounts.Otp;
 using Sipp.Web.Features.Accounts.Register;
 using Sipp.Web.Features.Accounts.Session;
@@ -70,7 +71,8 @@ builder.AddSippObservability();
 var app = builder.Build();
 TransportSecurity.EnsureTlsInProduction(app.Configuration, app.Environment);
 
-await app.PrepareDatabaseAsync();
+// The seed command only writes data and exits: it does not join the scheduler's cluster (a started scheduler kept it running).
+await app.PrepareDatabaseAsync(joinsScheduler: args is not ["seed", ..]);
 if (args is ["seed", ..])
 {
     return await LargeCompanySeed.RunAsync(app.Services, args);
@@ -91,6 +93,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseIpAccessRules();
+app.UseReadRetry();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -107,6 +110,7 @@ app.MapReportDownloads();
 app.MapCultureSwitch();
 app.MapUploadDownloads();
 app.MapPaymentNotification();
+app.MapAuditArchive();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevOutbox();

@@ -68,4 +68,62 @@ public class HousekeepingTests
             CheckedAt = uploadedAt, ImportedAt = state == UploadState.Diimpor ? uploadedAt : null, UploadedByUserId = Guid.NewGuid(),
         };
     }
+
+    [Theory]
+    [DatabaseData]
+    public async Task AuditMonthsPastTheOnlineWindow_MoveToTheArchive_WholeAndOnce_AndOnlyAnAdministratorDownloadsThem(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = await SippWebFactory.CreateAsync(nameof(AuditMonthsPastTheOnlineWindow_MoveToTheArchive_WholeAndOnce_AndOnlyAnAdministratorDownloadsThem), provider,
+            "Development", new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false", ["Retention:AuditOnlineMonths"] = "2" });
+        _ = factory.Server;
+        var (first, second) = (await factory.DivisionAsync("10000001", "000"), await factory.DivisionAsync("10000002", "000"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The clock is 2 March 2026: two whole months online means January 2026 onwards.
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
+            db.AuditEvents.AddRange(
+                Event("uji.november-1", new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), first),
+                Event("uji.november-2", new DateTime(2025, 11, 30, 23, 59, 59, DateTimeKind.Utc), second),
+                Event("uji.november-3", new DateTime(2025, 11, 15, 8, 0, 0, DateTimeKind.Utc), null),
+                Event("uji.desember", new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc), first),
+                Event("uji.januari", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), first));
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(4, await RunAsync());
+        Assert.Equal(0, await RunAsync()); // once moved, never again
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
+            Assert.Equal(["uji.januari"], await db.AuditEvents.Where(a => a.Action.StartsWith("uji.")).Select(a => a.Action).ToListAsync(ct));
+            var archives = await db.AuditArchives.OrderBy(a => a.Month).ToListAsync(ct);
+            Assert.Equal([("2025-11", 1, 3), ("2025-12", 1, 1)], archives.Select(a => (a.Month, a.Part, a.EventCount)));
+            Assert.All(archives, a => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(a.Content)), a.Sha256));
+        }
+
+        var hrd = factory.CreateClient();
+        await hrd.SignInAsHrdAsync();
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, await hrd.StatusOfAsync("/admin/arsip-audit/2025-11.jsonl.gz"));
+
+        var administrator = factory.CreateClient();
+        await administrator.SignInAsync(DevelopmentSeed.AdministratorEmail, DevelopmentSeed.AdministratorPassword, phone: null);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, await administrator.StatusOfAsync("/admin/arsip-audit/2026-01.jsonl.gz"));
+        using var download = await administrator.GetAsync("/admin/arsip-audit/2025-11.jsonl.gz", ct);
+        Assert.Equal("application/gzip", download.Content.Headers.ContentType?.MediaType);
+        var events = Sipp.Web.Infrastructure.Audit.AuditArchiveFormat.Read(await download.Content.ReadAsStreamAsync(ct)).ToList();
+        Assert.Equal(["uji.november-1", "uji.november-3", "uji.november-2"], events.OrderBy(e => e.OccurredAt).Select(e => e.Action));
+        Assert.Equal(second, events.Single(e => e.Action == "uji.november-2").DivisionId);
+        Assert.Equal("{\"upah\":5000000}", events.Single(e => e.Action == "uji.november-1").After);
+
+        async Task<int> RunAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<Housekeeping>().RunAsync(ct)).AuditEventsArchived;
+        }
+
+        static Sipp.Data.Audit.AuditEvent Event(string action, DateTime at, Guid? division) =>
+            new() { Action = action, OccurredAt = at, DivisionId = division, EntityType = "TenagaKerja", EntityId = "uji", After = "{\"upah\":5000000}" };
+    }
 }

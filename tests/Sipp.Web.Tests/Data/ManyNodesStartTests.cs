@@ -70,6 +70,7 @@ public class ManyNodesStartTests
         Assert.Equal("2min", await ShowAsync(db, "statement_timeout"));
         Assert.Equal("10", await ShowAsync(db, "tcp_keepalives_idle"));
         Assert.Equal("off", await ShowAsync(db, "jit"));
+        Assert.Equal("0", await ShowAsync(db, "max_parallel_workers_per_gather"));
     }
 
     private static async Task<string> ShowAsync(SippDbContext db, string setting) =>

@@ -11,7 +11,7 @@ namespace Sipp.Web.Infrastructure.Data;
 /// </summary>
 public static class DatabaseStartup
 {
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool joinsScheduler = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -28,7 +28,7 @@ public static class DatabaseStartup
         try
         {
             await PrepareAsync(app, services, options, db, logger);
-            if (postgres)
+            if (postgres && joinsScheduler)
             {
                 // Quartz's clustered store creates its own tables and checks in to the cluster when its scheduler is made and
                 // started: done here, under the same lock, so that nodes started together take turns (they deadlocked on
