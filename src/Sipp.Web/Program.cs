@@ -13,6 +13,7 @@ using Sipp.Web.Features.Shared;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Features.Workers.Uploads;
 using Sipp.Web.Infrastructure.Audit;
+using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Features.Contributions;
 using Sipp.Web.Features.Payments.NotifyPayment;
@@ -57,7 +58,7 @@ builder.Services.AddExceptionHandler<ValidationProblemExceptionHandler>();
 builder.Services.AddSippRateLimiting();
 builder.Services.AddHealthChecks().AddDbContextCheck<Sipp.Data.SippDbContext>("database", tags: ["ready"])
     .AddCheck<DatabaseWriteHealthCheck>("database-write", tags: ["ready"]);
-builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddMvcOptions(mvc => mvc.Filters.Add<UnknownHandlerFilter>());
 builder.Services.AddCalculator();
 builder.Services.AddWorkers();
 builder.Services.AddBackOffice();

@@ -19,6 +19,20 @@ public class HealthTests(HealthTests.Fixture fixture) : IClassFixture<HealthTest
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [DatabaseData]
+    public async Task ANewNode_AnswersReady_ToChecksArrivingTogether(DatabaseProvider provider)
+    {
+        // The balancer's check and a deploy script's arrive at once on a node that has never written its probe row.
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = await SippWebFactory.CreateAsync(nameof(ANewNode_AnswersReady_ToChecksArrivingTogether), provider);
+        var client = factory.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/health/ready", ct)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
     [Fact]
     public async Task Ready_Fails_WhenTheDatabaseIsGone_WhileLiveStaysUp()
     {

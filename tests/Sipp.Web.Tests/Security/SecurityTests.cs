@@ -66,6 +66,23 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/iuran/2026-02", "")] // its forms post to named handlers only (Finalize, Cancel)
+    [InlineData("/iuran/2026-02", "?handler=Hapus")]
+    [InlineData("/tenaga-kerja", "")] // it has no POST at all
+    public async Task APostNamingNoHandlerOfThePage_IsRefused_NotRenderedWithoutItsData(string url, string query)
+    {
+        var browser = _factory.NewBrowser();
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000001", "000");
+        var page = await HtmlPage.GetAsync(browser, url);
+        var token = page.QuerySelector("meta[name=sipp-csrf]")!.GetAttribute("content")!;
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Channel"] = "BNI_VA" });
+        using var response = await _factory.WithoutRedirects(browser).PostAsync(url + query, content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Fact]
     public async Task TetapMasuk_WithoutTheAntiforgeryHeader_IsRefused()
     {

@@ -15,10 +15,23 @@ public sealed class DatabaseWriteHealthCheck(SippDbContext db, TimeProvider cloc
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            if (await db.HealthProbes.Where(p => p.Node == Node).ExecuteUpdateAsync(p => p.SetProperty(x => x.CheckedAt, now), cancellationToken) == 0)
+            if (await TouchAsync(now, cancellationToken) == 0)
             {
                 db.HealthProbes.Add(new HealthProbe { Node = Node, CheckedAt = now });
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Two checks of a new node at once (the balancer's and a deploy script's) both found no row; the other
+                    // wrote it, so this write goes to it. A node was "Unhealthy" for this at start (issue 15 campaign).
+                    db.ChangeTracker.Clear();
+                    if (await TouchAsync(now, cancellationToken) == 0)
+                    {
+                        throw;
+                    }
+                }
             }
 
             return HealthCheckResult.Healthy();
@@ -29,4 +42,7 @@ public sealed class DatabaseWriteHealthCheck(SippDbContext db, TimeProvider cloc
             return HealthCheckResult.Unhealthy("Database menolak penulisan.", e);
         }
     }
+
+    private Task<int> TouchAsync(DateTime now, CancellationToken cancellationToken) =>
+        db.HealthProbes.Where(p => p.Node == Node).ExecuteUpdateAsync(p => p.SetProperty(x => x.CheckedAt, now), cancellationToken);
 }

@@ -15,10 +15,12 @@ public static class ReadRetry
 {
     private static readonly AsyncLocal<bool> Reading = new();
 
-    /// <summary>Marks the request's statements as retryable when its method only reads.</summary>
+    /// <summary>Marks the request's statements as retryable when its method only reads; never a health probe, whose
+    /// balancer wants the truth at once.</summary>
     public static IApplicationBuilder UseReadRetry(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        Reading.Value = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        Reading.Value = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && !context.Request.Path.StartsWithSegments("/health");
         await next(context);
     });
 

@@ -31,7 +31,8 @@ public static class ObservabilitySetup
             {
                 options.IncludeScopes = true;
                 options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                // Quoted: an unquoted ':' is the culture's time separator, and a request in Indonesian logged "14.31.15".
+                options.TimestampFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'";
             });
         }
 
