@@ -10,7 +10,8 @@
 # Needs: the .NET 10 SDK, postgresql (initdb, pg_ctl), redis-server, haproxy, openssl — apt-get install postgresql
 # redis-server haproxy. Environment: SIPP_CLUSTER_DIR (default /tmp/sipp-cluster), SIPP_NODES (default 3),
 # SIPP_DEMO=1 to seed the demo companies, SIPP_LARGE=N to add a company of N workers (NPP 20000001), SIPP_RATE_LIMIT=N
-# to lift the per-address and per-account limits for a load test from one machine.
+# to lift the per-address and per-account limits for a load test from one machine. The BNI_VA channel's secret for
+# signing payment notices is in $SIPP_CLUSTER_DIR/bank-secret.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,7 @@ start_node() {
   Redis__Configuration="127.0.0.1:$REDIS_PORT,abortConnect=false" Uploads__Folder="$home/uploads" \
   Security__ForwardedHeaders__Enabled=true Security__ForwardedHeaders__KnownProxies__0=127.0.0.1 \
   RateLimits__Login__PermitLimit="${SIPP_RATE_LIMIT:-30}" RateLimits__Otp__PermitLimit="${SIPP_RATE_LIMIT:-30}" \
+  Payments__Channels__0__Secret="$(cat "$DIR/bank-secret")" \
   RateLimits__Calculator__PermitLimit="${SIPP_RATE_LIMIT:-60}" RateLimits__LoginPerAccount__PermitLimit="${SIPP_RATE_LIMIT:-20}" \
   nohup dotnet "$DIR/app/Sipp.Web.dll" --contentRoot "$DIR/app" --urls "http://127.0.0.1:$((5100 + n))" > "$home/log.json" 2>&1 &
   echo $! > "$home/pid"
@@ -43,6 +45,8 @@ start_node() {
 
 start() {
   mkdir -p "$DIR"
+  # The BNI channel's signing secret, as a bank would be given it: the load campaign's payment notices sign with it.
+  [ -f "$DIR/bank-secret" ] || openssl rand -hex 32 > "$DIR/bank-secret"
   echo "Building into $DIR/app"
   dotnet publish src/Sipp.Web -c Release -o "$DIR/app" --nologo -v quiet
 

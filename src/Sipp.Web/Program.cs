@@ -94,8 +94,8 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseIpAccessRules();
-app.UseReadRetry();
 app.UseRouting();
+app.UseReadRetry();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Npgsql;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Tests.Infrastructure;
@@ -7,7 +8,8 @@ namespace Sipp.Web.Tests.Data;
 
 /// <summary>
 /// PostgreSQL restarted or failed over under a node (issue 15: 55 requests answered HTTP 500 during a restart): every
-/// connection the node pools is dead at once. A page that only reads is answered on a new connection.
+/// connection the node pools is dead at once. A page that only reads, and the calculator, are answered on a new
+/// connection.
 /// </summary>
 public class DatabaseRestartTests
 {
@@ -33,6 +35,11 @@ public class DatabaseRestartTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = await HtmlPage.ParseAsync(response);
         Assert.Equal(firstRow, after.QuerySelector("table tbody tr")!.TextContent);
+
+        // The calculator is a POST that only reads the rules: it is answered too.
+        Assert.True(await DropEveryConnectionAsync(database.ConnectionString, ct) > 0);
+        using var calculated = await node.CreateClient().PostAsJsonAsync("/api/v1/iuran/simulasi", new { periode = "2026-02", upah = 5_500_000, tanggalLahir = "1990-05-17", kelasRisiko = 1 }, ct);
+        Assert.Equal(HttpStatusCode.OK, calculated.StatusCode);
     }
 
     /// <summary>What a restart does to a node's pool: the server ends every other session of the database.</summary>

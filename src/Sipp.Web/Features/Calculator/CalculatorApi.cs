@@ -19,7 +19,8 @@ public static class CalculatorApi
             .AllowAnonymous()
             .DisableAntiforgery() // a public JSON API without cookies: nothing to forge
             .RequireRateLimiting(RateLimiting.CalculatorPolicy)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaximumBodyBytes));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaximumBodyBytes))
+            .WithMetadata(new Infrastructure.Data.ReadRetry.OnlyReads()); // it computes from the rules and writes nothing
         group.MapPost("/simulasi", SimulateContributionApi.PostAsync).WithName("SimulasiIuran");
         group.MapPost("/denda/simulasi", SimulateFineApi.PostAsync).WithName("SimulasiDenda");
         return group;

@@ -15,14 +15,18 @@ public static class ReadRetry
 {
     private static readonly AsyncLocal<bool> Reading = new();
 
-    /// <summary>Marks the request's statements as retryable when its method only reads; never a health probe, whose
-    /// balancer wants the truth at once.</summary>
+    /// <summary>Marks the request's statements as retryable when its method only reads, or its endpoint is marked
+    /// <see cref="OnlyReads"/>; never a health probe, whose balancer wants the truth at once. After routing.</summary>
     public static IApplicationBuilder UseReadRetry(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        Reading.Value = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            && !context.Request.Path.StartsWithSegments("/health");
+        Reading.Value = !context.Request.Path.StartsWithSegments("/health")
+            && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                || context.GetEndpoint()?.Metadata.GetMetadata<OnlyReads>() is not null);
         await next(context);
     });
+
+    /// <summary>Endpoint metadata: a POST that only reads (the calculator), so its statements may be tried again.</summary>
+    public sealed class OnlyReads;
 
     internal static bool InReadingRequest => Reading.Value;
 }
