@@ -249,7 +249,14 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
         var home = await HtmlPage.GetAsync(browser, "/");
         var logout = (AngleSharp.Html.Dom.IHtmlFormElement)home.QuerySelectorAll("form[action='/keluar']").First();
 
-        var after = await HtmlPage.ParseAsync(await logout.SubmitAsync(browser));
+        Assert.Contains("no-store", (await browser.GetAsync("/", TestContext.Current.CancellationToken)).Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        using var keluar = await NoRedirect(browser).PostAsync("/keluar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = logout.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }), TestContext.Current.CancellationToken);
+        // A shared office PC: the browser is told to drop its copies of Sipp's pages and any stored form data.
+        Assert.Equal("\"cache\", \"storage\"", string.Join(", ", keluar.Headers.GetValues("Clear-Site-Data")));
+        var after = await HtmlPage.GetAsync(browser, keluar.Headers.Location!.OriginalString);
 
         Assert.Equal("Anda telah keluar.", after.QuerySelector("[role=status]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, await StatusWithoutRedirectAsync(browser, "/pilih-perusahaan"));
@@ -278,6 +285,9 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
         using var response = await NoRedirect(browser).GetAsync("/pilih-perusahaan", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/masuk", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        // The tab was closed or the PC asleep, so no page script saw the time run out: Masuk still says why.
+        var masuk = await HtmlPage.GetAsync(browser, response.Headers.Location!.PathAndQuery);
+        Assert.Equal("Sesi Anda telah berakhir karena tidak ada aktivitas. Silakan masuk kembali.", masuk.QuerySelector("[role=status]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Accounts;
@@ -103,7 +104,17 @@ public static class AuthenticationSetup
                         context.Properties.ExpiresUtc = now + security.Value.IdleTimeout;
                     }
                 };
-                cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToLogin = async context =>
+                {
+                    // A session that ran out while the tab was closed or the PC asleep: the login page says why, as it
+                    // does when the page itself saw the time run out (issue 16).
+                    if ((await context.HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Failure?.Message == "Ticket expired")
+                    {
+                        context.RedirectUri = QueryHelpers.AddQueryString(context.RedirectUri, "Status", "habis");
+                    }
+
+                    await ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                };
                 cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             });
 

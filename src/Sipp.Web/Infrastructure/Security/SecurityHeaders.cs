@@ -2,7 +2,8 @@ namespace Sipp.Web.Infrastructure.Security;
 
 /// <summary>
 /// Headers on every response: a Content-Security-Policy without inline script or style, no sniffing, no framing,
-/// no referrer leaking outside.
+/// no referrer leaking outside. Pages are never stored by the browser (<c>no-store</c>): on a shared office PC, "Back"
+/// after Keluar must not show a form with what was typed into it, nor the worker list.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -21,6 +22,11 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true && !headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next(context);

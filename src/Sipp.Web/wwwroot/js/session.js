@@ -1,6 +1,9 @@
 // Idle logout, announced one minute before: "Sesi Anda akan berakhir" with "Tetap Masuk".
 // The server enforces the timeout; this only warns, asks the server before acting (another tab may have been used)
 // and leads to the login page once the session is over.
+// The person's activity counts, not only requests: typing, clicking, scrolling or touching the page keeps the session
+// (at most one keep-alive per throttle period), so a long form is not lost while it is being filled in. In the
+// warning, Esc means "Tetap Masuk" — it never closes the warning silently while the clock runs on.
 (() => {
     const idleMeta = document.querySelector('meta[name="sipp-idle-seconds"]');
     if (!idleMeta) {
@@ -16,6 +19,10 @@
     let endTimer;
     let tickTimer;
     let deadline;
+    let lastKeepAlive = Date.now();
+    let keepingAlive = false;
+    // Often enough that activity always renews before the warning, rarely enough to cost nothing (60 s on the 5-minute rule).
+    const throttleMs = Math.min(60, Math.max(1, (Number(idleMeta.content) - warnSeconds) / 2)) * 1000;
 
     const clearTimers = () => {
         clearTimeout(warnTimer);
@@ -71,20 +78,46 @@
         window.location.assign('/masuk?Status=habis');
     }
 
-    document.getElementById('tetap-masuk').addEventListener('click', async () => {
-        const response = await fetch('/akun/tetap-masuk', {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: { RequestVerificationToken: token },
-        });
-        if (!response.ok) {
-            return end();
+    const stayIn = async () => {
+        keepingAlive = true;
+        lastKeepAlive = Date.now();
+        try {
+            const response = await fetch('/akun/tetap-masuk', {
+                method: 'POST',
+                credentials: 'same-origin',
+                headers: { RequestVerificationToken: token },
+            });
+            if (!response.ok) {
+                return end();
+            }
+
+            const s = await response.json();
+            modal.hide();
+            schedule(s.sisaDetik);
+        } finally {
+            keepingAlive = false;
+        }
+    };
+
+    document.getElementById('tetap-masuk').addEventListener('click', stayIn);
+    modalElement.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') {
+            event.preventDefault();
+            stayIn();
+        }
+    });
+
+    // Activity on the page itself (not in the warning, which asks for a deliberate answer).
+    const activity = () => {
+        if (keepingAlive || modalElement.classList.contains('show') || Date.now() - lastKeepAlive < throttleMs) {
+            return;
         }
 
-        const s = await response.json();
-        modal.hide();
-        schedule(s.sisaDetik);
-    });
+        stayIn();
+    };
+    for (const type of ['keydown', 'input', 'pointerdown', 'wheel', 'scroll', 'touchstart']) {
+        document.addEventListener(type, activity, { capture: true, passive: true });
+    }
 
     schedule(Number(idleMeta.content));
 })();

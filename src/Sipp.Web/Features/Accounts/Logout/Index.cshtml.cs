@@ -13,6 +13,8 @@ public sealed class IndexModel(SessionEnd sessionEnd) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await sessionEnd.EndAsync(User, cancellationToken);
+        // A shared office PC: the browser drops what it kept of Sipp's pages and any stored form data.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return RedirectToPage("/Accounts/Login/Index", new { Status = "keluar" });
     }
 }
