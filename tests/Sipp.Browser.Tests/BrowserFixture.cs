@@ -86,6 +86,22 @@ public partial class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
     }
 
+    /// <summary>Pilih Perusahaan, opened from the menu's address (the login may have gone straight to the division chosen
+    /// last time, which has no "Pilih" button then).</summary>
+    public static async Task ChooseCompanyAsync(IPage page, string name, string division)
+    {
+        await page.WaitForLoadStateAsync();
+        await page.GotoAsync("/pilih-perusahaan");
+        var choose = page.GetByRole(AriaRole.Button, new() { Name = $"Pilih {name} divisi {division}" });
+        if (await choose.CountAsync() == 0)
+        {
+            await page.GotoAsync("/"); // already open: the login opened the division chosen last
+            return;
+        }
+
+        await choose.ClickAsync();
+    }
+
     public async Task<string> LatestCodeAsync(string to, string channel = "sms") => SixDigits().Match(await OutboxBodyAsync(to, channel)).Value;
 
     public async Task<string> LatestLinkAsync(string to) => Link().Match(await OutboxBodyAsync(to, "email")).Value;

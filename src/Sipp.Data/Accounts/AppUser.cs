@@ -14,5 +14,8 @@ public class AppUser : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The division chosen last: the next login opens it (still a membership), Pilih Perusahaan one click away.</summary>
+    public Guid? LastDivisionId { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }

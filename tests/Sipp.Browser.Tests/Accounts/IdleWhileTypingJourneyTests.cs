@@ -17,7 +17,7 @@ public class IdleWhileTypingJourneyTests(IdleWhileTypingJourneyTests.Fixture fix
     {
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih CV Sinar Abadi divisi 000" }).ClickAsync();
+        await BrowserFixture.ChooseCompanyAsync(page, "CV Sinar Abadi", "000");
         await page.GotoAsync("/tenaga-kerja/tambah?Jalur=tidak");
         await page.GetByLabel("NIK").FillAsync(Nik);
         var warning = page.GetByRole(AriaRole.Dialog, new() { Name = "Sesi Anda akan berakhir" });

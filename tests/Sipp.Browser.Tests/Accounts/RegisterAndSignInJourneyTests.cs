@@ -75,7 +75,7 @@ public class RegisterAndSignInJourneyTests(RegisterAndSignInJourneyTests.Fixture
 
         // Pilih Perusahaan: back to the head office.
         await header.GetByRole(AriaRole.Link, new() { Name = "Ganti Perusahaan" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih PT Maju Bersama divisi 000" }).ClickAsync();
+        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
         await Assertions.Expect(header).ToContainTextAsync("000 — Kantor Pusat");
 
         // Idle: the warning comes before the end; "Tetap Masuk" keeps the session once.

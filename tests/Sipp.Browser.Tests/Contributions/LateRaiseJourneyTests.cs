@@ -17,7 +17,7 @@ public class LateRaiseJourneyTests(LateRaiseJourneyTests.Fixture fixture) : ICla
     {
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih PT Maju Bersama divisi 000" }).ClickAsync();
+        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
         var jakarta = DateTime.UtcNow.AddHours(7);
         var thisMonth = jakarta.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var lastMonth = new DateTime(jakarta.Year, jakarta.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);

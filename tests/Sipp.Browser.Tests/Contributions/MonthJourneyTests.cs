@@ -25,7 +25,7 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
             }
         };
         await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih PT Maju Bersama divisi 000" }).ClickAsync();
+        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
         var period = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         // Hitung Iuran, from the menu.
@@ -101,7 +101,7 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
     {
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pilih PT Maju Bersama divisi 000" }).ClickAsync();
+        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
         var jakarta = DateTime.UtcNow.AddHours(7);
         var lastMonth = new DateTime(jakarta.Year, jakarta.Month, 1).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
     {
         var hrd = await fixture.NewPageAsync();
         await fixture.SignInAsync(hrd, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await hrd.GetByRole(AriaRole.Button, new() { Name = "Pilih CV Sinar Abadi divisi 000" }).ClickAsync();
+        await BrowserFixture.ChooseCompanyAsync(hrd, "CV Sinar Abadi", "000");
         await Assertions.Expect(hrd.Locator("#perusahaan-aktif")).ToContainTextAsync("CV Sinar Abadi");
 
         // Sudah memiliki KPJ? Ya — a worker of PT Maju Bersama also works here.

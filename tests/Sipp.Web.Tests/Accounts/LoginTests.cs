@@ -242,6 +242,26 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
     }
 
     [Fact]
+    public async Task TheNextLogin_OpensTheDivisionChosenLast_AndGreetsThePersonByName()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = _factory.NewBrowser();
+        await first.ChooseCompanyAsync(await first.SignInAsHrdAsync(), "10000002", "000");
+        var home = await HtmlPage.GetAsync(first, "/");
+        await ((AngleSharp.Html.Dom.IHtmlFormElement)home.QuerySelectorAll("form[action='/keluar']").First()).SubmitAsync(first);
+
+        var again = await _factory.NewBrowser().SignInAsHrdAsync();
+
+        Assert.Equal("/", new Uri(again.Url).AbsolutePath); // Beranda, not Pilih Perusahaan
+        Assert.Contains("10000002", again.GetElementById("perusahaan-aktif")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(again.QuerySelector("#perusahaan-aktif a[href='/pilih-perusahaan']")); // changed in one click
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var name = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Users.Where(u => u.Email == DevelopmentSeed.CompanyUserEmail).Select(u => u.FullName).SingleAsync(ct);
+        Assert.Equal($"Selamat datang, {name}", again.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(name, again.GetElementById("nama-pengguna")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Keluar_EndsTheSessionAtOnce_AndIsAudited()
     {
         var browser = _factory.NewBrowser();

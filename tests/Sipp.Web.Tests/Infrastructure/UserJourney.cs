@@ -85,12 +85,20 @@ public static partial class UserJourney
     public static Task<IDocument> SignInAsHrdAsync(this HttpClient client) =>
         client.SignInAsync(DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword, phone: null);
 
+    /// <summary>Chooses the division on Pilih Perusahaan (opened first when the login went straight to the last one).</summary>
     public static async Task<IDocument> ChooseCompanyAsync(this HttpClient client, IDocument choosePage, string npp, string division)
     {
+        if (choosePage.QuerySelector("#daftar-perusahaan") is null)
+        {
+            choosePage = await HtmlPage.GetAsync(client, "/pilih-perusahaan");
+        }
+
         var row = choosePage.QuerySelectorAll("#daftar-perusahaan tbody tr")
             .Single(r => r.Children[0].TextContent.Trim() == npp && r.Children[1].TextContent.Trim() == division);
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!;
-        return await HtmlPage.ParseAsync(await form.SubmitAsync(client));
+        // The division already open (the login opened the one chosen last) has no "Pilih" button: its Beranda.
+        return row.QuerySelector("form") is AngleSharp.Html.Dom.IHtmlFormElement form
+            ? await HtmlPage.ParseAsync(await form.SubmitAsync(client))
+            : await HtmlPage.GetAsync(client, "/");
     }
 
     public static async Task<HttpStatusCode> StatusOfAsync(this HttpClient client, string url)

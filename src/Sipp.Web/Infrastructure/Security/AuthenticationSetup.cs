@@ -40,6 +40,7 @@ public static class AuthenticationSetup
                 options.Tokens.PasswordResetTokenProvider = StoredTokenProvider.Name;
             })
             .AddEntityFrameworkStores<SippDbContext>()
+            .AddClaimsPrincipalFactory<SippClaimsFactory>()
             .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddPasswordValidator<SippPasswordValidator>()
             .AddTokenProvider<StoredTokenProvider>(StoredTokenProvider.Name);

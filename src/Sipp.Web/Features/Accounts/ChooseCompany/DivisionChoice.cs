@@ -28,6 +28,8 @@ public sealed class DivisionChoice(SippDbContext db, UserManager<AppUser> users,
         }
 
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);
+        user.LastDivisionId = divisionId;
+        await users.UpdateAsync(user);
         audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return null;

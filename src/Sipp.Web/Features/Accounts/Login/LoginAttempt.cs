@@ -13,7 +13,7 @@ using Sipp.Web.Infrastructure.Security;
 namespace Sipp.Web.Features.Accounts.Login;
 
 /// <summary>How a login ended: signed in, with how many divisions the user may work in (one is chosen already).</summary>
-public sealed record LoginGranted(int Divisions);
+public sealed record LoginGranted(int Divisions, bool DivisionOpened);
 
 /// <summary>
 /// "Masuk": email and password, then an OTP by SMS and email. Never tells whether an email is registered: an unknown
@@ -123,16 +123,19 @@ public sealed class LoginAttempt(
         var divisions = await db.Memberships.AcrossDivisions().Where(m => m.UserId == user.Id && m.IsActive).Select(m => m.DivisionId).ToListAsync(cancellationToken);
         audit.Record("login.berhasil", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
         await db.SaveChangesAsync(cancellationToken);
-        if (divisions.Count == 1)
+        // One division, or the one chosen last time while still a member of it: opened at once (issue 16: every login
+        // stopped at Pilih Perusahaan). "Ganti Perusahaan" in the header is one click away.
+        Guid? opened = divisions.Count == 1 ? divisions[0] : divisions.Contains(user.LastDivisionId ?? Guid.Empty) ? user.LastDivisionId : null;
+        if (opened is { } divisionId)
         {
-            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisions[0].ToString())]);
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);
         }
         else
         {
             await signIn.SignInAsync(user, isPersistent: false);
         }
 
-        return new LoginGranted(divisions.Count);
+        return new LoginGranted(divisions.Count, opened is not null);
     }
 
     /// <summary>"Kirim ulang": a new code for the same challenge (the previous one no longer valid), within the limits.</summary>
