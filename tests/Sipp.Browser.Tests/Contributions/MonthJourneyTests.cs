@@ -29,8 +29,9 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
         var period = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         // Hitung Iuran, from the menu.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Iuran", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Hitung Iuran" }).ClickAsync();
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
+        await menu.GetByRole(AriaRole.Button, new() { Name = "Iuran", Exact = true }).ClickAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Hitung Iuran" }).ClickAsync();
         await page.GetByLabel("Periode").FillAsync(period);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hitung Iuran" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status-periode")).ToHaveTextAsync("Dihitung");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sipp.Data;
 using Sipp.Web.Infrastructure;
@@ -14,12 +15,18 @@ public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, 
 
     public Dashboard? Dashboard { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Company = await currentCompany.GetAsync(cancellationToken);
         if (Company is { } company)
         {
             Dashboard = await Dashboard.LoadAsync(db, clock.JakartaToday(), cancellationToken);
         }
+        else if (StaffHome.Of(User) is { } staffHome)
+        {
+            return Redirect(staffHome); // officers and administrators land on their own work
+        }
+
+        return Page();
     }
 }

@@ -39,10 +39,22 @@ public sealed class ChooseCompanyFirstResultHandler : IAuthorizationMiddlewareRe
             && authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == CompanyRoleHandler.NoCompanyChosen) == true;
         if (noCompany && HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            context.Response.Redirect("/pilih-perusahaan?ReturnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            // An officer or administrator has no company to choose: their own work instead (issue 16: an officer opening
+            // /tenaga-kerja was told the account had no company).
+            context.Response.Redirect(StaffHome.Of(context.User)
+                ?? "/pilih-perusahaan?ReturnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
             return Task.CompletedTask;
         }
 
         return _default.HandleAsync(next, context, policy, authorizeResult);
     }
+}
+
+/// <summary>Where BPJS staff start: officers at the verification queue, administrators at the contribution rules.</summary>
+public static class StaffHome
+{
+    public static string? Of(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Sipp.Data.Accounts.SystemRoles.Officer) ? "/backoffice/verifikasi"
+        : user.IsInRole(Sipp.Data.Accounts.SystemRoles.Administrator) ? "/admin/aturan-iuran"
+        : null;
 }

@@ -21,6 +21,7 @@
     let deadline;
     let lastKeepAlive = Date.now();
     let keepingAlive = false;
+    let warning = false;
     // Often enough that activity always renews before the warning, rarely enough to cost nothing (60 s on the 5-minute rule).
     const throttleMs = Math.min(60, Math.max(1, (Number(idleMeta.content) - warnSeconds) / 2)) * 1000;
 
@@ -61,6 +62,7 @@
         clearTimeout(warnTimer);
         showRemaining();
         tickTimer = setInterval(showRemaining, 1000);
+        warning = true;
         modal.show();
     }
 
@@ -69,6 +71,7 @@
         if (s.aktif) {
             // Not over yet (another tab, or a rounding second): leaving now would load a page and renew the session.
             if (s.sisaDetik > warnSeconds) {
+                warning = false;
                 modal.hide();
             }
 
@@ -92,6 +95,7 @@
             }
 
             const s = await response.json();
+            warning = false;
             modal.hide();
             schedule(s.sisaDetik);
         } finally {
@@ -100,16 +104,19 @@
     };
 
     document.getElementById('tetap-masuk').addEventListener('click', stayIn);
-    modalElement.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') {
-            event.preventDefault();
-            stayIn();
-        }
-    });
 
-    // Activity on the page itself (not in the warning, which asks for a deliberate answer).
-    const activity = () => {
-        if (keepingAlive || modalElement.classList.contains('show') || Date.now() - lastKeepAlive < throttleMs) {
+    // Activity on the page keeps the session; while the warning shows, only a deliberate answer does — its button, or
+    // Esc (wherever the focus is: the warning may have appeared under a typing hand).
+    const activity = (event) => {
+        if (warning) {
+            if (event.type === 'keydown' && event.key === 'Escape' && !keepingAlive) {
+                stayIn();
+            }
+
+            return;
+        }
+
+        if (keepingAlive || Date.now() - lastKeepAlive < throttleMs) {
             return;
         }
 
