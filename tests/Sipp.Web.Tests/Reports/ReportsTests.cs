@@ -127,6 +127,15 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         Assert.Contains(new Rupiah(payment.Amount).ToString(), pdf, StringComparison.Ordinal);
         Assert.Contains("/cek-bukti/" + payment.ReceiptCode, pdf, StringComparison.Ordinal);
         Assert.Contains(["Referensi Bank", payment.Reference], csv);
+        // The amount in words, and what it paid for: each program of the month (their sum is what was paid here).
+        Assert.Contains(["Terbilang", Sipp.Domain.Money.Terbilang.Of(payment.Amount)], csv);
+        var programs = csv.Where(r => r[0] is "Iuran JHT" or "Iuran JKK" or "Iuran JKM" or "Iuran JP").ToList();
+        Assert.Equal(4, programs.Count);
+        Assert.Equal(payment.Amount, programs.Sum(r => long.Parse(r[1].Replace("Rp ", string.Empty).Replace(".", string.Empty), System.Globalization.CultureInfo.InvariantCulture)));
+        using (var semicolon = await browser.GetAsync("/laporan/2026-02/bukti-pembayaran.csv?pemisah=titik-koma", TestContext.Current.CancellationToken))
+        {
+            Assert.EndsWith("-titik-koma.csv", semicolon.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal); // not the same name as the comma file
+        }
 
         var periodPage = await HtmlPage.GetAsync(browser, "/iuran/2026-02"); // the paid period shows the same facts
         Assert.Equal(payment.ReceiptCode, periodPage.GetElementById("kode-verifikasi")!.TextContent);

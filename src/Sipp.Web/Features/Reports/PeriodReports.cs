@@ -193,13 +193,26 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
     private async Task<TableDocument> ReceiptAsync(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId, string verificationBase, CancellationToken cancellationToken)
     {
         var paid = await db.Payments.AsNoTracking().Where(p => p.Bill.PeriodId == periodId && p.Bill.Status == BillStatus.Lunas)
-            .Select(p => new { p.Bill.KodeIuran, p.Amount, p.Channel, p.Reference, p.PaidOn, p.ReceivedAt, p.ReceiptCode })
+            .Select(p => new
+            {
+                p.Bill.KodeIuran, p.Amount, p.Channel, p.Reference, p.PaidOn, p.ReceivedAt, p.ReceiptCode,
+                p.Bill.ArrearsAmount, p.Bill.BackPayAmount, p.Bill.FineAmount, p.Bill.CreditAmount,
+                p.Bill.ContributionPeriod.JhtTotal, p.Bill.ContributionPeriod.JkkTotal, p.Bill.ContributionPeriod.JkmTotal, p.Bill.ContributionPeriod.JpTotal,
+            })
             .SingleAsync(cancellationToken);
         var channel = payments.Value.Channels.FirstOrDefault(c => c.Code == paid.Channel)?.Name ?? paid.Channel;
+        // What the amount paid for: each program of the month, then what the bill carried besides (issue 16).
+        (string Label, long Amount)[] parts =
+        [
+            ("Iuran JHT", paid.JhtTotal), ("Iuran JKK", paid.JkkTotal), ("Iuran JKM", paid.JkmTotal), ("Iuran JP", paid.JpTotal),
+            ("Iuran Susulan", paid.ArrearsAmount), ("Iuran Rapel", paid.BackPayAmount), ("Denda", paid.FineAmount), ("Kelebihan Iuran", -paid.CreditAmount),
+        ];
         object?[][] rows =
         [
             ["Kode Iuran", paid.KodeIuran],
             ["Jumlah Dibayar", new Rupiah(paid.Amount).ToString()],
+            ["Terbilang", Terbilang.Of(paid.Amount)],
+            .. parts.Where(p => p.Amount != 0 || p.Label.StartsWith("Iuran J", StringComparison.Ordinal)).Select(p => new object?[] { p.Label, new Rupiah(p.Amount).ToString() }),
             ["Channel Pembayaran", channel],
             ["Referensi Bank", paid.Reference],
             ["Tanggal Bayar", paid.PaidOn.ToString("d MMMM yyyy", ReceiptTexts.Indonesian)],

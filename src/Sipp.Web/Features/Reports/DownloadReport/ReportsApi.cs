@@ -46,7 +46,7 @@ public static class ReportsApi
 
         context.Response.ContentType = contentType;
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"{document.FileName}.{format}" }.ToString();
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"{document.FileName}{(semicolon ? "-titik-koma" : string.Empty)}.{format}" }.ToString();
         var output = context.Response.Body;
         switch (format)
         {
