@@ -107,6 +107,7 @@ app.MapSippMetrics();
 app.MapCalculatorApi();
 app.MapCompanyLookupApi();
 app.MapSessionApi();
+app.MapAllReportsDownload();
 app.MapReportDownloads();
 app.MapCultureSwitch();
 app.MapUploadDownloads();

@@ -114,6 +114,28 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
     }
 
     [Fact]
+    public async Task UnduhSemua_OneZip_HoldsEveryAvailableReportOfThePeriod_AsTheSingleDownloadsAre()
+    {
+        var browser = await fixture.PaidAsync();
+        var page = await HtmlPage.GetAsync(browser, $"/laporan?periode={February}");
+        var available = page.QuerySelectorAll("#daftar-laporan a[href$='.pdf'], #daftar-laporan a[href$='.xlsx']")
+            .Select(a => a.GetAttribute("href")!.Split('/')[^1]).ToList();
+        Assert.Equal($"/laporan/{February}/semua.zip", page.QuerySelector("a[href$='semua.zip']")!.GetAttribute("href"));
+
+        var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await DownloadAsync(browser, "semua.zip")));
+
+        // Each file named as its own download is (slug-NPP-division-period), one per available report and format.
+        Assert.Equal(available.Order(), zip.Entries.Select(e => ReportOf(e.Name)).Order());
+        await using var wages = zip.Entries.Single(e => e.Name.StartsWith("daftar-upah-", StringComparison.Ordinal) && e.Name.EndsWith(".xlsx", StringComparison.Ordinal)).Open();
+        using var copy = new MemoryStream();
+        await wages.CopyToAsync(copy, TestContext.Current.CancellationToken);
+        Assert.Equal(ReportFiles.Xlsx(await DownloadAsync(browser, "daftar-upah.xlsx")).Rows.Count, ReportFiles.Xlsx(copy.ToArray()).Rows.Count);
+
+        static string ReportOf(string entry) => // "daftar-upah-10000001-000-2026-02.xlsx" → "daftar-upah.xlsx"
+            System.Text.RegularExpressions.Regex.Replace(entry, @"-\d{8}-\d{3}-\d{4}-\d{2}\.", ".");
+    }
+
+    [Fact]
     public async Task TheReceipt_CarriesItsCode_AndThePublicCheckAcceptsIt_ButNotAForgedOne()
     {
         var browser = await fixture.PaidAsync();

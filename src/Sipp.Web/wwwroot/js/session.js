@@ -38,6 +38,18 @@
         endTimer = setTimeout(end, seconds * 1000);
     };
 
+    // Bootstrap ignores a hide() while the warning is still fading in (an answer within its first 300 ms): hide it
+    // again once it has shown, unless a new warning is up by then.
+    const hideWarning = () => {
+        warning = false;
+        modal.hide();
+        modalElement.addEventListener('shown.bs.modal', () => {
+            if (!warning) {
+                modal.hide();
+            }
+        }, { once: true });
+    };
+
     const status = async () => {
         const response = await fetch('/akun/sesi', { credentials: 'same-origin', cache: 'no-store' });
         return response.ok ? response.json() : { aktif: false, sisaDetik: 0 };
@@ -71,8 +83,7 @@
         if (s.aktif) {
             // Not over yet (another tab, or a rounding second): leaving now would load a page and renew the session.
             if (s.sisaDetik > warnSeconds) {
-                warning = false;
-                modal.hide();
+                hideWarning();
             }
 
             return schedule(Math.max(1, s.sisaDetik));
@@ -95,8 +106,7 @@
             }
 
             const s = await response.json();
-            warning = false;
-            modal.hide();
+            hideWarning();
             schedule(s.sisaDetik);
         } finally {
             keepingAlive = false;

@@ -23,6 +23,65 @@ public static class ReportsApi
     public static void MapReportDownloads(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/laporan/{periode:length(7)}/{slug}.{format}", DownloadAsync).RequireAuthorization(Policies.CompanyMember);
 
+    public static void MapAllReportsDownload(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/laporan/{periode:length(7)}/semua.zip", DownloadAllAsync).RequireAuthorization(Policies.CompanyMember);
+
+    /// <summary>
+    /// "Unduh Semua": every report of the period that can be made (as PDF and XLSX) in one ZIP (issue 16: 24 separate
+    /// links). Built in a scratch file first, so that a report failing half-way never sends half an archive.
+    /// </summary>
+    private static async Task<IResult> DownloadAllAsync(
+        string periode, HttpContext context, CurrentCompany currentCompany, PeriodReports reports, SippDbContext db, AuditLog audit,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(periode, out var period, out _))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        var checkAddress = $"{context.Request.Scheme}://{context.Request.Host}/cek-bukti/";
+        await using var scratch = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var included = new List<string>();
+        using (var zip = new System.IO.Compression.ZipArchive(scratch, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var report in ReportCatalog.All)
+            {
+                foreach (var format in new[] { "pdf", "xlsx" })
+                {
+                    // A document's rows are read once: one per format.
+                    var (document, _) = await reports.BuildAsync(company, period, report, checkAddress, cancellationToken);
+                    if (document is null)
+                    {
+                        break; // not available for this period (not computed, not paid)
+                    }
+
+                    var name = $"{document.FileName}.{format}";
+                    await using (var entry = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Fastest).Open())
+                    {
+                        await (format == "pdf" ? PdfTableWriter.WriteAsync(document, entry, clock.GetUtcNow(), cancellationToken) : XlsxTableWriter.WriteAsync(document, entry, cancellationToken));
+                    }
+
+                    included.Add(name);
+                }
+            }
+        }
+
+        if (included.Count == 0)
+        {
+            return Refusal.Of($"Belum ada laporan untuk periode {period.ToDisplayString()}: hitung iurannya dulu.", RefusalKind.NotFound, "Belum ada laporan").ToProblem();
+        }
+
+        audit.Record("laporan.unduhSemua", "Laporan", "semua", company.DivisionId, null, new { periode = period.ToString(), berkas = included.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        scratch.Position = 0;
+        context.Response.ContentType = "application/zip";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"laporan-{company.Npp}-{company.DivisionCode}-{period}.zip" }.ToString();
+        await scratch.CopyToAsync(context.Response.Body, cancellationToken);
+        return TypedResults.Empty;
+    }
+
     private static async Task<IResult> DownloadAsync(
         string periode, string slug, string format, HttpContext context, CurrentCompany currentCompany, PeriodReports reports, SippDbContext db, AuditLog audit,
         TimeProvider clock, CancellationToken cancellationToken)
