@@ -26,8 +26,8 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         // Sudah memiliki KPJ? Ya — a worker of PT Maju Bersama also works here.
         var (kpj, nik, birthDate) = await fixture.SomeWorkerOfAsync("10000001", "001");
         await hrd.GotoAsync("/tenaga-kerja/tambah");
-        await hrd.GetByLabel("Ya").CheckAsync();
-        await hrd.GetByRole(AriaRole.Button, new() { Name = "Lanjut" }).ClickAsync();
+        await hrd.GetByLabel("Ya").CheckAsync(); // moves on by itself
+        await hrd.WaitForURLAsync("**/tenaga-kerja/tambah?Jalur=ya");
         await hrd.GetByLabel("Nomor Peserta (KPJ)").FillAsync(kpj);
         await hrd.GetByLabel("NIK").FillAsync(nik);
         await hrd.GetByLabel("Tanggal Lahir").FillAsync(birthDate);

@@ -24,7 +24,7 @@ public static class WorkerForms
     [
         Field(values, F.EmploymentType, options: EmploymentTypes),
         Field(values, F.WorkStart, "date"),
-        Field(values, F.ContractEnd, "date", help: "Hanya untuk PKWT.", required: false),
+        Field(values, F.ContractEnd, "date", help: "Hanya untuk PKWT.", required: false).OnlyWhen(F.EmploymentType, "PKWT"),
         Field(values, F.MembershipStart, "date", help: "Sejak tanggal ini iuran dihitung."),
         Field(values, F.Wage, help: Contributions.PeriodTexts.WageHelp),
     ];
