@@ -163,8 +163,16 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
         var recompute = await SubmitComputeAsync(browser, "2026-02");
         Assert.Contains("sudah final", recompute.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
 
+        // The first click only says what it means: the bill, its amount, that a payment with this code will be refused.
         var cancelForm = (IHtmlFormElement)final.QuerySelectorAll("form").Single(f => f.TextContent.Contains("Batal Finalisasi", StringComparison.Ordinal));
-        var cancelled = await HtmlPage.ParseAsync(await HtmlPage.SubmitAsync(cancelForm, browser));
+        var asked = await HtmlPage.ParseAsync(await HtmlPage.SubmitAsync(cancelForm, browser));
+        Assert.Equal(final.GetElementById("status-periode")!.TextContent.Trim(), asked.GetElementById("status-periode")!.TextContent.Trim()); // nothing changed yet
+        var question = asked.GetElementById("konfirmasi-batal")!.TextContent;
+        Assert.Contains(kode, question, StringComparison.Ordinal);
+        Assert.Contains(asked.GetElementById("total-tagihan")!.TextContent.Trim(), question, StringComparison.Ordinal);
+        Assert.Contains("bank akan menolak", question, StringComparison.Ordinal);
+        var confirm = (IHtmlFormElement)asked.GetElementById("konfirmasi-batal")!.QuerySelector("form")!;
+        var cancelled = await HtmlPage.ParseAsync(await HtmlPage.SubmitAsync(confirm, browser));
         Assert.Equal("Dihitung", cancelled.GetElementById("status-periode")!.TextContent.Trim());
         Assert.Null(cancelled.GetElementById("tagihan"));
         var again = await FinalizeAsync(browser, cancelled, "BNI_VA");

@@ -98,8 +98,27 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public Task<IActionResult> OnPostFinalizeAsync(string periode, CancellationToken cancellationToken) =>
         ActAsync(periode, (division, period) => billing.FinalizeAsync(division, period, Channel, cancellationToken), "Periode {0} telah difinalisasi. Tagihan terbit.", cancellationToken);
 
-    public Task<IActionResult> OnPostCancelAsync(string periode, CancellationToken cancellationToken) =>
-        ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), "Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", cancellationToken);
+    /// <summary>"Batal Finalisasi" voids a bill finance may be paying: the first click only shows what it means
+    /// (<see cref="ConfirmingCancel"/>); the confirmation posts again with <c>konfirmasi=ya</c> (issue 16).</summary>
+    public async Task<IActionResult> OnPostCancelAsync(string periode, string? konfirmasi, CancellationToken cancellationToken)
+    {
+        if (konfirmasi == "ya")
+        {
+            return await ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), "Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", cancellationToken);
+        }
+
+        if (!Period.TryParse(periode, out var shown, out _))
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(shown, 1, cancellationToken);
+        ConfirmingCancel = Actions.CancelFinalization && Summary?.LiveBill is not null;
+        return Page();
+    }
+
+    /// <summary>The page shows the consequences of "Batal Finalisasi" and asks to confirm.</summary>
+    public bool ConfirmingCancel { get; private set; }
 
     private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<Refusal?>> act, string done, CancellationToken cancellationToken)
     {
