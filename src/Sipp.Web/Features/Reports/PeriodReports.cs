@@ -202,17 +202,15 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             .SingleAsync(cancellationToken);
         var channel = payments.Value.Channels.FirstOrDefault(c => c.Code == paid.Channel)?.Name ?? paid.Channel;
         // What the amount paid for: each program of the month, then what the bill carried besides (issue 16).
-        (string Label, long Amount)[] parts =
-        [
-            ("Iuran JHT", paid.JhtTotal), ("Iuran JKK", paid.JkkTotal), ("Iuran JKM", paid.JkmTotal), ("Iuran JP", paid.JpTotal),
-            ("Iuran Susulan", paid.ArrearsAmount), ("Iuran Rapel", paid.BackPayAmount), ("Denda", paid.FineAmount), ("Kelebihan Iuran", -paid.CreditAmount),
-        ];
+        (string Label, long Amount)[] programs = [("Iuran JHT", paid.JhtTotal), ("Iuran JKK", paid.JkkTotal), ("Iuran JKM", paid.JkmTotal), ("Iuran JP", paid.JpTotal)];
+        (string Label, long Amount)[] carried =
+            [("Iuran Susulan", paid.ArrearsAmount), ("Iuran Rapel", paid.BackPayAmount), ("Denda", paid.FineAmount), ("Kelebihan Iuran", -paid.CreditAmount)];
         object?[][] rows =
         [
             ["Kode Iuran", paid.KodeIuran],
             ["Jumlah Dibayar", new Rupiah(paid.Amount).ToString()],
             ["Terbilang", Terbilang.Of(paid.Amount)],
-            .. parts.Where(p => p.Amount != 0 || p.Label.StartsWith("Iuran J", StringComparison.Ordinal)).Select(p => new object?[] { p.Label, new Rupiah(p.Amount).ToString() }),
+            .. programs.Concat(carried.Where(c => c.Amount != 0)).Select(p => new object?[] { p.Label, new Rupiah(p.Amount).ToString() }),
             ["Channel Pembayaran", channel],
             ["Referensi Bank", paid.Reference],
             ["Tanggal Bayar", paid.PaidOn.ToString("d MMMM yyyy", ReceiptTexts.Indonesian)],

@@ -28,8 +28,7 @@ public sealed class DivisionChoice(SippDbContext db, UserManager<AppUser> users,
         }
 
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);
-        user.LastDivisionId = divisionId;
-        await users.UpdateAsync(user);
+        user.LastDivisionId = divisionId; // saved with the audit entry below (the user is tracked by this context)
         audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return null;

@@ -12,8 +12,9 @@ using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Accounts.Login;
 
-/// <summary>How a login ended: signed in, with how many divisions the user may work in (one is chosen already).</summary>
-public sealed record LoginGranted(int Divisions, bool DivisionOpened);
+/// <summary>How a login ended: signed in, with a division opened unless the user must choose one.</summary>
+/// <param name="ChoosesDivision">Several divisions and none opened: the login goes on to Pilih Perusahaan.</param>
+public sealed record LoginGranted(bool ChoosesDivision);
 
 /// <summary>
 /// "Masuk": email and password, then an OTP by SMS and email. Never tells whether an email is registered: an unknown
@@ -135,7 +136,7 @@ public sealed class LoginAttempt(
             await signIn.SignInAsync(user, isPersistent: false);
         }
 
-        return new LoginGranted(divisions.Count, opened is not null);
+        return new LoginGranted(opened is null && divisions.Count > 1);
     }
 
     /// <summary>"Kirim ulang": a new code for the same challenge (the previous one no longer valid), within the limits.</summary>

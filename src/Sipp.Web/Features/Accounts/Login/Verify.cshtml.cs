@@ -38,7 +38,7 @@ public sealed class VerifyModel(UserManager<AppUser> users, LoginAttempt login) 
 
         await OtpChallenge.ClearAsync(HttpContext);
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
-        return !result.Value!.DivisionOpened && result.Value.Divisions > 1 ? RedirectToPage("/Accounts/ChooseCompany/Index", new { ReturnUrl = returnUrl }) : LocalRedirect(returnUrl);
+        return result.Value!.ChoosesDivision ? RedirectToPage("/Accounts/ChooseCompany/Index", new { ReturnUrl = returnUrl }) : LocalRedirect(returnUrl);
     }
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public static class ReportsApi
         }
 
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var checkAddress = $"{context.Request.Scheme}://{context.Request.Host}/cek-bukti/";
+        var checkAddress = CheckAddress(context);
         await using var scratch = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var included = new List<string>();
         using (var zip = new System.IO.Compression.ZipArchive(scratch, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
@@ -59,7 +59,7 @@ public static class ReportsApi
                     var name = $"{document.FileName}.{format}";
                     await using (var entry = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Fastest).Open())
                     {
-                        await (format == "pdf" ? PdfTableWriter.WriteAsync(document, entry, clock.GetUtcNow(), cancellationToken) : XlsxTableWriter.WriteAsync(document, entry, cancellationToken));
+                        await WriteAsync(document, format, entry, semicolon: false, clock, cancellationToken);
                     }
 
                     included.Add(name);
@@ -75,9 +75,7 @@ public static class ReportsApi
         audit.Record("laporan.unduhSemua", "Laporan", "semua", company.DivisionId, null, new { periode = period.ToString(), berkas = included.Count });
         await db.SaveChangesAsync(cancellationToken);
         scratch.Position = 0;
-        context.Response.ContentType = "application/zip";
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"laporan-{company.Npp}-{company.DivisionCode}-{period}.zip" }.ToString();
+        Attachment(context, "application/zip", $"laporan-{company.Npp}-{company.DivisionCode}-{period}.zip");
         await scratch.CopyToAsync(context.Response.Body, cancellationToken);
         return TypedResults.Empty;
     }
@@ -92,8 +90,7 @@ public static class ReportsApi
         }
 
         var company = await currentCompany.RequireAsync(cancellationToken);
-        var checkAddress = $"{context.Request.Scheme}://{context.Request.Host}/cek-bukti/";
-        var (document, refusal) = await reports.BuildAsync(company, period, report, checkAddress, cancellationToken);
+        var (document, refusal) = await reports.BuildAsync(company, period, report, CheckAddress(context), cancellationToken);
         if (document is null)
         {
             return refusal!.ToProblem();
@@ -103,25 +100,26 @@ public static class ReportsApi
         audit.Record("laporan.unduh", "Laporan", report.Slug, company.DivisionId, null, new { periode = period.ToString(), format, pemisah = semicolon ? ";" : null });
         await db.SaveChangesAsync(cancellationToken);
 
-        context.Response.ContentType = contentType;
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"{document.FileName}{(semicolon ? "-titik-koma" : string.Empty)}.{format}" }.ToString();
-        var output = context.Response.Body;
-        switch (format)
-        {
-            case "pdf":
-                await PdfTableWriter.WriteAsync(document, output, clock.GetUtcNow(), cancellationToken);
-                break;
-            case "xlsx":
-                await XlsxTableWriter.WriteAsync(document, output, cancellationToken);
-                break;
-            default:
-                await CsvTableWriter.WriteAsync(document, output, semicolon, cancellationToken);
-                break;
-        }
-
+        Attachment(context, contentType, $"{document.FileName}{(semicolon ? "-titik-koma" : string.Empty)}.{format}");
+        await WriteAsync(document, format, context.Response.Body, semicolon, clock, cancellationToken);
         return TypedResults.Empty;
     }
+
+    private static string CheckAddress(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/cek-bukti/";
+
+    private static void Attachment(HttpContext context, string contentType, string fileName)
+    {
+        context.Response.ContentType = contentType;
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString();
+    }
+
+    private static Task WriteAsync(TableDocument document, string format, Stream output, bool semicolon, TimeProvider clock, CancellationToken cancellationToken) => format switch
+    {
+        "pdf" => PdfTableWriter.WriteAsync(document, output, clock.GetUtcNow(), cancellationToken),
+        "xlsx" => XlsxTableWriter.WriteAsync(document, output, cancellationToken),
+        _ => CsvTableWriter.WriteAsync(document, output, semicolon, cancellationToken),
+    };
 
     private static string? ContentType(string format) => format switch
     {
