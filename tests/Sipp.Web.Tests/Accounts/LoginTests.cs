@@ -262,6 +262,31 @@ public class LoginTests(LoginTests.Fixture fixture) : IClassFixture<LoginTests.F
     }
 
     [Fact]
+    public async Task TheDivisionChosenLast_IsNotOpened_OnceTheUserIsNoLongerAMemberOfIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = _factory.NewBrowser();
+        await first.ChooseCompanyAsync(await first.SignInAsHrdAsync(), "10000002", "000");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
+        var membership = await db.Memberships.SingleAsync(m => m.User.Email == DevelopmentSeed.CompanyUserEmail && m.Division.Company.Npp == "10000002" && m.Division.Code == "000", ct);
+        membership.IsActive = false; // the company's Admin removed them
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var again = await _factory.NewBrowser().SignInAsHrdAsync();
+
+            Assert.DoesNotContain("10000002", again.GetElementById("perusahaan-aktif")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+            Assert.Equal("/pilih-perusahaan", new Uri(again.Url).AbsolutePath); // asked to choose among what is left
+        }
+        finally
+        {
+            membership.IsActive = true;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    [Fact]
     public async Task Keluar_EndsTheSessionAtOnce_AndIsAudited()
     {
         var browser = _factory.NewBrowser();
