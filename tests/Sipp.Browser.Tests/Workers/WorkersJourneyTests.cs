@@ -71,6 +71,8 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         await fixture.SignInAsync(officer, DevelopmentSeed.OfficerEmail, DevelopmentSeed.OfficerPassword);
         await officer.GotoAsync("/backoffice/verifikasi");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Setujui Wulan Purnamasari" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#konfirmasi-keputusan")).ToContainTextAsync("mendapat KPJ baru");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ya, Setujui" }).ClickAsync();
         var message = await officer.Locator("#pesan").InnerTextAsync();
         var issued = Regex.Match(message, @"\b\d{11}\b").Value;
         Assert.Matches(@"^26\d{9}$", issued);

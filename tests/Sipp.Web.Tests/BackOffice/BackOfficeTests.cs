@@ -27,8 +27,14 @@ public class BackOfficeTests(BackOfficeTests.Fixture fixture) : IClassFixture<Ba
 
         var approve = (AngleSharp.Html.Dom.IHtmlFormElement)queue.QuerySelectorAll("#antrian-verifikasi tbody tr")
             .First(r => r.TextContent.Contains("Ani Wijaya", StringComparison.Ordinal)).QuerySelector("form")!;
-        var after = await HtmlPage.ParseAsync(await approve.SubmitAsync(officer));
+        var asked = await HtmlPage.ParseAsync(await approve.SubmitAsync(officer));
+        var stillWaiting = await HtmlPage.GetAsync(officer, "/backoffice/verifikasi");
+        var after = await HtmlPage.ParseAsync(await ((AngleSharp.Html.Dom.IHtmlFormElement)asked.QuerySelector("#konfirmasi-keputusan form")!).SubmitAsync(officer));
 
+        // Issue 16: a KPJ cannot be taken back, so the officer is asked first, with what approving does.
+        Assert.Contains("mendapat KPJ baru", asked.GetElementById("konfirmasi-keputusan")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("tidak dapat dibatalkan", asked.GetElementById("konfirmasi-keputusan")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(stillWaiting.QuerySelectorAll("#antrian-verifikasi tbody tr"), r => r.TextContent.Contains("Ani Wijaya", StringComparison.Ordinal));
         var message = after.GetElementById("pesan")!.TextContent;
         Assert.Matches(@"Ani Wijaya disetujui dengan KPJ 26\d{9}\.", message);
         var kpj = System.Text.RegularExpressions.Regex.Match(message, @"26\d{9}").Value;
@@ -48,9 +54,11 @@ public class BackOfficeTests(BackOfficeTests.Fixture fixture) : IClassFixture<Ba
         var reject = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form")[1];
 
         var empty = await HtmlPage.ParseAsync(await reject.SubmitAsync(officer));
-        var rejected = await HtmlPage.ParseAsync(await reject.SubmitAsync(officer, new Dictionary<string, string> { ["Alasan Penolakan Rina Saputri"] = "Nama ibu kandung tidak sesuai data Dukcapil." }));
+        var asked = await HtmlPage.ParseAsync(await reject.SubmitAsync(officer, new Dictionary<string, string> { ["Alasan Penolakan Rina Saputri"] = "Nama ibu kandung tidak sesuai data Dukcapil." }));
+        var rejected = await HtmlPage.ParseAsync(await ((AngleSharp.Html.Dom.IHtmlFormElement)asked.QuerySelector("#konfirmasi-keputusan form")!).SubmitAsync(officer));
 
         Assert.Contains("Alasan penolakan wajib diisi", empty.GetElementById("pesan")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Nama ibu kandung tidak sesuai data Dukcapil.", asked.GetElementById("alasan-penolakan")!.TextContent.Trim());
         Assert.Contains("Rina Saputri ditolak.", rejected.GetElementById("pesan")!.TextContent, StringComparison.Ordinal);
         var detail = await HtmlPage.GetAsync(hrd, detailUrl);
         Assert.Equal("Ditolak", detail.GetElementById("status-tenaga-kerja")!.TextContent.Trim());

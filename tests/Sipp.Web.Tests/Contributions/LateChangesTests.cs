@@ -55,7 +55,8 @@ public class LateChangesTests
         Assert.Equal(LateCharges.WageDecreaseRefused, lowered.GetElementById("Isian-periode-mulai-error")!.TextContent.Trim());
 
         // Kelebihan: leavers reported late, by form (20 January) and by upload (31 January): February was billed for them.
-        var left = await SubmitAsync(hrd, $"/tenaga-kerja/{d.Id}/non-aktif", new() { ["Tanggal Non Aktif"] = "2026-01-20", ["Alasan"] = "MengundurkanDiri" });
+        var asked = await SubmitAsync(hrd, $"/tenaga-kerja/{d.Id}/non-aktif", new() { ["Tanggal Non Aktif"] = "2026-01-20", ["Alasan"] = "MengundurkanDiri" });
+        var left = await HtmlPage.ParseAsync(await ((AngleSharp.Html.Dom.IHtmlFormElement)asked.QuerySelector("#konfirmasi-non-aktif form")!).SubmitAsync(hrd));
         Assert.Contains("Kelebihan Iuran 1 bulan", left.GetElementById("pesan")!.TextContent, StringComparison.Ordinal);
         await ImportAsync(hrd, "non-aktif", "keluar.csv", ["KPJ", "NIK", "Tanggal Non Aktif", "Alasan", "Alasan Lainnya"], [[e.Kpj, e.Nik, "31/01/2026", "PHK", ""]]);
 
@@ -222,7 +223,9 @@ public class LateChangesTests
         var queue = await HtmlPage.GetAsync(officer, "/backoffice/verifikasi");
         var approve = (AngleSharp.Html.Dom.IHtmlFormElement)queue.QuerySelectorAll("#antrian-verifikasi tbody tr")
             .First(r => r.TextContent.Contains(name, StringComparison.Ordinal)).QuerySelector("form")!;
-        return (await HtmlPage.ParseAsync(await approve.SubmitAsync(officer))).GetElementById("pesan")!.TextContent;
+        var asked = await HtmlPage.ParseAsync(await approve.SubmitAsync(officer));
+        var confirm = (AngleSharp.Html.Dom.IHtmlFormElement)asked.QuerySelector("#konfirmasi-keputusan form")!;
+        return (await HtmlPage.ParseAsync(await confirm.SubmitAsync(officer))).GetElementById("pesan")!.TextContent;
     }
 
     private static async Task<IDocument> SubmitAsync(HttpClient browser, string url, Dictionary<string, string> values)

@@ -194,6 +194,26 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
     }
 
     [Fact]
+    public async Task TheAdmin_DeactivatesAUser_OnlyAfterConfirming_AndTheUsersNextRequestIsRefused()
+    {
+        var (member, _) = await SignInAsMemberOfOneDivisionAsync(MembershipRole.Operator, "10000002", who: "keluar");
+        var admin = _factory.NewBrowser();
+        await admin.ChooseCompanyAsync(await admin.SignInAsHrdAsync(), "10000002", "000");
+        var page = await HtmlPage.GetAsync(admin, "/pengguna");
+        var row = page.QuerySelectorAll("#daftar-pengguna tbody tr").Single(r => r.TextContent.Contains("keluar.10000002@contoh.co.id", StringComparison.Ordinal));
+        var deactivate = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form").Single(f => f.TextContent.Contains("Non Aktifkan", StringComparison.Ordinal));
+
+        var asked = await HtmlPage.ParseAsync(await deactivate.SubmitAsync(admin));
+        var beforeConfirming = await member.StatusOfAsync("/tenaga-kerja");
+        await ((AngleSharp.Html.Dom.IHtmlFormElement)asked.QuerySelector("#konfirmasi-non-aktif-pengguna form")!).SubmitAsync(admin);
+
+        Assert.Contains("tidak dapat lagi membuka divisi ini", asked.GetElementById("konfirmasi-non-aktif-pengguna")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, beforeConfirming);
+        using var after = await _factory.WithoutRedirects(member).GetAsync("/tenaga-kerja", TestContext.Current.CancellationToken);
+        Assert.NotEqual(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task EveryEndpoint_NamesAPolicyOrAllowsAnonymousAccessExplicitly()
     {
         var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -285,9 +305,10 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
     }
 
     /// <summary>A new company user with one membership (default: Admin-less role in 10000001/000); returns a division they do not belong to.</summary>
-    private async Task<(HttpClient Browser, Guid ForeignDivision)> SignInAsMemberOfOneDivisionAsync(MembershipRole role = MembershipRole.Operator, string npp = "10000001")
+    private async Task<(HttpClient Browser, Guid ForeignDivision)> SignInAsMemberOfOneDivisionAsync(
+        MembershipRole role = MembershipRole.Operator, string npp = "10000001", string who = "anggota")
     {
-        var email = $"anggota.{npp}@contoh.co.id";
+        var email = $"{who}.{npp}@contoh.co.id";
         const string password = "Gado-Gado-Betawi-12";
         Guid foreign;
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -298,7 +319,7 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
             foreign = await db.Divisions.Where(d => d.Company.Npp != npp).Select(d => d.Id).FirstAsync(TestContext.Current.CancellationToken);
             if (await users.FindByEmailAsync(email) is null)
             {
-                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Anggota " + npp, PhoneNumber = "+6285700000" + npp[^3..], CreatedAt = DateTime.UtcNow };
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = $"{char.ToUpperInvariant(who[0])}{who[1..]} {npp}", PhoneNumber = "+6285700" + (who.Length % 10) + "00" + npp[^3..], CreatedAt = DateTime.UtcNow };
                 await users.CreateAsync(user, password);
                 db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = division.Id, Role = role, CreatedAt = DateTime.UtcNow });
                 await db.SaveChangesAsync(TestContext.Current.CancellationToken);

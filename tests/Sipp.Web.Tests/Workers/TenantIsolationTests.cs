@@ -17,7 +17,7 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
     {
         { "/tenaga-kerja/{0}/ubah", "Isian[Nama Lengkap]=Diubah Orang Lain&Isian[Tempat Lahir]=X&Isian[Nama Ibu Kandung]=Y&Isian[Status Kawin]=Kawin&Isian[Alamat]=Z&Isian[Kode Pos]=12345" },
         { "/tenaga-kerja/{0}/upah", "Isian[Upah]=1&Isian[Periode Mulai]=2026-06" },
-        { "/tenaga-kerja/{0}/non-aktif", "Isian[Tanggal Non Aktif]=2026-06-01&Isian[Alasan]=Phk" },
+        { "/tenaga-kerja/{0}/non-aktif", "Isian[Tanggal Non Aktif]=2026-06-01&Isian[Alasan]=Phk&konfirmasi=ya" },
     };
 
     [Theory]

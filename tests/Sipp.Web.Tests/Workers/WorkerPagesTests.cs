@@ -112,7 +112,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task NonAktifkan_RefusesADateBeforeTheStart_ThenDeactivates()
+    public async Task NonAktifkan_RefusesADateBeforeTheStart_AsksWithTheConsequence_ThenDeactivates()
     {
         var browser = await SignedInAsync("10000001", "001");
         var id = await SomeEmploymentIdAsync("10000001", "001", skip: 5);
@@ -121,10 +121,18 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
 
         var beforeStart = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2000-01-01", ["Alasan"] = "Phk" }));
         var otherWithoutText = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2026-03-20", ["Alasan"] = "Lainnya" }));
-        var done = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2026-03-20", ["Alasan"] = "MengundurkanDiri" }));
+        var asked = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, new Dictionary<string, string> { ["Tanggal Non Aktif"] = "2026-03-20", ["Alasan"] = "MengundurkanDiri" }));
+        var stillActive = await HtmlPage.GetAsync(browser, $"/tenaga-kerja/{id}");
+        var done = await HtmlPage.ParseAsync(await ((AngleSharp.Html.Dom.IHtmlFormElement)asked.QuerySelector("#konfirmasi-non-aktif form")!).SubmitAsync(browser));
 
         Assert.Contains("tidak boleh sebelum tanggal mulai", beforeStart.GetElementById("Isian-tanggal-non-aktif-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Keterangan wajib diisi", otherWithoutText.GetElementById("Isian-keterangan-error")!.TextContent, StringComparison.Ordinal);
+        // Issue 16: asked first, with the consequence spelled out, and nothing done until "Ya, Non Aktifkan".
+        var question = asked.GetElementById("konfirmasi-non-aktif")!.TextContent;
+        Assert.Contains("20 Maret 2026", question, StringComparison.Ordinal);
+        Assert.Contains("tidak dihitung lagi mulai periode April 2026", question, StringComparison.Ordinal);
+        Assert.Contains("tidak dapat dibatalkan", question, StringComparison.Ordinal);
+        Assert.Equal("Aktif", stillActive.GetElementById("status-tenaga-kerja")!.TextContent.Trim());
         Assert.Equal("Non Aktif", done.GetElementById("status-tenaga-kerja")!.TextContent.Trim());
         Assert.Contains("Mengundurkan diri", done.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

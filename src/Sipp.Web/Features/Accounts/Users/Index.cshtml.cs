@@ -36,11 +36,22 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         return Done(await administration.ChangeRoleAsync(company.UserId, membershipId, role, cancellationToken));
     }
 
-    public async Task<IActionResult> OnPostActiveAsync(Guid membershipId, bool active, CancellationToken cancellationToken)
+    /// <summary>"Aktifkan" acts at once; "Non Aktifkan" first shows what it does and acts on <paramref name="konfirmasi"/> "ya".</summary>
+    public async Task<IActionResult> OnPostActiveAsync(Guid membershipId, bool active, string? konfirmasi, CancellationToken cancellationToken)
     {
         var company = await currentCompany.RequireAsync(cancellationToken);
-        return Done(await administration.SetActiveAsync(company.UserId, membershipId, active, cancellationToken));
+        if (active || konfirmasi == "ya")
+        {
+            return Done(await administration.SetActiveAsync(company.UserId, membershipId, active, cancellationToken));
+        }
+
+        await OnGetAsync(cancellationToken);
+        ConfirmingDeactivation = Rows.FirstOrDefault(r => r.MembershipId == membershipId && r.IsActive && !r.IsSelf);
+        return ConfirmingDeactivation is null ? NotFound() : Page();
     }
+
+    /// <summary>The user whose access the Admin is asked to confirm ending.</summary>
+    public UserRow? ConfirmingDeactivation { get; private set; }
 
     private IActionResult Done(Result<string> result)
     {

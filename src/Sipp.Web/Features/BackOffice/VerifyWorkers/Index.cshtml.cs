@@ -24,31 +24,61 @@ public sealed class IndexModel(SippDbContext db, WorkerVerification verification
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The decision the officer is asked to confirm, with its consequence.</summary>
+    public Decision? Confirming { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // An officer's queue holds every company's new workers.
-        var pending = db.Employments.AsNoTracking().AcrossDivisions().Where(e => e.Status == EmploymentStatus.MenungguVerifikasi);
-        Total = await pending.CountAsync(cancellationToken);
-        Queue = await pending.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(PageSize)
-            .Select(e => new PendingWorker(
-                e.Id, e.CreatedAt, e.Division.Company.Npp, e.Division.Code, e.Division.Company.Name, e.Participant.FullName, e.Participant.Nik,
-                e.Participant.PassportNumber, e.Participant.CountryCode, e.BirthPlace, e.Participant.BirthDate, e.Participant.Sex,
-                e.MotherMaidenName, e.MembershipStartDate))
-            .ToListAsync(cancellationToken);
+        Total = await Pending().CountAsync(cancellationToken);
+        Queue = await Pending().OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(PageSize).Select(AsPendingWorker).ToListAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        Done(await verification.ApproveAsync(id, cancellationToken));
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, string? konfirmasi, CancellationToken cancellationToken) =>
+        konfirmasi == "ya" ? Done(await verification.ApproveAsync(id, cancellationToken)) : await AskAsync(id, approve: true, null, cancellationToken);
 
-    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? alasan, CancellationToken cancellationToken) =>
-        Done(await verification.RejectAsync(id, alasan, cancellationToken));
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? alasan, string? konfirmasi, CancellationToken cancellationToken)
+    {
+        if (konfirmasi == "ya")
+        {
+            return Done(await verification.RejectAsync(id, alasan, cancellationToken));
+        }
+
+        return WorkerVerification.CheckReason(alasan) is { } refusal
+            ? Done(refusal)
+            : await AskAsync(id, approve: false, alasan!.Trim(), cancellationToken);
+    }
+
+    /// <summary>Approving issues a KPJ and rejecting ends the application: neither can be taken back, so both ask first.</summary>
+    private async Task<IActionResult> AskAsync(Guid id, bool approve, string? reason, CancellationToken cancellationToken)
+    {
+        if (await Pending().Where(e => e.Id == id).Select(AsPendingWorker).FirstOrDefaultAsync(cancellationToken) is not { } worker)
+        {
+            return Done(WorkerVerification.Gone);
+        }
+
+        await OnGetAsync(cancellationToken);
+        Confirming = new Decision(worker, approve, reason);
+        return Page();
+    }
 
     private IActionResult Done(Result<WorkerSaved> result)
     {
         Message = result.Refusal?.Message ?? result.Value!.Notice;
         return RedirectToPage();
     }
+
+    // An officer's queue holds every company's new workers.
+    private IQueryable<Sipp.Data.Workers.Employment> Pending() =>
+        db.Employments.AsNoTracking().AcrossDivisions().Where(e => e.Status == EmploymentStatus.MenungguVerifikasi);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Sipp.Data.Workers.Employment, PendingWorker>> AsPendingWorker = e => new PendingWorker(
+        e.Id, e.CreatedAt, e.Division.Company.Npp, e.Division.Code, e.Division.Company.Name, e.Participant.FullName, e.Participant.Nik,
+        e.Participant.PassportNumber, e.Participant.CountryCode, e.BirthPlace, e.Participant.BirthDate, e.Participant.Sex,
+        e.MotherMaidenName, e.MembershipStartDate);
 }
+
+/// <summary>Approve or reject <see cref="Worker"/>, with the reason the company will read.</summary>
+public sealed record Decision(PendingWorker Worker, bool Approve, string? Reason);
 
 public sealed record PendingWorker(
     Guid Id, DateTime SubmittedAt, string Npp, string DivisionCode, string CompanyName, string Name, string? Nik, string? Passport, string? Country,

@@ -17,7 +17,7 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
 {
     public const string ReasonField = "alasan";
     private const int KpjAttempts = 5;
-    private static readonly Refusal Gone = Refusal.Of("Data ini sudah diproses atau tidak ada.", RefusalKind.Conflict);
+    public static readonly Refusal Gone = Refusal.Of("Data ini sudah diproses atau tidak ada.", RefusalKind.Conflict);
 
     public async Task<Result<WorkerSaved>> ApproveAsync(Guid employmentId, CancellationToken cancellationToken)
     {
@@ -59,11 +59,12 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
 
     public async Task<Result<WorkerSaved>> RejectAsync(Guid employmentId, string? alasan, CancellationToken cancellationToken)
     {
-        var reason = alasan?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        if (CheckReason(alasan) is { } refusal)
         {
-            return Refusal.Field(ReasonField, "Alasan penolakan wajib diisi (paling panjang 500 karakter); perusahaan akan membacanya.");
+            return refusal;
         }
+
+        var reason = alasan!.Trim();
 
         if (await FindPendingAsync(employmentId, cancellationToken) is not { } employment)
         {
@@ -78,6 +79,12 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
         await db.SaveChangesAsync(cancellationToken);
         return new WorkerSaved(employment.Id, $"{employment.Participant.FullName} ditolak.");
     }
+
+    /// <summary>A rejection's reason: the company reads it, so it is required and bounded.</summary>
+    public static Refusal? CheckReason(string? alasan) =>
+        alasan?.Trim() is { Length: > 0 and <= 500 }
+            ? null
+            : Refusal.Field(ReasonField, "Alasan penolakan wajib diisi (paling panjang 500 karakter); perusahaan akan membacanya.");
 
     /// <summary>A worker waiting in the queue, of any company; from then on the request works in that worker's division.</summary>
     private async Task<Employment?> FindPendingAsync(Guid id, CancellationToken cancellationToken)

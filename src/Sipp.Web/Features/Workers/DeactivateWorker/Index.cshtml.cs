@@ -18,27 +18,49 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public Employment Worker { get; private set; } = null!;
 
+    /// <summary>Set once the form is valid: the page spells out the consequence and asks to confirm.</summary>
+    public DeactivationPlan? Confirming { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>First the check and the question ("Ya, Non Aktifkan"); with <paramref name="konfirmasi"/> "ya", the deed;
+    /// with "ubah", the form again as it was filled.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid id, string? konfirmasi, CancellationToken cancellationToken)
     {
-        // The handler loads and checks the worker itself; the page loads it only to show a refusal.
+        // The handler loads and checks the worker itself; the page loads it only to show a refusal or the question.
         await currentCompany.RequireAsync(cancellationToken);
-        var result = await deactivation.DeactivateAsync(id, new FormInput(Isian), cancellationToken);
+        var form = new FormInput(Isian);
+        if (konfirmasi != "ya")
+        {
+            var plan = konfirmasi == "ubah" ? new Result<DeactivationPlan>(null, null) : await deactivation.CheckAsync(id, form, cancellationToken);
+            return await ShowAsync(id, plan.Refusal, plan.Value, cancellationToken);
+        }
+
+        var result = await deactivation.DeactivateAsync(id, form, cancellationToken);
         if (result.Refusal is { } refusal)
         {
-            if (refusal.Kind == RefusalKind.NotFound || !await LoadAsync(id, cancellationToken))
-            {
-                return NotFound();
-            }
-
-            WorkerForms.Show(ModelState, refusal);
-            return Page();
+            return await ShowAsync(id, refusal, null, cancellationToken);
         }
 
         TempData["Message"] = result.Value!.Notice;
         return Redirect($"/tenaga-kerja/{id}");
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, Refusal? refusal, DeactivationPlan? confirming, CancellationToken cancellationToken)
+    {
+        if (refusal?.Kind == RefusalKind.NotFound || !await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (refusal is not null)
+        {
+            WorkerForms.Show(ModelState, refusal);
+        }
+
+        Confirming = confirming;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
