@@ -5,8 +5,6 @@ namespace Sipp.Domain.Workers;
 /// <summary>Reads typed values out of text typed in a form or found in an upload cell, collecting errors by field.</summary>
 public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
 {
-    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy"];
-
     public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
 
     public bool HasErrors => Errors.Count > 0;
@@ -47,7 +45,7 @@ public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Periods.TypedDate.TryParse(text, out var date))
         {
             if (Periods.Period.CheckInputDate(date, field) is { } outside)
             {

@@ -40,7 +40,7 @@ public class RegisterAndSignInJourneyTests(RegisterAndSignInJourneyTests.Fixture
         // Step 3: Data User KPJ.
         await page.GetByLabel("Nomor Peserta (KPJ)").FillAsync("90000000001");
         await page.GetByLabel("Nama Lengkap").FillAsync("Budi Santoso");
-        await page.GetByLabel("Tanggal Lahir").FillAsync("1990-05-17");
+        await page.GetByLabel("Tanggal Lahir").FillAsync("17/05/1990");
         await page.GetByLabel("Nomor Handphone").FillAsync("0812 3456 7890");
         await page.GetByRole(AriaRole.Button, new() { Name = "Daftar" }).ClickAsync();
 

@@ -32,13 +32,13 @@ public class LateRaiseJourneyTests(LateRaiseJourneyTests.Fixture fixture) : ICla
         var raised = long.Parse(current.Replace("Rp", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) + 1_000_000;
         await page.GetByRole(AriaRole.Link, new() { Name = "Perubahan Upah" }).ClickAsync();
         await page.GetByLabel("Upah", new() { Exact = true }).FillAsync(raised.ToString(CultureInfo.InvariantCulture));
-        await page.GetByLabel("Periode Mulai").FillAsync(lastMonth);
+        await page.GetByLabel("Periode Mulai").SelectOptionAsync(lastMonth);
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
         await Assertions.Expect(page.Locator("#pesan")).ToContainTextAsync("Iuran Rapel 1 bulan");
 
         // This month: computed, the Rapel waits for its bill, and the bill carries it.
         await page.GotoAsync("/iuran/hitung");
-        await page.GetByLabel("Periode").FillAsync(thisMonth);
+        await page.GetByLabel("Periode", new() { Exact = true }).SelectOptionAsync(thisMonth);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hitung Iuran" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status-periode")).ToHaveTextAsync("Dihitung");
         var rapel = (await page.Locator("#jumlah-rapel").InnerTextAsync()).Trim();

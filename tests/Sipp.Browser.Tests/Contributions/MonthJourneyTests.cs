@@ -26,13 +26,14 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
         };
         await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
         await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
-        var period = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // Jakarta's month (the seed paid the month before it): between 17:00 and 24:00 UTC it is already the next one.
+        var period = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         // Hitung Iuran, from the menu.
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
         await menu.GetByRole(AriaRole.Button, new() { Name = "Iuran", Exact = true }).ClickAsync();
         await menu.GetByRole(AriaRole.Link, new() { Name = "Hitung Iuran" }).ClickAsync();
-        await page.GetByLabel("Periode").FillAsync(period);
+        await page.GetByLabel("Periode", new() { Exact = true }).SelectOptionAsync(period);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hitung Iuran" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status-periode")).ToHaveTextAsync("Dihitung");
         var before = await page.Locator("#total-iuran").InnerTextAsync();
@@ -74,7 +75,7 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
 
         // Laporan: the month's details in every format, and the receipt.
         await page.GetByRole(AriaRole.Link, new() { Name = "Laporan", Exact = true }).ClickAsync();
-        await page.GetByLabel("Periode").SelectOptionAsync(period);
+        await page.GetByLabel("Periode", new() { Exact = true }).SelectOptionAsync(period);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
         var details = page.Locator("#daftar-laporan tbody tr").Filter(new() { HasText = "Rincian Iuran per Tenaga Kerja" });
         foreach (var format in new[] { "PDF", "XLSX", "CSV" })
@@ -107,7 +108,7 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
         var lastMonth = new DateTime(jakarta.Year, jakarta.Month, 1).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Laporan", Exact = true }).ClickAsync();
-        await page.GetByLabel("Periode").SelectOptionAsync(lastMonth);
+        await page.GetByLabel("Periode", new() { Exact = true }).SelectOptionAsync(lastMonth);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
         await Assertions.Expect(page.Locator("#periode option:checked")).ToContainTextAsync("Lunas");
         var rows = page.Locator("#daftar-laporan tbody tr");

@@ -41,7 +41,7 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         await hrd.GetByLabel("NIK").FillAsync("3273016507930006");
         await hrd.GetByLabel("Nama Lengkap").FillAsync("Wulan Purnamasari");
         await hrd.GetByLabel("Tempat Lahir").FillAsync("Bandung");
-        await hrd.GetByLabel("Tanggal Lahir").FillAsync("1993-07-25");
+        await hrd.GetByLabel("Tanggal Lahir").FillAsync("25/07/1993"); // typed as on paper, whatever the browser's language
         await hrd.GetByLabel("Jenis Kelamin").SelectOptionAsync("Perempuan");
         await hrd.GetByLabel("Nama Ibu Kandung").FillAsync("Euis Komariah");
         await hrd.GetByLabel("Status Kawin").SelectOptionAsync("Belum Kawin");
@@ -90,8 +90,8 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
     private static async Task FillEmploymentAsync(IPage page)
     {
         await page.GetByLabel("Status Pegawai").SelectOptionAsync("PKWTT");
-        await page.GetByLabel("Tanggal Mulai Kerja").FillAsync("2026-02-02");
-        await page.GetByLabel("Tanggal Mulai Kepesertaan").FillAsync("2026-02-02");
+        await page.GetByLabel("Tanggal Mulai Kerja").FillAsync("02/02/2026");
+        await page.GetByLabel("Tanggal Mulai Kepesertaan").FillAsync("02/02/2026");
         await page.GetByLabel("Upah").FillAsync("5.400.000");
     }
 

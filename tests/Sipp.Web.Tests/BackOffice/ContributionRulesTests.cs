@@ -22,7 +22,7 @@ public class ContributionRulesTests(ContributionRulesTests.Fixture fixture) : IC
         }));
 
         Assert.Contains("ditambahkan", added.GetElementById("pesan")?.TextContent ?? added.QuerySelector(".alert-danger")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains(added.QuerySelectorAll("#tabel-aturan tbody tr"), r => r.TextContent.Contains("2027-03-01", StringComparison.Ordinal) && r.TextContent.Contains("11.650.000", StringComparison.Ordinal));
+        Assert.Contains(added.QuerySelectorAll("#tabel-aturan tbody tr"), r => r.TextContent.Contains("01/03/2027", StringComparison.Ordinal) && r.TextContent.Contains("11.650.000", StringComparison.Ordinal));
         Assert.Equal(11_086_300 * 3 / 100, await JpOfAsync("2027-02")); // the 2026 cap still, 3% of it
         Assert.Equal(11_650_000 * 3 / 100, await JpOfAsync("2027-03"));
     }

@@ -51,11 +51,11 @@ public class MonitoringTests(MonitoringTests.Fixture fixture) : IClassFixture<Mo
         Assert.Equal(12, program.Count);
         var february = await HtmlPage.GetAsync(browser, "/iuran/2026-02");
         var totals = february.QuerySelectorAll("#total-program tbody tr").Select(r => Money(r.Children[3].TextContent)).ToArray();
-        Assert.Equal(totals, program["2026-02"]);
-        Assert.Equal(Money(february.GetElementById("total-iuran")!.TextContent), program["2026-02"].Sum());
+        Assert.Equal(totals, program["Februari 2026"]);
+        Assert.Equal(Money(february.GetElementById("total-iuran")!.TextContent), program["Februari 2026"].Sum());
         var timeliness = page.QuerySelectorAll("#tabel-ketepatan tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[3].TextContent.Trim());
-        Assert.Equal("0", timeliness["2025-12"]);
-        Assert.Equal("belum dibayar", timeliness["2026-01"]);
+        Assert.Equal("0", timeliness["Desember 2025"]);
+        Assert.Equal("belum dibayar", timeliness["Januari 2026"]);
         Assert.NotNull(page.QuerySelector("script[src^='/lib/chartjs/chart.umd.min.js']"));
     }
 

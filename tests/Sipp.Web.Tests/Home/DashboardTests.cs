@@ -41,7 +41,7 @@ public class DashboardTests(DashboardTests.Fixture fixture) : IClassFixture<Dash
         Assert.Equal("Jatuh tempo " + bill.DueDate.ToString("d MMMM yyyy", Indonesian), home.GetElementById("tagihan-jatuh-tempo")!.TextContent);
         var months = home.QuerySelectorAll("#tabel-program tbody tr").ToList();
         Assert.Equal(12, months.Count);
-        var february = months.Single(r => r.Children[0].TextContent == "2026-02");
+        var february = months.Single(r => r.Children[0].TextContent == "Februari 2026");
         Assert.Equal(new Rupiah(bill.ContributionAmount).ToString(),
             new Rupiah(february.QuerySelectorAll("td").Sum(td => long.Parse(td.GetAttribute("data-value")!, CultureInfo.InvariantCulture))).ToString());
         Assert.NotNull(home.QuerySelector("canvas#grafik-program"));

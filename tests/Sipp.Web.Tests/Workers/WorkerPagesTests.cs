@@ -106,7 +106,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
 
         Assert.Contains("tidak boleh sebelum periode kepesertaan", tooEarly.GetElementById("Isian-periode-mulai-error")!.TextContent, StringComparison.Ordinal);
         var history = detail.QuerySelectorAll("#riwayat-upah tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(history, h => h.Contains("2026-04", StringComparison.Ordinal) && h.Contains("Rp 9.876.000", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("April 2026", StringComparison.Ordinal) && h.Contains("Rp 9.876.000", StringComparison.Ordinal));
         Assert.True(history.Count >= 2);
         Assert.Contains("tenagaKerja.ubahUpah", detail.QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
     }

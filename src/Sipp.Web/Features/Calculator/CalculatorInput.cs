@@ -61,8 +61,7 @@ public static class CalculatorInput
             return null;
         }
 
-        string[] formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
-        if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Sipp.Domain.Periods.TypedDate.TryParse(text, out var date))
         {
             if (Sipp.Domain.Periods.Period.CheckInputDate(date, label) is { } outside)
             {
@@ -73,7 +72,7 @@ public static class CalculatorInput
             return date;
         }
 
-        errors.Add(field, $"{label} harus tanggal yang valid (YYYY-MM-DD atau DD/MM/YYYY).");
+        errors.Add(field, $"{label} harus tanggal yang valid (dd/mm/yyyy).");
         return null;
     }
 

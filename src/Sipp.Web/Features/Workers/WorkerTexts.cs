@@ -41,7 +41,6 @@ public static class WorkerTexts
 
     public static string Type(EmploymentType type) => type == EmploymentType.Pkwt ? "PKWT" : "PKWTT";
 
-    public static string Date(DateOnly? date) => date?.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
     /// <summary>NIK with only its last four digits, or the passport for foreign workers.</summary>
     public static string MaskedId(string? nik, string? passport) =>

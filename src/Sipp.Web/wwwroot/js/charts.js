@@ -2,7 +2,10 @@
 // other column is a series read from its cells' data-value. The table stays on the page as the accessible version.
 (() => {
     const palette = ['#0b6e4f', '#2f80c1', '#e0a526', '#8e44ad', '#c0392b'];
-    const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+    // Axes and tooltips in the page's language, like the table under the chart: "Rp 120.000.000" or "IDR 120,000,000".
+    const english = document.documentElement.lang === 'en';
+    const number = new Intl.NumberFormat(english ? 'en-US' : 'id-ID', { maximumFractionDigits: 0 });
+    const money = value => (english ? 'IDR ' : 'Rp ') + number.format(value);
 
     for (const canvas of document.querySelectorAll('canvas.chart')) {
         const table = document.getElementById(canvas.dataset.table);
@@ -28,10 +31,10 @@
             options: {
                 responsive: true,
                 animation: false,
-                scales: { x: { stacked }, y: { stacked, beginAtZero: true } },
+                scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { callback: value => stacked ? money(value) : number.format(value) } } },
                 plugins: {
                     legend: { display: datasets.length > 1 },
-                    tooltip: stacked ? { callbacks: { label: item => `${item.dataset.label}: ${rupiah.format(item.parsed.y)}` } } : {},
+                    tooltip: stacked ? { callbacks: { label: item => `${item.dataset.label}: ${money(item.parsed.y)}` } } : {},
                 },
             },
         });

@@ -104,7 +104,7 @@ public sealed class RegistrationSteps(
             errors.Add(nameof(KpjClaim.NamaLengkap), nameError);
         }
 
-        if (!DateOnly.TryParseExact(claim.TanggalLahir, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate))
+        if (!Sipp.Domain.Periods.TypedDate.TryParse(claim.TanggalLahir, out var birthDate))
         {
             errors.Add(nameof(KpjClaim.TanggalLahir), "Tanggal Lahir wajib diisi dengan tanggal yang valid.");
         }

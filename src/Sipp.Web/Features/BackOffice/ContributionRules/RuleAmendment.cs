@@ -46,7 +46,7 @@ public sealed class RuleAmendment(SippDbContext db, AuditLog audit, TimeProvider
             }
         }
 
-        if (!DateOnly.TryParseExact(rule.BerlakuMulai, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        if (!Sipp.Domain.Periods.TypedDate.TryParse(rule.BerlakuMulai, out var from))
         {
             errors.Add(nameof(NewRule.BerlakuMulai), "Isi tanggal berlaku mulai (tanggal libur untuk aturan libur).");
         }

@@ -77,7 +77,9 @@ public sealed class IndexModel(
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            kodeIuran = Bill.KodeIuran, jumlah = Bill.TotalAmount, tanggalBayar = TanggalBayar, referensi = "SIM-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
+            kodeIuran = Bill.KodeIuran, jumlah = Bill.TotalAmount, // The bank's notice carries an ISO date; the form takes it as people type it.
+            tanggalBayar = Sipp.Domain.Periods.TypedDate.TryParse(TanggalBayar, out var paidOn) ? paidOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : TanggalBayar,
+            referensi = "SIM-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)),
         });
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -40,7 +40,7 @@ public sealed class WorkerDeactivation(SippDbContext db, LateChargePlanner lateC
         audit.Record("tenagaKerja.nonAktif", WorkerAudit.Entity, worker.Id.ToString(), worker.DivisionId,
             new { status = "Aktif" }, new { status = "Non Aktif", tanggal = end.EndDate, alasan = WorkerTexts.Reason(end.Reason), keterangan = end.Text });
         var charges = await lateCharges.SaveWithChargesAsync(worker.DivisionId, worker.Id, audit, cancellationToken);
-        return new WorkerSaved(worker.Id, $"{worker.Participant.FullName} non aktif sejak {WorkerTexts.Date(end.EndDate)}." + LateChargeTexts.Summary(charges));
+        return new WorkerSaved(worker.Id, $"{worker.Participant.FullName} non aktif sejak {Show.Date(end.EndDate)}." + LateChargeTexts.Summary(charges));
     }
 
     private async Task<(CheckedWorker? Worker, Refusal? Refusal)> CheckedAsync(Guid workerId, FormInput form, CancellationToken cancellationToken)
