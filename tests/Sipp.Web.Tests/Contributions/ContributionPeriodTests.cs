@@ -121,7 +121,7 @@ public class ContributionPeriodTests(ContributionPeriodTests.Fixture fixture) : 
 
         var row = Rows(corrected).Single(r => r[0] == name);
         Assert.StartsWith("Rp 12.000.000 (koreksi)", row[2], StringComparison.Ordinal);
-        Assert.StartsWith(Sipp.Web.Infrastructure.Data.DevelopmentSeed.CompanyUserEmail + ", ", row[2]["Rp 12.000.000 (koreksi)".Length..], StringComparison.Ordinal); // who corrected it, and when
+        Assert.Matches(@"^[A-Z][^@,]+, \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB$", row[2]["Rp 12.000.000 (koreksi)".Length..]); // who corrected it (by name), and when
         Assert.Equal(Percent(12_000_000, 0.54m), Money(row[4]));
         var difference = Money(corrected.GetElementById("total-iuran")!.TextContent) - before;
         Assert.Equal(TotalFor(12_000_000) - TotalFor(oldWage), difference);

@@ -103,8 +103,8 @@ public class LateChangesTests
         Assert.Equal((march.ArrearsAmount, march.FineAmount), await ReportTotalAsync(hrd, "iuran-susulan"));
         Assert.Equal((march.CreditAmount, 0L), await ReportTotalAsync(hrd, "kelebihan-iuran"));
         var trail = (await HtmlPage.GetAsync(hrd, $"/tenaga-kerja/{a.Id}")).QuerySelector("#jejak-audit")!.TextContent;
-        Assert.Contains("iuran.rapel", trail, StringComparison.Ordinal);
-        Assert.Contains("iuran.kelebihan", (await HtmlPage.GetAsync(hrd, $"/tenaga-kerja/{d.Id}")).QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Iuran rapel dicatat", trail, StringComparison.Ordinal);
+        Assert.Contains("Kelebihan iuran dicatat", (await HtmlPage.GetAsync(hrd, $"/tenaga-kerja/{d.Id}")).QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
 
         // "Batal Finalisasi" returns every charge and the credit; finalising again bills the same, nothing twice.
         await CancelAsync(factory, March);

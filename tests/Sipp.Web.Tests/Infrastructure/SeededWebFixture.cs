@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data.Accounts;
+
 namespace Sipp.Web.Tests.Infrastructure;
 
 /// <summary>A host in Development with the demo data of product.md §12 and its outbox, on its own SQLite database.</summary>
@@ -26,6 +31,28 @@ public class SeededWebFixture : IAsyncLifetime
 
         Factory = await SippWebFactory.CreateAsync(GetType().Name, environment: "Development", settings: settings);
         _ = Factory.Server;
+    }
+
+    /// <summary>Signs in a user who holds only the given role in one division.</summary>
+    public async Task SignInWithRoleAsync(HttpClient browser, string npp, string division, MembershipRole role)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}.{npp}.{division}@contoh.co.id";
+        const string password = "Nasi-Uduk-Betawi-31";
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Uji " + role, CreatedAt = DateTime.UtcNow };
+                await users.CreateAsync(user, password);
+                var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
+                db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = divisionId, Role = role, CreatedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        await browser.SignInAsync(email, password, phone: null);
     }
 
     public async ValueTask DisposeAsync()

@@ -129,10 +129,10 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
         Assert.Contains("2 pemberi kerja", saved.GetElementById("pesan")!.TextContent, StringComparison.Ordinal);
 
         var trailOfA = (await HtmlPage.GetAsync(employerA, $"/tenaga-kerja/{foreign.Id}")).GetElementById("jejak-audit")!.TextContent;
-        Assert.Contains("peserta.ubahIdentitas", trailOfA, StringComparison.Ordinal);
+        Assert.Contains("Data identitas peserta diubah", trailOfA, StringComparison.Ordinal);
         Assert.Contains(foreign.Name + " Putri", trailOfA, StringComparison.Ordinal);
         var trailOfB = (await HtmlPage.GetAsync(employerB, pageOfB)).GetElementById("jejak-audit")!.TextContent;
-        Assert.Contains("peserta.ubahIdentitas", trailOfB, StringComparison.Ordinal);
+        Assert.Contains("Data identitas peserta diubah", trailOfB, StringComparison.Ordinal);
     }
 
     /// <summary>The seed's HRD acting for CV Sinar Abadi, and a worker of PT Maju Bersama.</summary>

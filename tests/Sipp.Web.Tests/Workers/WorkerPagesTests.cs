@@ -108,7 +108,11 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
         var history = detail.QuerySelectorAll("#riwayat-upah tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(history, h => h.Contains("April 2026", StringComparison.Ordinal) && h.Contains("Rp 9.876.000", StringComparison.Ordinal));
         Assert.True(history.Count >= 2);
-        Assert.Contains("tenagaKerja.ubahUpah", detail.QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
+        // Issue 16: the trail in words, not codes and JSON.
+        var change = detail.QuerySelectorAll("#jejak-audit tbody tr").First(r => r.Children[2].TextContent.StartsWith("Upah diubah", StringComparison.Ordinal));
+        Assert.Matches(@"^Upah diubah dari Rp [\d.]+ menjadi Rp 9\.876\.000 mulai April 2026$", change.Children[2].TextContent.Trim());
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}\.\d{2} WIB$", change.Children[0].TextContent.Trim());
+        Assert.DoesNotContain("@", change.Children[1].TextContent, StringComparison.Ordinal); // a name, not an email
     }
 
     [Fact]
@@ -149,7 +153,8 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
 
         Assert.Contains("Kode Pos harus 5 angka.", bad.GetElementById("Isian-kode-pos-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Jl. Kenanga No. 99, Surabaya 60293", saved.QuerySelector("#data-pribadi-isi")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("tenagaKerja.ubahData", saved.QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Data tenaga kerja diubah — Alamat: ", saved.QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("→ Jl. Kenanga No. 99, Surabaya", saved.QuerySelector("#jejak-audit")!.TextContent, StringComparison.Ordinal);
         Assert.Null(form.QuerySelector("#Isian-nik")); // a participant with a KPJ keeps NIK and birth date
     }
 
@@ -234,28 +239,5 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
         }
     }
 
-    public sealed class Fixture : SeededWebFixture
-    {
-        /// <summary>Signs in a user who holds only the given role in one division.</summary>
-        public async Task SignInWithRoleAsync(HttpClient browser, string npp, string division, Sipp.Data.Accounts.MembershipRole role)
-        {
-            var email = $"{role.ToString().ToLowerInvariant()}.{npp}.{division}@contoh.co.id";
-            const string password = "Nasi-Uduk-Betawi-31";
-            await using (var scope = Factory.Services.CreateAsyncScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sipp.Data.Accounts.AppUser>>();
-                if (await users.FindByEmailAsync(email) is null)
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-                    var user = new Sipp.Data.Accounts.AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Uji " + role, CreatedAt = DateTime.UtcNow };
-                    await users.CreateAsync(user, password);
-                    var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
-                    db.Memberships.Add(new Sipp.Data.Accounts.Membership { UserId = user.Id, DivisionId = divisionId, Role = role, CreatedAt = DateTime.UtcNow });
-                    await db.SaveChangesAsync();
-                }
-            }
-
-            await browser.SignInAsync(email, password, phone: null);
-        }
-    }
+    public sealed class Fixture : SeededWebFixture;
 }

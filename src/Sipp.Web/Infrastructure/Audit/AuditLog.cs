@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Sipp.Data;
 using Sipp.Data.Audit;
+using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Infrastructure.Audit;
 
@@ -26,7 +27,7 @@ public sealed class AuditLog(SippDbContext db, IHttpContextAccessor http, TimePr
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,
             ActorUserId = actorUserId ?? (Guid.TryParse(signedInId, out var id) ? id : null),
-            ActorName = actorName ?? user?.FindFirstValue(ClaimTypes.Email) ?? user?.Identity?.Name,
+            ActorName = actorName ?? user?.DisplayName(),
             DivisionId = divisionId,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             Action = action,

@@ -42,7 +42,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.Identity?.Name, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.DisplayName(), HttpContext.Connection.RemoteIpAddress?.ToString());
         var refusal = await importer.ImportAsync(id, actor, cancellationToken);
         Message = refusal?.Message ?? string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), $"{ValidRows:#,0} baris sudah diimpor.");
         return RedirectToPage(new { id });

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Audit;
 using Sipp.Data.Workers;
+using Sipp.Web.Features.Audit.ActivityHistory;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Workers.WorkerDetail;
@@ -18,7 +19,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany) 
 
     public IReadOnlyList<WageChange> Wages { get; private set; } = [];
 
-    public IReadOnlyList<AuditEvent> Trail { get; private set; } = [];
+    public IReadOnlyList<ActivityRow> Trail { get; private set; } = [];
 
     public CompanyContext Company { get; private set; } = null!;
 
@@ -36,8 +37,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany) 
         Worker = worker;
         Wages = await db.WageChanges.AsNoTracking().Where(w => w.EmploymentId == id).OrderByDescending(w => w.EffectiveFrom).ToListAsync(cancellationToken);
         var key = id.ToString();
-        Trail = await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == WorkerAudit.Entity && a.EntityId == key)
-            .OrderByDescending(a => a.Id).Take(100).ToListAsync(cancellationToken);
+        Trail = await ActivityQuery.WithActors(db, db.AuditEvents.AsNoTracking().Where(a => a.EntityType == WorkerAudit.Entity && a.EntityId == key))
+            .Take(100).ToListAsync(cancellationToken);
         return Page();
     }
 }
