@@ -71,6 +71,13 @@ public class RegistrationTests(RegistrationTests.Fixture fixture) : IClassFixtur
         Assert.Contains("tidak ditemukan", Alert(unknown), StringComparison.Ordinal);
         Assert.Contains("NPP harus terdiri dari 8 angka.", Alert(badFormat), StringComparison.Ordinal);
         Assert.Contains("Divisi harus terdiri dari 3 angka", Alert(badFormat), StringComparison.Ordinal);
+        // Issue 16: each wrong field marked, its message under it.
+        foreach (var (field, message) in new[] { ("Npp", "NPP harus terdiri dari 8 angka."), ("Divisi", "Divisi harus terdiri dari 3 angka") })
+        {
+            Assert.Equal("true", badFormat.GetElementById(field)!.GetAttribute("aria-invalid"));
+            Assert.Contains($"{field}-error", badFormat.GetElementById(field)!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+            Assert.Contains(message, badFormat.GetElementById($"{field}-error")!.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -91,6 +98,8 @@ public class RegistrationTests(RegistrationTests.Fixture fixture) : IClassFixtur
 
         Assert.Equal("Daftar", result.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains(message, Alert(result), StringComparison.Ordinal);
+        Assert.Equal("true", result.GetElementById("Password")!.GetAttribute("aria-invalid"));
+        Assert.Contains(message, result.GetElementById("Password-error")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

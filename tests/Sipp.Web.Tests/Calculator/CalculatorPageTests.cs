@@ -79,7 +79,7 @@ public class CalculatorPageTests(CalculatorPageTests.Fixture fixture) : IClassFi
         Assert.Equal("Periode sebelum 2022-01 tidak didukung.", result.GetElementById("Periode-error")!.TextContent.Trim());
         Assert.Contains("Upah harus berupa bilangan bulat rupiah", result.GetElementById("Upah-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Tanggal Lahir wajib diisi.", result.GetElementById("TanggalLahir-error")!.TextContent.Trim());
-        Assert.Equal("Upah-error", result.ControlLabelled("Upah").GetAttribute("aria-describedby"));
+        Assert.Equal("Upah-error Upah-help", result.ControlLabelled("Upah").GetAttribute("aria-describedby")); // the message first, then the hint
         Assert.Equal("dua juta", result.ControlLabelled("Upah").GetAttribute("value")); // what the user typed is kept
         Assert.NotNull(result.QuerySelector("[role=alert]"));
     }

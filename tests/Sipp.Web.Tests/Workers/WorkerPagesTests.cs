@@ -88,10 +88,37 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
 
         Assert.Equal("Menunggu Verifikasi", added.GetElementById("status-tenaga-kerja")!.TextContent.Trim());
         Assert.Contains("belum terbit", added.QuerySelector("#data-pribadi-isi")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Sudah memiliki KPJ? Ya", duplicate.GetElementById("Isian-nik-error")!.TextContent, StringComparison.Ordinal);
+        // Issue 16: a known NIK moves to the "Ya" form with what was typed, the KPJ still to be filled in.
+        Assert.NotNull(duplicate.GetElementById("pindah-jalur-kpj"));
+        Assert.Equal("ya", duplicate.QuerySelector("input[name=Jalur]")!.GetAttribute("value"));
+        Assert.Equal("3171015708850002", duplicate.ControlLabelled("NIK").GetAttribute("value"));
+        Assert.Equal("17/08/1985", duplicate.ControlLabelled("Tanggal Lahir").GetAttribute("value"));
+        Assert.Equal("6500000", duplicate.ControlLabelled("Upah").GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(duplicate.ControlLabelled("Nomor Peserta (KPJ)").GetAttribute("value")));
         Assert.Contains("NIK menunjukkan laki-laki", invalid.GetElementById("Isian-nik-error")!.TextContent, StringComparison.Ordinal);
         await using var scope = _factory.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Participants.CountAsync(p => p.Nik == "3171015708850002", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task APersonWithAKpjEnteredAsNew_IsMovedToTheKpjPath_AndEnrolledByAddingOnlyTheKpj()
+    {
+        var browser = await SignedInAsync("10000001", "000");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var someoneElsewhere = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Participants
+            .Where(p => p.Kpj != null && p.Nik != null && p.Employments.Any(e => e.Division.Company.Npp == "10000002") && !p.Employments.Any(e => e.Division.Company.Npp == "10000001"))
+            .OrderBy(p => p.Kpj).Select(p => new { p.Kpj, p.Nik, p.FullName, p.BirthDate }).FirstAsync(TestContext.Current.CancellationToken);
+        var (kpj, nik, name, birth) = (someoneElsewhere.Kpj!, someoneElsewhere.Nik!, someoneElsewhere.FullName, someoneElsewhere.BirthDate);
+        var form = await HtmlPage.GetAsync(browser, "/tenaga-kerja/tambah?Jalur=tidak");
+        var person = NewPerson(nik, name);
+        person["Tanggal Lahir"] = birth.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        person["Jenis Kelamin"] = int.Parse(nik[6..8], System.Globalization.CultureInfo.InvariantCulture) > 40 ? "Perempuan" : "Laki-laki"; // as the NIK says
+
+        var moved = await HtmlPage.ParseAsync(await form.SubmitAsync(browser, person));
+        var enrolled = await HtmlPage.ParseAsync(await moved.SubmitAsync(browser, new Dictionary<string, string> { ["Nomor Peserta (KPJ)"] = kpj }));
+
+        Assert.NotNull(moved.GetElementById("pindah-jalur-kpj"));
+        Assert.Equal("Aktif", enrolled.GetElementById("status-tenaga-kerja")!.TextContent.Trim());
     }
 
     [Fact]

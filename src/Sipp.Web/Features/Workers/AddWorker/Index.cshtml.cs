@@ -32,8 +32,25 @@ public sealed class IndexModel(CurrentCompany currentCompany, WorkerEnrolment en
     {
         Jalur = "tidak";
         await currentCompany.RequireAsync(cancellationToken);
-        return Show(await enrolment.EnrolNewAsync(new FormInput(Isian), cancellationToken));
+        var result = await enrolment.EnrolNewAsync(new FormInput(Isian), cancellationToken);
+        if (result.Refusal is { } refusal && WorkerEnrolment.IsAlreadyRegistered(refusal))
+        {
+            // The person has a KPJ already: the "Ya" form, with what was typed (the KPJ itself is not revealed).
+            Jalur = "ya";
+            if (string.IsNullOrWhiteSpace(Isian.GetValueOrDefault(Sipp.Domain.Workers.WorkerFields.Nik)))
+            {
+                Isian[Sipp.Domain.Workers.WorkerFields.Nik] = Isian.GetValueOrDefault(Sipp.Domain.Workers.WorkerFields.Passport);
+            }
+
+            MovedToKpjPath = true;
+            return Page();
+        }
+
+        return Show(result);
     }
+
+    /// <summary>Set when a new participant turned out to be registered already and the page moved to the "Ya" form.</summary>
+    public bool MovedToKpjPath { get; private set; }
 
     private IActionResult Show(Result<WorkerSaved> result)
     {

@@ -26,6 +26,9 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
 
     public const string AlreadyRegistered = "Orang ini sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Pilih \"Sudah memiliki KPJ? Ya\" dan daftarkan dengan KPJ-nya.";
 
+    public static bool IsAlreadyRegistered(Refusal refusal) =>
+        refusal.Kind == RefusalKind.Conflict && refusal.Errors.Values.Any(messages => messages.Contains(AlreadyRegistered));
+
     public async Task<Result<WorkerSaved>> EnrolWithKpjAsync(FormInput form, CancellationToken cancellationToken)
     {
         var values = new FieldValues(form.Isian);
