@@ -27,6 +27,10 @@ using Sipp.Web.Infrastructure.Security;
 
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance); // Windows-1252 CSV uploads
 
+// Indonesian wherever no person chose a language (jobs, emails, reminders), whatever the machine's LANG; a request
+// takes the person's choice (UseRequestLocalization below).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo(CultureApi.Supported[0]);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSippTransportSecurity();
 

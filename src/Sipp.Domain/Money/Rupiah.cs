@@ -28,8 +28,16 @@ public readonly record struct Rupiah(long Value) : IComparable<Rupiah>
     /// <summary>Digits grouped the Indonesian way, without the currency: 1.234.567.</summary>
     public string ToDigits() => Value.ToString("#,0", Indonesian);
 
-    /// <summary>As Indonesians write it: Rp 1.234.567.</summary>
-    public override string ToString() => Value < 0 ? "-Rp " + new Rupiah(-Value).ToDigits() : "Rp " + ToDigits();
+    /// <summary>
+    /// As the reader writes it: "Rp 1.234.567", or "IDR 1,234,567" when the current culture is English (a user who
+    /// chose English; Sipp's default culture is Indonesian, see Program).
+    /// </summary>
+    public override string ToString()
+    {
+        var english = CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en";
+        var digits = Math.Abs(Value).ToString("#,0", english ? CultureInfo.InvariantCulture : Indonesian);
+        return (Value < 0 ? "-" : "") + (english ? "IDR " : "Rp ") + digits;
+    }
 
     /// <summary>Checks a reported wage (upah): whole rupiah, 1 … 1,000,000,000.</summary>
     public static string? CheckWage(long upah) => upah is < 1 or > MaximumWage

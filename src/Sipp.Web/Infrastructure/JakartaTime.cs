@@ -10,9 +10,14 @@ public static class JakartaTime
         ? jakarta
         : TimeZoneInfo.CreateCustomTimeZone("WIB", TimeSpan.FromHours(7), "Waktu Indonesia Barat", "WIB");
 
-    /// <summary>An instant as Indonesians read it: "2 Maret 2026 09.00 WIB".</summary>
-    public static string Display(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy HH.mm", System.Globalization.CultureInfo.GetCultureInfo("id-ID")) + " WIB";
+    /// <summary>An instant as its reader reads it: "2 Maret 2026 09.00 WIB", or "2 March 2026 09:00 WIB" in English.</summary>
+    public static string Display(DateTimeOffset instant)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en"
+            ? System.Globalization.CultureInfo.CurrentCulture
+            : System.Globalization.CultureInfo.GetCultureInfo("id-ID");
+        return TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy HH:mm", culture) + " WIB";
+    }
 
     /// <summary>A stored UTC time (EF reads them back unspecified) as Indonesians read it.</summary>
     public static string Display(DateTime utc) => Display(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));

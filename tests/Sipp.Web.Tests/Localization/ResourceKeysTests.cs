@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Localization;
+
+/// <summary>
+/// Issue 16: "English" translated only the header. Every text a page or message shows goes through the localizer with
+/// its Indonesian wording as the key (the Indonesian text is the key itself); this fails when a key has no English in
+/// <c>SharedResource.en.resx</c>, when the English drops or adds a placeholder, or when an English entry is no longer used.
+/// </summary>
+public partial class ResourceKeysTests
+{
+    [Fact]
+    public void EveryTextThroughTheLocalizer_HasItsEnglish_AndEveryEnglishEntryIsUsed()
+    {
+        var root = RepositoryFolder.Root();
+        var english = XDocument.Load(Path.Combine(root, "src", "Sipp.Web", "Resources", "SharedResource.en.resx")).Root!
+            .Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+        var used = Directory.GetFiles(Path.Combine(root, "src", "Sipp.Web"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Concat(FieldHelp().Matches(File.ReadAllText(f))).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .Concat(ShownByValue())
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(used.Count > 50, $"only {used.Count} texts found");
+        var missing = used.Where(key => !english.ContainsKey(key)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} without English:{Environment.NewLine}" + string.Join(Environment.NewLine, missing));
+        var unused = english.Keys.Where(key => !used.Contains(key)).ToList();
+        Assert.True(unused.Count == 0, "English no longer used: " + string.Join(" | ", unused));
+        var mismatched = english.Where(e => string.IsNullOrWhiteSpace(e.Value) || Placeholders(e.Key) != Placeholders(e.Value)).Select(e => e.Key).ToList();
+        Assert.True(mismatched.Count == 0, "Empty, or placeholders differ: " + string.Join(" | ", mismatched));
+    }
+
+    /// <summary>Texts the localizer receives as values, not literals: audit titles, worker form labels, choices and help.</summary>
+    private static IEnumerable<string> ShownByValue() =>
+        Sipp.Web.Infrastructure.Audit.AuditSentence.Titles.Values
+            .Concat(typeof(Sipp.Domain.Workers.WorkerFields).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!))
+            .Concat(typeof(Sipp.Web.Features.Workers.WorkerForms).GetFields().Where(f => f.IsStatic && f.FieldType == typeof(IReadOnlyList<(string, string)>))
+                .SelectMany(f => ((IReadOnlyList<(string, string)>)f.GetValue(null)!).Select(o => o.Item2)))
+            .Concat(Enum.GetValues<Sipp.Domain.Contributions.PeriodDisplayStatus>().Select(Sipp.Domain.Contributions.PeriodLifecycle.Label))
+            .Concat(Sipp.Web.Features.Contributions.ViewPeriod.PeriodLineFilters.All.Select(f => f.Label))
+            .Concat(Enum.GetValues<Sipp.Domain.Workers.EmploymentStatus>().Select(Sipp.Web.Features.Workers.WorkerTexts.Status))
+            .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
+            .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);
+
+    private static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"\b(?:L|localizer)\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizedText();
+
+    [GeneratedRegex(@"\bhelp: ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex FieldHelp();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}
