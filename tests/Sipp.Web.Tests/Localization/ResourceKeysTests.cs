@@ -43,6 +43,9 @@ public partial class ResourceKeysTests
             .Concat(Enum.GetValues<Sipp.Domain.Contributions.PeriodDisplayStatus>().Select(Sipp.Domain.Contributions.PeriodLifecycle.Label))
             .Concat(Sipp.Web.Features.Contributions.ViewPeriod.PeriodLineFilters.All.Select(f => f.Label))
             .Concat(Enum.GetValues<Sipp.Domain.Workers.EmploymentStatus>().Select(Sipp.Web.Features.Workers.WorkerTexts.Status))
+            .Concat(Sipp.Web.Features.Workers.Uploads.UploadDefinition.All.Select(d => d.Title))
+            .Concat(Enum.GetValues<Sipp.Data.Uploads.UploadState>().Select(Sipp.Web.Features.Workers.Uploads.UploadTexts.State))
+            .Concat(Sipp.Web.Features.Reports.ReportCatalog.All.SelectMany(r => new[] { r.Title, r.Description }))
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);
 
