@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using Sipp.Data;
 using Sipp.Web.Features.Shared;
 using Sipp.Web.Infrastructure.Audit;
@@ -38,9 +37,7 @@ public static class ActivityHistoryApi
             Rows = ActivityQuery.Rows(db, filter).Take(MaxRows).AsAsyncEnumerable()
                 .Select(row => new object?[] { Show.Time(row.Event.OccurredAt), row.Actor, sentence.Describe(row.Event), row.Event.Action }),
         };
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = document.FileName + ".csv" }.ToString();
+        Attachment.Prepare(context, "text/csv; charset=utf-8", document.FileName + ".csv");
         await CsvTableWriter.WriteAsync(document, context.Response.Body, semicolon: false, cancellationToken);
         return TypedResults.Empty;
     }

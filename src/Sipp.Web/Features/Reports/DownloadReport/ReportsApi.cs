@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using Sipp.Data;
 using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure.Audit;
@@ -75,7 +74,7 @@ public static class ReportsApi
         audit.Record("laporan.unduhSemua", "Laporan", "semua", company.DivisionId, null, new { periode = period.ToString(), berkas = included.Count });
         await db.SaveChangesAsync(cancellationToken);
         scratch.Position = 0;
-        Attachment(context, "application/zip", $"laporan-{company.Npp}-{company.DivisionCode}-{period}.zip");
+        Attachment.Prepare(context, "application/zip", $"laporan-{company.Npp}-{company.DivisionCode}-{period}.zip");
         await scratch.CopyToAsync(context.Response.Body, cancellationToken);
         return TypedResults.Empty;
     }
@@ -100,19 +99,12 @@ public static class ReportsApi
         audit.Record("laporan.unduh", "Laporan", report.Slug, company.DivisionId, null, new { periode = period.ToString(), format, pemisah = semicolon ? ";" : null });
         await db.SaveChangesAsync(cancellationToken);
 
-        Attachment(context, contentType, $"{document.FileName}{(semicolon ? "-titik-koma" : string.Empty)}.{format}");
+        Attachment.Prepare(context, contentType, $"{document.FileName}{(semicolon ? "-titik-koma" : string.Empty)}.{format}");
         await WriteAsync(document, format, context.Response.Body, semicolon, clock, cancellationToken);
         return TypedResults.Empty;
     }
 
     private static string CheckAddress(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/cek-bukti/";
-
-    private static void Attachment(HttpContext context, string contentType, string fileName)
-    {
-        context.Response.ContentType = contentType;
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString();
-    }
 
     private static Task WriteAsync(TableDocument document, string format, Stream output, bool semicolon, TimeProvider clock, CancellationToken cancellationToken) => format switch
     {
