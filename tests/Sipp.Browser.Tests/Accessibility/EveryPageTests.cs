@@ -5,19 +5,17 @@ using Sipp.Web.Infrastructure.Data;
 namespace Sipp.Browser.Tests.Accessibility;
 
 /// <summary>
-/// Issue 16: every page a user reaches by links — HR, officer, administrator and a visitor — on a phone, in both
-/// languages, and HR's on a desktop too (where the menu shows): axe-core finds no violation and no page scrolls sideways. One page per address shape (a worker's page
-/// stands for all workers' pages).
+/// Issue 16: every page a user reaches by links — HR, officer, administrator and a visitor — on a phone (HR's and the
+/// visitor's in both languages), and HR's on a desktop too, where the menu shows on the green header: axe-core finds
+/// no violation and no page scrolls sideways. One page per address shape (a worker's page stands for all workers').
 /// </summary>
 public partial class EveryPageTests(EveryPageTests.Fixture fixture) : IClassFixture<EveryPageTests.Fixture>
 {
     [Theory]
     [InlineData("hrd", "id-ID")]
     [InlineData("hrd", "en-US")]
-    [InlineData("hrd-desktop", "id-ID")]
-    [InlineData("hrd-desktop", "en-US")]
+    [InlineData("hrd-desktop", "id-ID")] // the open menu on the green header: one language is enough for its colours
     [InlineData("petugas", "id-ID")]
-    [InlineData("petugas", "en-US")]
     [InlineData("admin", "id-ID")]
     [InlineData("tamu", "id-ID")]
     [InlineData("tamu", "en-US")]
