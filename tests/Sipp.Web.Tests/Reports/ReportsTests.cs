@@ -76,6 +76,33 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
     }
 
     [Fact]
+    public async Task InEnglish_AReportIsWrittenInEnglish_WithAmountsAsIdr()
+    {
+        var browser = await fixture.PaidAsync();
+        await SwitchLanguageAsync(browser); // to English
+        try
+        {
+            var csv = ReportFiles.Csv(await DownloadAsync(browser, "rekap-program.csv"));
+            var pdf = string.Join(" ", ReportFiles.PdfPages(await DownloadAsync(browser, "rekap-program.pdf")));
+
+            Assert.Equal(["Programme", "Employer", "Workers", "Amount"], csv[0]);
+            Assert.Equal("JHT — Old-age savings", csv[1][0]);
+            Assert.Contains("Contributions per programme", pdf, StringComparison.Ordinal);
+            Assert.Contains("IDR ", pdf, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SwitchLanguageAsync(browser); // back to Indonesian for the other tests of this client
+        }
+    }
+
+    private static async Task SwitchLanguageAsync(HttpClient browser)
+    {
+        var page = await HtmlPage.GetAsync(browser, "/laporan");
+        await ((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelectorAll("form[action='/bahasa']").Single()).SubmitAsync(browser);
+    }
+
+    [Fact]
     public async Task NewAndLeavingWorkers_AndWages_ListTheRightPeople()
     {
         var browser = await fixture.PaidAsync();

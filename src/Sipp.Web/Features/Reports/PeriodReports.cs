@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Contributions;
@@ -9,6 +10,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Features.Contributions;
 using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Features.Payments;
+using Sipp.Web.Features.Shared;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Documents;
@@ -22,7 +24,7 @@ namespace Sipp.Web.Features.Reports;
 /// Builds the reports of one period of the current company division as tables whose rows are read from the database as
 /// they are written (never the whole table in memory). Returns the refusal when the period does not allow the report yet.
 /// </summary>
-public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> payments, TimeProvider clock)
+public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> payments, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<TableDocument>> BuildAsync(
         CompanyContext company, Period period, ReportInfo report, string verificationBase, CancellationToken cancellationToken)
@@ -41,14 +43,14 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
         var facts = new List<(string, string)>
         {
-            ("Perusahaan", company.CompanyName),
-            ("NPP", company.Npp),
-            ("Divisi", $"{company.DivisionCode} — {company.DivisionName}"),
-            ("Periode", period.ToDisplayString()),
+            (L["Perusahaan"], company.CompanyName),
+            (L["NPP"], company.Npp),
+            (L["Divisi"], $"{company.DivisionCode} — {company.DivisionName}"),
+            (L["Periode"], Show.Month(period)),
         };
         if (report.NeedsComputation)
         {
-            facts.Add(("Status Iuran", PeriodTexts.Status(stored!, clock.JakartaToday())));
+            facts.Add((L["Status Iuran"], L[PeriodTexts.Status(stored!, clock.JakartaToday())]));
         }
 
         if (report.NeedsPayment && !await db.Payments.AnyAsync(p => p.Bill.PeriodId == stored!.Id && p.Bill.Status == BillStatus.Lunas, cancellationToken))
@@ -73,36 +75,36 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
     private TableDocument Details(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId) => new()
     {
-        Title = report.Title, FileName = fileName, Facts = facts,
+        Title = L[report.Title], FileName = fileName, Facts = facts,
         Columns =
         [
-            new("Nama", ColumnKind.Text, 2.2), new("KPJ", ColumnKind.Text, 1.1), new("Upah", ColumnKind.Money, 1.2),
-            new("JHT Pemberi Kerja", ColumnKind.Money, 1.2), new("JHT Tenaga Kerja", ColumnKind.Money, 1.2), new("JKK", ColumnKind.Money, 1.2),
-            new("JKM", ColumnKind.Money, 1.2), new("JP Pemberi Kerja", ColumnKind.Money, 1.2), new("JP Tenaga Kerja", ColumnKind.Money, 1.2),
-            new("Jumlah Iuran", ColumnKind.Money, 1.3),
+            new(L["Nama"], ColumnKind.Text, 2.2), new(L["KPJ"], ColumnKind.Text, 1.1), new(L["Upah"], ColumnKind.Money, 1.2),
+            new(L["JHT Pemberi Kerja"], ColumnKind.Money, 1.2), new(L["JHT Tenaga Kerja"], ColumnKind.Money, 1.2), new(L["JKK"], ColumnKind.Money, 1.2),
+            new(L["JKM"], ColumnKind.Money, 1.2), new(L["JP Pemberi Kerja"], ColumnKind.Money, 1.2), new(L["JP Tenaga Kerja"], ColumnKind.Money, 1.2),
+            new(L["Jumlah Iuran"], ColumnKind.Money, 1.3),
         ],
         Rows = Rows(db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
             .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total })
             .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total]),
-        Note = "JKP tidak ditagihkan kepada pemberi kerja; rinciannya ada di halaman periode.",
+        Note = L["JKP tidak ditagihkan kepada pemberi kerja; rinciannya ada di halaman periode."],
     };
 
-    private static TableDocument PerProgram(ReportInfo report, string fileName, List<(string, string)> facts, ContributionPeriod period)
+    private TableDocument PerProgram(ReportInfo report, string fileName, List<(string, string)> facts, ContributionPeriod period)
     {
         var t = ProgramTotals.Of(period);
         object?[][] rows =
         [
-            ["JHT — Jaminan Hari Tua", t.JhtEmployer, t.JhtWorker, t.JhtEmployer + t.JhtWorker],
-            ["JKK — Jaminan Kecelakaan Kerja", t.JkkEmployer, 0L, t.JkkEmployer],
-            ["JKM — Jaminan Kematian", t.JkmEmployer, 0L, t.JkmEmployer],
-            ["JP — Jaminan Pensiun", t.JpEmployer, t.JpWorker, t.JpEmployer + t.JpWorker],
+            [L["JHT — Jaminan Hari Tua"].Value, t.JhtEmployer, t.JhtWorker, t.JhtEmployer + t.JhtWorker],
+            [L["JKK — Jaminan Kecelakaan Kerja"].Value, t.JkkEmployer, 0L, t.JkkEmployer],
+            [L["JKM — Jaminan Kematian"].Value, t.JkmEmployer, 0L, t.JkmEmployer],
+            [L["JP — Jaminan Pensiun"].Value, t.JpEmployer, t.JpWorker, t.JpEmployer + t.JpWorker],
         ];
         return new TableDocument
         {
-            Title = report.Title, FileName = fileName, Facts = facts,
-            Columns = [new("Program", ColumnKind.Text, 2.4), new("Pemberi Kerja", ColumnKind.Money), new("Tenaga Kerja", ColumnKind.Money), new("Jumlah", ColumnKind.Money)],
+            Title = L[report.Title], FileName = fileName, Facts = facts,
+            Columns = [new(L["Program"], ColumnKind.Text, 2.4), new(L["Pemberi Kerja"], ColumnKind.Money), new(L["Tenaga Kerja"], ColumnKind.Money), new(L["Jumlah"], ColumnKind.Money)],
             Rows = rows.ToAsyncEnumerable(),
-            Note = $"JKP — Jaminan Kehilangan Pekerjaan {new Rupiah(t.Jkp)} ditampilkan sebagai informasi; tidak menambah tagihan.",
+            Note = L["JKP — Jaminan Kehilangan Pekerjaan {0} ditampilkan sebagai informasi; tidak menambah tagihan.", new Rupiah(t.Jkp)],
         };
     }
 
@@ -111,11 +113,11 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         var (first, last) = (period.FirstDay, period.LastDay);
         return new TableDocument
         {
-            Title = report.Title, FileName = fileName, Facts = facts,
+            Title = L[report.Title], FileName = fileName, Facts = facts,
             Columns =
             [
-                new("Nama", ColumnKind.Text, 2.4), new("KPJ", ColumnKind.Text, 1.2), new("NIK", ColumnKind.Text, 1.4),
-                new("Mulai Kepesertaan", ColumnKind.Date, 1.1), new("Status", ColumnKind.Text, 1.3), new("Upah Awal", ColumnKind.Money, 1.2),
+                new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["NIK"], ColumnKind.Text, 1.4),
+                new(L["Mulai Kepesertaan"], ColumnKind.Date, 1.1), new(L["Status"], ColumnKind.Text, 1.3), new(L["Upah Awal"], ColumnKind.Money, 1.2),
             ],
             Rows = Rows(db.Employments.AsNoTracking()
                 .Where(e => e.MembershipStartDate >= first && e.MembershipStartDate <= last && e.Status != EmploymentStatus.Ditolak)
@@ -134,11 +136,11 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         var (first, last) = (period.FirstDay, period.LastDay);
         return new TableDocument
         {
-            Title = report.Title, FileName = fileName, Facts = facts,
+            Title = L[report.Title], FileName = fileName, Facts = facts,
             Columns =
             [
-                new("Nama", ColumnKind.Text, 2.4), new("KPJ", ColumnKind.Text, 1.2), new("NIK", ColumnKind.Text, 1.4),
-                new("Tanggal Keluar", ColumnKind.Date, 1.1), new("Alasan", ColumnKind.Text, 1.6), new("Upah Terakhir", ColumnKind.Money, 1.2),
+                new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["NIK"], ColumnKind.Text, 1.4),
+                new(L["Tanggal Keluar"], ColumnKind.Date, 1.1), new(L["Alasan"], ColumnKind.Text, 1.6), new(L["Upah Terakhir"], ColumnKind.Money, 1.2),
             ],
             Rows = Rows(db.Employments.AsNoTracking()
                 .Where(e => e.EndDate >= first && e.EndDate <= last)
@@ -150,11 +152,11 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
     private TableDocument Wages(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId) => new()
     {
-        Title = report.Title, FileName = fileName, Facts = facts,
-        Columns = [new("Nama", ColumnKind.Text, 2.4), new("KPJ", ColumnKind.Text, 1.2), new("NIK", ColumnKind.Text, 1.4), new("Upah", ColumnKind.Money, 1.2), new("Keterangan", ColumnKind.Text, 1.6)],
+        Title = L[report.Title], FileName = fileName, Facts = facts,
+        Columns = [new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["NIK"], ColumnKind.Text, 1.4), new(L["Upah"], ColumnKind.Money, 1.2), new(L["Keterangan"], ColumnKind.Text, 1.6)],
         Rows = Rows(db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
             .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Employment.Participant.Nik, l.Employment.Participant.PassportNumber, l.Upah, l.WageCorrected })
-            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, WorkerTexts.MaskedId(l.Nik, l.PassportNumber), l.Upah, l.WageCorrected ? "Dikoreksi untuk periode ini" : null]),
+            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, WorkerTexts.MaskedId(l.Nik, l.PassportNumber), l.Upah, l.WageCorrected ? L["Dikoreksi untuk periode ini"].Value : null]),
     };
 
     /// <summary>
@@ -168,24 +170,24 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         var rows = kind == LateChargeKind.Kelebihan
             ? (await LateChargeQuery.CreditsAsync(db, bill, cancellationToken)).Rows.ToAsyncEnumerable()
             : LateChargeQuery.ForReport(db, bill?.Id, kind).AsAsyncEnumerable();
-        var amount = kind == LateChargeKind.Kelebihan ? "Dikompensasikan" : "Jumlah Iuran";
+        var amount = kind == LateChargeKind.Kelebihan ? L["Dikompensasikan"] : L["Jumlah Iuran"];
         return new TableDocument
         {
-            Title = report.Title, FileName = fileName, Facts = facts,
+            Title = L[report.Title], FileName = fileName, Facts = facts,
             Columns =
             [
-                new("Nama", ColumnKind.Text, 2.2), new("KPJ", ColumnKind.Text, 1.1), new("Bulan", ColumnKind.Text, 0.8), new("Upah", ColumnKind.Money, 1.2),
-                new("JHT", ColumnKind.Money, 1.1), new("JKK", ColumnKind.Money, 1.1), new("JKM", ColumnKind.Money, 1.1), new("JP", ColumnKind.Money, 1.1),
-                new(amount, ColumnKind.Money, 1.3), new("Denda", ColumnKind.Money, 1.1),
+                new(L["Nama"], ColumnKind.Text, 2.2), new(L["KPJ"], ColumnKind.Text, 1.1), new(L["Bulan"], ColumnKind.Text, 0.8), new(L["Upah"], ColumnKind.Money, 1.2),
+                new(L["JHT"], ColumnKind.Money, 1.1), new(L["JKK"], ColumnKind.Money, 1.1), new(L["JKM"], ColumnKind.Money, 1.1), new(L["JP"], ColumnKind.Money, 1.1),
+                new(amount, ColumnKind.Money, 1.3), new(L["Denda"], ColumnKind.Money, 1.1),
             ],
             Rows = Rows(rows, r => [r.Name, r.Kpj, r.Month.ToString(), r.Upah, r.Jht, r.Jkk, r.Jkm, r.Jp, kind == LateChargeKind.Kelebihan ? r.SetOff : r.Total, kind == LateChargeKind.Susulan ? r.Fine : null]),
             Note = bill is null
-                ? "Periode ini belum final: daftar ini menunggu tagihan periode ini dan dapat bertambah sampai finalisasi."
+                ? L["Periode ini belum final: daftar ini menunggu tagihan periode ini dan dapat bertambah sampai finalisasi."]
                 : kind switch
                 {
-                    LateChargeKind.Susulan => "Denda Iuran Susulan: 2% per bulan keterlambatan sejak jatuh tempo bulan tersebut sampai tagihan ini terbit; sisanya sampai tanggal bayar ditagihkan pada tagihan berikutnya.",
-                    LateChargeKind.Rapel => "Iuran Rapel tidak didenda: kenaikan upah diputuskan sesudah jatuh tempo bulan tersebut.",
-                    _ => "Kelebihan Iuran dikompensasikan mulai dari yang tercatat paling awal; sisanya pada tagihan berikutnya.",
+                    LateChargeKind.Susulan => L["Denda Iuran Susulan: 2% per bulan keterlambatan sejak jatuh tempo bulan tersebut sampai tagihan ini terbit; sisanya sampai tanggal bayar ditagihkan pada tagihan berikutnya."],
+                    LateChargeKind.Rapel => L["Iuran Rapel tidak didenda: kenaikan upah diputuskan sesudah jatuh tempo bulan tersebut."],
+                    _ => L["Kelebihan Iuran dikompensasikan mulai dari yang tercatat paling awal; sisanya pada tagihan berikutnya."],
                 },
         };
     }
@@ -202,27 +204,27 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             .SingleAsync(cancellationToken);
         var channel = payments.Value.Channels.FirstOrDefault(c => c.Code == paid.Channel)?.Name ?? paid.Channel;
         // What the amount paid for: each program of the month, then what the bill carried besides (issue 16).
-        (string Label, long Amount)[] programs = [("Iuran JHT", paid.JhtTotal), ("Iuran JKK", paid.JkkTotal), ("Iuran JKM", paid.JkmTotal), ("Iuran JP", paid.JpTotal)];
+        (string Label, long Amount)[] programs = [(L["Iuran JHT"], paid.JhtTotal), (L["Iuran JKK"], paid.JkkTotal), (L["Iuran JKM"], paid.JkmTotal), (L["Iuran JP"], paid.JpTotal)];
         (string Label, long Amount)[] carried =
-            [("Iuran Susulan", paid.ArrearsAmount), ("Iuran Rapel", paid.BackPayAmount), ("Denda", paid.FineAmount), ("Kelebihan Iuran", -paid.CreditAmount)];
+            [(L["Iuran Susulan"], paid.ArrearsAmount), (L["Iuran Rapel"], paid.BackPayAmount), (L["Denda"], paid.FineAmount), (L["Kelebihan Iuran"], -paid.CreditAmount)];
         object?[][] rows =
         [
-            ["Kode Iuran", paid.KodeIuran],
-            ["Jumlah Dibayar", new Rupiah(paid.Amount).ToString()],
-            ["Terbilang", Terbilang.Of(paid.Amount)],
+            [L["Kode Iuran"].Value, paid.KodeIuran],
+            [L["Jumlah Dibayar"].Value, new Rupiah(paid.Amount).ToString()],
+            [L["Terbilang"].Value, Terbilang.Of(paid.Amount)],
             .. programs.Concat(carried.Where(c => c.Amount != 0)).Select(p => new object?[] { p.Label, new Rupiah(p.Amount).ToString() }),
-            ["Channel Pembayaran", channel],
-            ["Referensi Bank", paid.Reference],
-            ["Tanggal Bayar", paid.PaidOn.ToString("d MMMM yyyy", ReceiptTexts.Indonesian)],
-            ["Diterima Sipp", JakartaTime.Display(paid.ReceivedAt)],
-            ["Kode Verifikasi", paid.ReceiptCode],
+            [L["Channel Pembayaran"].Value, channel],
+            [L["Referensi Bank"].Value, paid.Reference],
+            [L["Tanggal Bayar"].Value, paid.PaidOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)],
+            [L["Diterima Sipp"].Value, JakartaTime.Display(paid.ReceivedAt)],
+            [L["Kode Verifikasi"].Value, paid.ReceiptCode],
         ];
         return new TableDocument
         {
-            Title = report.Title, FileName = fileName, Facts = facts,
-            Columns = [new("Keterangan", ColumnKind.Text, 1), new("Nilai", ColumnKind.Text, 2)],
+            Title = L[report.Title], FileName = fileName, Facts = facts,
+            Columns = [new(L["Keterangan"], ColumnKind.Text, 1), new(L["Nilai"], ColumnKind.Text, 2)],
             Rows = rows.ToAsyncEnumerable(),
-            Note = $"Keaslian bukti ini dapat diperiksa di {verificationBase}{paid.ReceiptCode} (pindai kode QR).",
+            Note = L[L["Keaslian bukti ini dapat diperiksa di {0} (pindai kode QR)."], verificationBase + paid.ReceiptCode],
             VerificationUrl = verificationBase + paid.ReceiptCode,
         };
     }
