@@ -10,6 +10,9 @@ namespace Sipp.Web.Features.Shared;
 /// </summary>
 public static class Show
 {
+    /// <summary>The currency before an amount field: "Rp", or "IDR" in English (as <see cref="Sipp.Domain.Money.Rupiah"/> writes amounts).</summary>
+    public static string Currency => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "IDR" : "Rp";
+
     public static string Date(DateOnly? date) => date is { } d ? TypedDate.Format(d) : "—";
 
     public static string Month(Period period) => period.FirstDay.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
