@@ -22,12 +22,12 @@ public class MonthAtPhoneSizeJourneyTests(MonthAtPhoneSizeJourneyTests.Fixture f
         ["id"] = new()
         {
             ["ready"] = "Siap diimpor", ["imported"] = "Sudah diimpor", ["computed"] = "Dihitung", ["awaiting"] = "Menunggu Pembayaran", ["paid"] = "Lunas",
-            ["check"] = "Periksa", ["compute"] = "Hitung Iuran", ["finalise"] = "Finalisasi", ["pay"] = "Bayar", ["all"] = "Unduh Semua (ZIP)", ["amount"] = "Rp ",
+            ["check"] = "Periksa", ["compute"] = "Hitung Iuran", ["finalise"] = "Finalisasi", ["pay"] = "Bayar", ["all"] = "Unduh Semua (ZIP)", ["amount"] = "Rp ", ["done"] = "telah dihitung",
         },
         ["en"] = new()
         {
             ["ready"] = "Ready to import", ["imported"] = "Imported", ["computed"] = "Computed", ["awaiting"] = "Awaiting payment", ["paid"] = "Paid",
-            ["check"] = "Check", ["compute"] = "Compute contributions", ["finalise"] = "Finalise", ["pay"] = "Pay", ["all"] = "Download all (ZIP)", ["amount"] = "IDR ",
+            ["check"] = "Check", ["compute"] = "Compute contributions", ["finalise"] = "Finalise", ["pay"] = "Pay", ["all"] = "Download all (ZIP)", ["amount"] = "IDR ", ["done"] = "are computed",
         },
     };
 
@@ -80,6 +80,7 @@ public class MonthAtPhoneSizeJourneyTests(MonthAtPhoneSizeJourneyTests.Fixture f
         await page.GetByRole(AriaRole.Button, new() { Name = say["compute"], Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#status-periode")).ToHaveTextAsync(say["computed"]);
         await Assertions.Expect(page.Locator("#total-iuran")).ToContainTextAsync(say["amount"]);
+        await Assertions.Expect(page.Locator("#pesan")).ToContainTextAsync(say["done"]); // the notice, in the reader's language
         await CheckAsync("Computed");
 
         // Review: the raised worker under "wage changed".

@@ -60,7 +60,7 @@ public class PeriodReviewTests(SeededWebFixture fixture) : IClassFixture<SeededW
         Assert.Matches(@"^[A-Z][^@,]+, \d{1,2} \w+ \d{4} \d{2}\.\d{2} WIB$", correctedPage.QuerySelector("#rincian .koreksi-oleh")!.TextContent.Trim());
         Assert.Contains(page.QuerySelectorAll("#peringatan li a"), a => a.GetAttribute("href") == "/iuran/2026-03?Saring=koreksi#rincian-judul");
 
-        var workers = page.QuerySelectorAll("#perbandingan tbody tr").First(r => r.QuerySelector("th")!.TextContent == "Tenaga kerja").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        var workers = page.QuerySelectorAll("#perbandingan tbody tr").First(r => r.QuerySelector("th")!.TextContent == "Jumlah tenaga kerja").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal([before.ToString(System.Globalization.CultureInfo.InvariantCulture), after.ToString(System.Globalization.CultureInfo.InvariantCulture), (after - before).ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture)], workers);
     }
 

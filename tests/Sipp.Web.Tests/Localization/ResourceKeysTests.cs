@@ -15,8 +15,11 @@ public partial class ResourceKeysTests
     public void EveryTextThroughTheLocalizer_HasItsEnglish_AndEveryEnglishEntryIsUsed()
     {
         var root = RepositoryFolder.Root();
-        var english = XDocument.Load(Path.Combine(root, "src", "Sipp.Web", "Resources", "SharedResource.en.resx")).Root!
-            .Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+        var entries = XDocument.Load(Path.Combine(root, "src", "Sipp.Web", "Resources", "SharedResource.en.resx")).Root!.Elements("data").ToList();
+        // The resource compiler keeps one of two names that differ only in case, so the other text would show untranslated.
+        var clashes = entries.GroupBy(d => (string)d.Attribute("name")!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(clashes.Count == 0, "Names differing only in case: " + string.Join(" | ", clashes));
+        var english = entries.ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
         var used = Directory.GetFiles(Path.Combine(root, "src", "Sipp.Web"), "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)

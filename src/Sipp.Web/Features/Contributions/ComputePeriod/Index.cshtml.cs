@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipp.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Contributions;
@@ -14,7 +16,7 @@ namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
 /// <summary>"Hitung Iuran": choose a period and compute it (again, until it is final).</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, PeriodComputation computation, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, PeriodComputation computation, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public string? Periode { get; set; }
@@ -45,7 +47,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return Page();
         }
 
-        TempData["Message"] = $"Iuran periode {period.ToDisplayString()} telah dihitung.";
+        TempData["Message"] = L["Iuran periode {0} telah dihitung.", Show.Month(period)].Value;
         return Redirect($"/iuran/{period}");
     }
 

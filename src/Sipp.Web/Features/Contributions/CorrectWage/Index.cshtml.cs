@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipp.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Domain.Periods;
@@ -15,7 +17,7 @@ namespace Sipp.Web.Features.Contributions.CorrectWage;
 
 /// <summary>"Koreksi": one worker's wage for one computed period; the worker's wage history is not changed.</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, WageCorrection correction) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, WageCorrection correction, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public string? Upah { get; set; }
@@ -56,7 +58,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return Page();
         }
 
-        TempData["Message"] = $"Upah {Name} untuk periode {Period.ToDisplayString()} dikoreksi menjadi {new Domain.Money.Rupiah(upah!.Value)}; iurannya dihitung ulang.";
+        TempData["Message"] = L["Upah {0} untuk periode {1} dikoreksi menjadi {2}; iurannya dihitung ulang.", Name, Show.Month(Period), new Domain.Money.Rupiah(upah!.Value)].Value;
         return Redirect($"/iuran/{Period}");
     }
 

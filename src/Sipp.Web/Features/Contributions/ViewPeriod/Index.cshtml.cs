@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sipp.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
@@ -21,7 +23,7 @@ namespace Sipp.Web.Features.Contributions.ViewPeriod;
 /// channel, the bill once issued, and "Batal Finalisasi" while it is unpaid.
 /// </summary>
 [Authorize(Policy = Policies.CompanyMember)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, Infrastructure.Data.RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, Infrastructure.Data.RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -96,7 +98,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     }
 
     public Task<IActionResult> OnPostFinalizeAsync(string periode, CancellationToken cancellationToken) =>
-        ActAsync(periode, (division, period) => billing.FinalizeAsync(division, period, Channel, cancellationToken), "Periode {0} telah difinalisasi. Tagihan terbit.", cancellationToken);
+        ActAsync(periode, (division, period) => billing.FinalizeAsync(division, period, Channel, cancellationToken), month => L["Periode {0} telah difinalisasi. Tagihan terbit.", month], cancellationToken);
 
     /// <summary>"Batal Finalisasi" voids a bill finance may be paying: the first click only shows what it means
     /// (<see cref="ConfirmingCancel"/>); the confirmation posts again with <c>konfirmasi=ya</c> (issue 16).</summary>
@@ -104,7 +106,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         if (konfirmasi == "ya")
         {
-            return await ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), "Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", cancellationToken);
+            return await ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), month => L["Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", month], cancellationToken);
         }
 
         if (!Period.TryParse(periode, out var shown, out _))
@@ -120,7 +122,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     /// <summary>The page shows the consequences of "Batal Finalisasi" and asks to confirm.</summary>
     public bool ConfirmingCancel { get; private set; }
 
-    private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<Refusal?>> act, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<Refusal?>> act, Func<string, string> done, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(periode, out var period, out _))
         {
@@ -140,7 +142,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return Page();
         }
 
-        TempData["Message"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, period.ToDisplayString());
+        TempData["Message"] = done(Show.Month(period)); // in the language of the person who acted, shown on their next page
         return Redirect($"/iuran/{period}");
     }
 
