@@ -33,6 +33,7 @@ public class DateFieldsJourneyTests(DateFieldsJourneyTests.Fixture fixture) : IC
         // Months by name, sending yyyy-mm.
         await page.GotoAsync(worker + "/upah");
         var months = await page.GetByLabel("Periode Mulai").Locator("option").AllInnerTextsAsync();
+        Assert.Equal("form-select", (await page.GetByLabel("Periode Mulai").GetAttributeAsync("class"))!.Trim()); // styled as a list, not as a text box
         Assert.Contains(months, m => System.Text.RegularExpressions.Regex.IsMatch(m, @"^(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$"));
 
         // 20/03/2026 typed is the 20th of March, not month 20.

@@ -7,13 +7,18 @@ namespace Sipp.Web.Features.Shared;
 
 /// <summary>
 /// A browser's own date field shows mm/dd/yyyy in an English Chrome, which many office PCs run; every date field is
-/// therefore a text field typed and shown as dd/mm/yyyy (<see cref="TypedDate"/>), with the shape said under it.
+/// therefore a text field typed and shown as dd/mm/yyyy (whether its type is written out or comes from the model, as in _Field) (<see cref="TypedDate"/>), with the shape said under it.
 /// </summary>
-[HtmlTargetElement("input", Attributes = "[type=date]")]
+[HtmlTargetElement("input", Attributes = "type")]
 public sealed class DateInputTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
 {
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        if (output.AttributeText("type") != "date")
+        {
+            return;
+        }
+
         output.Attributes.SetAttribute("type", "text");
         output.Attributes.SetAttribute("inputmode", "numeric");
         output.Attributes.SetAttribute("placeholder", TypedDate.Shape);
@@ -23,16 +28,15 @@ public sealed class DateInputTagHelper(IStringLocalizer<SharedResource> localize
             output.Attributes.SetAttribute("autocomplete", "off");
         }
 
-        if (output.Attributes.TryGetAttribute("value", out var value))
+        if (output.AttributeText("value") is { } value)
         {
-            output.Attributes.SetAttribute("value", TypedDate.ForInput(value.Value?.ToString()));
+            output.Attributes.SetAttribute("value", TypedDate.ForInput(value));
         }
 
-        if (output.Attributes.TryGetAttribute("id", out var id))
+        if (output.AttributeText("id") is { } id)
         {
-            var hint = $"{id.Value}-format";
-            var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? $"{hint} {existing.Value}" : hint;
-            output.Attributes.SetAttribute("aria-describedby", describedBy.Trim());
+            var hint = $"{id}-format";
+            output.DescribeBy(hint);
             var text = new TagBuilder("div");
             text.AddCssClass("form-text");
             text.Attributes["id"] = hint;

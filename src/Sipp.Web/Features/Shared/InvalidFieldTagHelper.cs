@@ -25,16 +25,15 @@ public sealed class InvalidFieldTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var errors = ViewContext.ViewData.ModelState[For.Name]?.Errors;
-        if (errors is not { Count: > 0 } || !output.Attributes.TryGetAttribute("id", out var idAttribute))
+        if (errors is not { Count: > 0 } || output.AttributeText("id") is not { } field)
         {
             return;
         }
 
-        var id = $"{idAttribute.Value}-error";
+        var id = $"{field}-error";
         output.AddClass("is-invalid", System.Text.Encodings.Web.HtmlEncoder.Default);
         output.Attributes.SetAttribute("aria-invalid", "true");
-        var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? $"{id} {existing.Value}" : id;
-        output.Attributes.SetAttribute("aria-describedby", describedBy.Trim());
+        output.DescribeBy(id);
         var message = new TagBuilder("div");
         message.AddCssClass("invalid-feedback d-block");
         message.Attributes["id"] = id;

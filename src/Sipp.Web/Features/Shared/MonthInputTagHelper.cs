@@ -11,16 +11,20 @@ namespace Sipp.Web.Features.Shared;
 /// name in the page's language ("Oktober 2026"), newest first, sending yyyy-mm as before. The list runs from
 /// <c>min</c> to <c>max</c> (yyyy-mm) when given, else from three years back to a year ahead.
 /// </summary>
-[HtmlTargetElement("input", Attributes = "[type=month]")]
+[HtmlTargetElement("input", Attributes = "type")]
 public sealed class MonthInputTagHelper(IStringLocalizer<SharedResource> localizer, TimeProvider clock) : TagHelper
 {
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        if (output.AttributeText("type") != "month")
+        {
+            return;
+        }
+
         var now = Period.Containing(clock.JakartaToday());
         var first = Bound(output, "min") ?? now.AddMonths(-36);
         var last = Bound(output, "max") ?? now.AddMonths(12);
-        var value = output.Attributes.TryGetAttribute("value", out var given) ? given.Value?.ToString() : null;
-        var chosen = Period.TryParse(value, out var period, out _) ? period : (Period?)null;
+        var chosen = Period.TryParse(output.AttributeText("value"), out var period, out _) ? period : (Period?)null;
 
         output.TagName = "select";
         output.TagMode = TagMode.StartTagAndEndTag;
@@ -29,9 +33,9 @@ public sealed class MonthInputTagHelper(IStringLocalizer<SharedResource> localiz
             output.Attributes.RemoveAll(name);
         }
 
-        if (output.Attributes.TryGetAttribute("class", out var css))
+        if (output.AttributeText("class") is { } css)
         {
-            output.Attributes.SetAttribute("class", css.Value?.ToString()?.Replace("form-control", "form-select", StringComparison.Ordinal));
+            output.Attributes.SetAttribute("class", css.Replace("form-control", "form-select", StringComparison.Ordinal));
         }
 
         if (chosen is null)
@@ -50,7 +54,7 @@ public sealed class MonthInputTagHelper(IStringLocalizer<SharedResource> localiz
     }
 
     private static Period? Bound(TagHelperOutput output, string name) =>
-        output.Attributes.TryGetAttribute(name, out var attribute) && Period.TryParse(attribute.Value?.ToString(), out var period, out _) ? period : null;
+        Period.TryParse(output.AttributeText(name), out var period, out _) ? period : null;
 
     private static TagBuilder Option(string value, string text, bool selected)
     {
