@@ -7,8 +7,6 @@ public readonly record struct Rupiah(long Value) : IComparable<Rupiah>
 {
     public const long MaximumWage = 1_000_000_000;
 
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     public static Rupiah Zero => new(0);
 
     public static Rupiah operator +(Rupiah a, Rupiah b) => new(checked(a.Value + b.Value));
@@ -26,7 +24,7 @@ public readonly record struct Rupiah(long Value) : IComparable<Rupiah>
     public int CompareTo(Rupiah other) => Value.CompareTo(other.Value);
 
     /// <summary>Digits grouped the Indonesian way, without the currency: 1.234.567.</summary>
-    public string ToDigits() => Value.ToString("#,0", Indonesian);
+    public string ToDigits() => Value.ToString("#,0", ReaderCulture.Indonesian);
 
     /// <summary>
     /// As the reader writes it: "Rp 1.234.567", or "IDR 1,234,567" when the current culture is English (a user who
@@ -34,8 +32,8 @@ public readonly record struct Rupiah(long Value) : IComparable<Rupiah>
     /// </summary>
     public override string ToString()
     {
-        var english = CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en";
-        var digits = Math.Abs(Value).ToString("#,0", english ? CultureInfo.InvariantCulture : Indonesian);
+        var english = ReaderCulture.IsEnglish;
+        var digits = Math.Abs(Value).ToString("#,0", english ? CultureInfo.InvariantCulture : ReaderCulture.Indonesian);
         return (Value < 0 ? "-" : "") + (english ? "IDR " : "Rp ") + digits;
     }
 

@@ -11,21 +11,21 @@ public static class JakartaTime
         : TimeZoneInfo.CreateCustomTimeZone("WIB", TimeSpan.FromHours(7), "Waktu Indonesia Barat", "WIB");
 
     /// <summary>An instant as its reader reads it: "2 Maret 2026 09.00 WIB", or "2 March 2026 09:00 WIB" in English.</summary>
-    public static string Display(DateTimeOffset instant)
-    {
-        var culture = System.Globalization.CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en"
-            ? System.Globalization.CultureInfo.CurrentCulture
-            : System.Globalization.CultureInfo.GetCultureInfo("id-ID");
-        return TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy HH:mm", culture) + " WIB";
-    }
+    public static string Display(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMMM yyyy HH:mm", Sipp.Domain.ReaderCulture.Current) + " WIB";
 
-    /// <summary>A stored UTC time (EF reads them back unspecified) as Indonesians read it.</summary>
-    public static string Display(DateTime utc) => Display(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    /// <summary>A stored UTC time (EF reads them back unspecified) as its reader reads it.</summary>
+    public static string Display(DateTime utc) => Display(Stored(utc));
+
+    /// <summary>A stored UTC time (EF reads them back unspecified) in Jakarta.</summary>
+    public static DateTimeOffset At(DateTime utc) => TimeZoneInfo.ConvertTime(Stored(utc), Zone);
 
     public static DateOnly JakartaToday(this TimeProvider clock) => DateOf(clock.GetUtcNow());
 
     /// <summary>The date in Jakarta of an instant, or of a stored UTC time (EF reads them back unspecified).</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
-    public static DateOnly DateOf(DateTime utc) => DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    public static DateOnly DateOf(DateTime utc) => DateOf(Stored(utc));
+
+    private static DateTimeOffset Stored(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

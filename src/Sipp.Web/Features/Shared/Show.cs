@@ -11,7 +11,7 @@ namespace Sipp.Web.Features.Shared;
 public static class Show
 {
     /// <summary>The currency before an amount field: "Rp", or "IDR" in English (as <see cref="Sipp.Domain.Money.Rupiah"/> writes amounts).</summary>
-    public static string Currency => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "IDR" : "Rp";
+    public static string Currency => Sipp.Domain.ReaderCulture.IsEnglish ? "IDR" : "Rp";
 
     public static string Date(DateOnly? date) => date is { } d ? TypedDate.Format(d) : "—";
 
@@ -20,7 +20,7 @@ public static class Show
     /// <summary>A stored UTC time (EF reads them back unspecified) in Jakarta: "30/11/2026 23.05 WIB" (the culture's time separator).</summary>
     public static string Time(DateTime utc)
     {
-        var jakarta = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), JakartaTime.Zone);
+        var jakarta = JakartaTime.At(utc);
         return $"{TypedDate.Format(DateOnly.FromDateTime(jakarta.DateTime))} {jakarta.ToString("HH:mm", CultureInfo.CurrentCulture)} WIB";
     }
 }
