@@ -176,7 +176,7 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         var choose = await browser.SignInAsHrdAsync();
         await browser.ChooseCompanyAsync(choose, "10000002", "000");
         var page = await HtmlPage.GetAsync(browser, "/pengguna");
-        var row = page.QuerySelectorAll("#daftar-pengguna tbody tr").Single(r => r.TextContent.Contains("anggota.10000002@contoh.co.id", StringComparison.Ordinal));
+        var row = page.QuerySelectorAll("#daftar-pengguna tbody tr").Single(r => r.TextContent.Contains("pemantau.10000002.000@contoh.co.id", StringComparison.Ordinal));
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!;
         form.QuerySelector("select")!.QuerySelectorAll("option").ToList().ForEach(o => o.RemoveAttribute("selected"));
         var operatorOption = form.QuerySelectorAll("option").Single(o => o.TextContent == "Operator");
@@ -196,11 +196,11 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
     [Fact]
     public async Task TheAdmin_DeactivatesAUser_OnlyAfterConfirming_AndTheUsersNextRequestIsRefused()
     {
-        var (member, _) = await SignInAsMemberOfOneDivisionAsync(MembershipRole.Operator, "10000002", who: "keluar");
+        var (member, _) = await SignInAsMemberOfOneDivisionAsync(MembershipRole.Operator, "10000002");
         var admin = _factory.NewBrowser();
         await admin.ChooseCompanyAsync(await admin.SignInAsHrdAsync(), "10000002", "000");
         var page = await HtmlPage.GetAsync(admin, "/pengguna");
-        var row = page.QuerySelectorAll("#daftar-pengguna tbody tr").Single(r => r.TextContent.Contains("keluar.10000002@contoh.co.id", StringComparison.Ordinal));
+        var row = page.QuerySelectorAll("#daftar-pengguna tbody tr").Single(r => r.TextContent.Contains("operator.10000002.000@contoh.co.id", StringComparison.Ordinal));
         var deactivate = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelectorAll("form").Single(f => f.TextContent.Contains("Non Aktifkan", StringComparison.Ordinal));
 
         var asked = await HtmlPage.ParseAsync(await deactivate.SubmitAsync(admin));
@@ -304,30 +304,14 @@ public class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture<Securi
         Assert.Contains("sudah digunakan", reused.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
     }
 
-    /// <summary>A new company user with one membership (default: Admin-less role in 10000001/000); returns a division they do not belong to.</summary>
-    private async Task<(HttpClient Browser, Guid ForeignDivision)> SignInAsMemberOfOneDivisionAsync(
-        MembershipRole role = MembershipRole.Operator, string npp = "10000001", string who = "anggota")
+    /// <summary>A company user with one membership in <paramref name="npp"/>/000 (the fixture's); returns a division they do not belong to.</summary>
+    private async Task<(HttpClient Browser, Guid ForeignDivision)> SignInAsMemberOfOneDivisionAsync(MembershipRole role = MembershipRole.Operator, string npp = "10000001")
     {
-        var email = $"{who}.{npp}@contoh.co.id";
-        const string password = "Gado-Gado-Betawi-12";
-        Guid foreign;
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            var division = await db.Divisions.FirstAsync(d => d.Company.Npp == npp && d.Code == "000", TestContext.Current.CancellationToken);
-            foreign = await db.Divisions.Where(d => d.Company.Npp != npp).Select(d => d.Id).FirstAsync(TestContext.Current.CancellationToken);
-            if (await users.FindByEmailAsync(email) is null)
-            {
-                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = $"{char.ToUpperInvariant(who[0])}{who[1..]} {npp}", PhoneNumber = "+6285700" + (who.Length % 10) + "00" + npp[^3..], CreatedAt = DateTime.UtcNow };
-                await users.CreateAsync(user, password);
-                db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = division.Id, Role = role, CreatedAt = DateTime.UtcNow });
-                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            }
-        }
-
         var browser = _factory.NewBrowser();
-        await browser.SignInAsync(email, password, phone: null);
+        await fixture.SignInWithRoleAsync(browser, npp, "000", role);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var foreign = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Divisions.Where(d => d.Company.Npp != npp).Select(d => d.Id)
+            .FirstAsync(TestContext.Current.CancellationToken);
         return (browser, foreign);
     }
 
