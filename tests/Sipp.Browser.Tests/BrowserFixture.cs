@@ -86,6 +86,13 @@ public partial class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Verifikasi" }).ClickAsync();
     }
 
+    /// <summary>The seed's HR user, signed in and working in <paramref name="company"/>'s <paramref name="division"/>.</summary>
+    public async Task SignInAsHrdAsync(IPage page, string company, string division = "000")
+    {
+        await SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
+        await ChooseCompanyAsync(page, company, division);
+    }
+
     /// <summary>Pilih Perusahaan, opened from the menu's address (the login may have gone straight to the division chosen
     /// last time, which has no "Pilih" button then).</summary>
     public static async Task ChooseCompanyAsync(IPage page, string name, string division)

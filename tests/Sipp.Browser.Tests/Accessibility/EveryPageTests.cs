@@ -31,8 +31,7 @@ public partial class EveryPageTests(EveryPageTests.Fixture fixture) : IClassFixt
         switch (user)
         {
             case "hrd" or "hrd-desktop":
-                await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-                await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
+                await fixture.SignInAsHrdAsync(page, "PT Maju Bersama", "000");
                 break;
             case "petugas":
                 await fixture.SignInAsync(page, DevelopmentSeed.OfficerEmail, DevelopmentSeed.OfficerPassword);

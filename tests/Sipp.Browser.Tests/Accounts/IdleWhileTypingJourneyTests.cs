@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Browser.Tests.Accounts;
 
@@ -16,8 +15,7 @@ public class IdleWhileTypingJourneyTests(IdleWhileTypingJourneyTests.Fixture fix
     public async Task TypingKeepsTheSessionAndTheForm_EscKeepsItToo_AndARealAbsenceEndsIt()
     {
         var page = await fixture.NewPageAsync();
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "CV Sinar Abadi", "000");
+        await fixture.SignInAsHrdAsync(page, "CV Sinar Abadi", "000");
         await page.GotoAsync("/tenaga-kerja/tambah?Jalur=tidak");
         await page.GetByLabel("NIK").FillAsync(Nik);
         var warning = page.GetByRole(AriaRole.Dialog, new() { Name = "Sesi Anda akan berakhir" });

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Browser.Tests.Contributions;
 
@@ -16,8 +15,7 @@ public class LateRaiseJourneyTests(LateRaiseJourneyTests.Fixture fixture) : ICla
     public async Task ABackdatedRaiseAfterAPaidMonth_IsBilledAsIuranRapel_AndPaid()
     {
         var page = await fixture.NewPageAsync();
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
+        await fixture.SignInAsHrdAsync(page, "PT Maju Bersama", "000");
         var jakarta = DateTime.UtcNow.AddHours(7);
         var thisMonth = jakarta.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var lastMonth = new DateTime(jakarta.Year, jakarta.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Sipp.Browser.Tests.Accessibility;
 using Sipp.Domain.Workers;
-using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Tests.Infrastructure;
 
 namespace Sipp.Browser.Tests.Contributions;
@@ -46,8 +45,7 @@ public class MonthAtPhoneSizeJourneyTests(MonthAtPhoneSizeJourneyTests.Fixture f
         var problems = new List<string>();
         async Task CheckAsync(string state) => problems.AddRange(await PageChecks.ProblemsAsync(page, $"{language} {state}"));
 
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, company, "000");
+        await fixture.SignInAsHrdAsync(page, company, "000");
         if (language == "en")
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Buka menu" }).ClickAsync();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Browser.Tests.Contributions;
 
@@ -24,8 +23,7 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
                 problems.Add(message.Text + " @ " + message.Location + " on " + page.Url);
             }
         };
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
+        await fixture.SignInAsHrdAsync(page, "PT Maju Bersama", "000");
         // Jakarta's month (the seed paid the month before it): between 17:00 and 24:00 UTC it is already the next one.
         var period = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -102,8 +100,7 @@ public class MonthJourneyTests(MonthJourneyTests.Fixture fixture) : IClassFixtur
     public async Task TheSeedsPaidMonth_EveryReportDownloads_AndItsReceiptIsConfirmedGenuine()
     {
         var page = await fixture.NewPageAsync();
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
+        await fixture.SignInAsHrdAsync(page, "PT Maju Bersama", "000");
         var jakarta = DateTime.UtcNow.AddHours(7);
         var lastMonth = new DateTime(jakarta.Year, jakarta.Month, 1).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 

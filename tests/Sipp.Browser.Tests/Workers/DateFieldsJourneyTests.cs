@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Browser.Tests.Workers;
 
@@ -16,8 +15,7 @@ public class DateFieldsJourneyTests(DateFieldsJourneyTests.Fixture fixture) : IC
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), Locale = "en-US", TimezoneId = "America/New_York" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "PT Maju Bersama", "000");
+        await fixture.SignInAsHrdAsync(page, "PT Maju Bersama", "000");
         await page.GotoAsync("/tenaga-kerja");
         await page.Locator("#daftar-tenaga-kerja tbody tr a").First.ClickAsync();
         var worker = page.Url;

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Browser.Tests.Workers;
 
@@ -14,8 +13,7 @@ public class FormErrorsJourneyTests(FormErrorsJourneyTests.Fixture fixture) : IC
     public async Task ARefusedForm_SummaryFocused_InFieldOrder_EachItemLeadsToItsField()
     {
         var page = await fixture.NewPageAsync();
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "CV Sinar Abadi", "000");
+        await fixture.SignInAsHrdAsync(page, "CV Sinar Abadi", "000");
         await page.GotoAsync("/tenaga-kerja/tambah?Jalur=tidak");
         await page.GetByLabel("NIK").FillAsync("123"); // wrong, and the rest left empty
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
@@ -36,8 +34,7 @@ public class FormErrorsJourneyTests(FormErrorsJourneyTests.Fixture fixture) : IC
     public async Task TambahTenagaKerja_AsksOnlyWhatApplies_AndYaTidakMovesOnInOneClick()
     {
         var page = await fixture.NewPageAsync();
-        await fixture.SignInAsync(page, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(page, "CV Sinar Abadi", "000");
+        await fixture.SignInAsHrdAsync(page, "CV Sinar Abadi", "000");
         await page.GotoAsync("/tenaga-kerja/tambah");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lanjut" })).ToBeHiddenAsync();
 

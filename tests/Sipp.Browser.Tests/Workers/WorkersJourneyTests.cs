@@ -19,8 +19,7 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
     public async Task AddUploadApprove_TheNewKpjAppearsInTheCompanysList()
     {
         var hrd = await fixture.NewPageAsync();
-        await fixture.SignInAsync(hrd, DevelopmentSeed.CompanyUserEmail, DevelopmentSeed.CompanyUserPassword);
-        await BrowserFixture.ChooseCompanyAsync(hrd, "CV Sinar Abadi", "000");
+        await fixture.SignInAsHrdAsync(hrd, "CV Sinar Abadi", "000");
         await Assertions.Expect(hrd.Locator("#perusahaan-aktif")).ToContainTextAsync("CV Sinar Abadi");
 
         // Sudah memiliki KPJ? Ya — a worker of PT Maju Bersama also works here.
