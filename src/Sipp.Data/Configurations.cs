@@ -188,6 +188,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> e)
     {
         e.Property(u => u.FullName).HasMaxLength(100);
+        e.Property(u => u.Language).HasMaxLength(2).HasDefaultValue("id");
         e.HasIndex(u => u.ParticipantId);
     }
 }

@@ -17,5 +17,8 @@ public class AppUser : IdentityUser<Guid>
     /// <summary>The division chosen last: the next login opens it (still a membership), Pilih Perusahaan one click away.</summary>
     public Guid? LastDivisionId { get; set; }
 
+    /// <summary>"id" or "en": the language chosen last, for messages written when the person is not at the screen (reminders, emails to the account's owner).</summary>
+    public string Language { get; set; } = "id";
+
     public List<Membership> Memberships { get; set; } = [];
 }

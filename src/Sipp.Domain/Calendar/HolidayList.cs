@@ -18,13 +18,13 @@ public static class HolidayList
         var holidays = new List<RuleRow>();
         if (year is < 2022 or > 2099)
         {
-            return ([], ["Tahun harus antara 2022 dan 2099."]);
+            return ([], [Wording.Of("Tahun harus antara 2022 dan 2099.")]);
         }
 
         var lines = (text ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Length > 0).ToList();
         if (lines.Count is 0 or > MaxLines)
         {
-            return ([], [$"Isi 1–{MaxLines} baris, satu hari libur per baris, misalnya \"01-01 Tahun Baru Masehi\"."]);
+            return ([], [Wording.Of($"Isi 1–{MaxLines} baris, satu hari libur per baris, misalnya \"01-01 Tahun Baru Masehi\".")]);
         }
 
         for (var i = 0; i < lines.Count; i++)
@@ -34,23 +34,23 @@ public static class HolidayList
             var name = parts.Length > 1 ? parts[1] : string.Empty;
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors.Add($"Baris {i + 1}: tanggal harus MM-DD atau YYYY-MM-DD di awal baris.");
+                errors.Add(Wording.Of($"Baris {i + 1}: tanggal harus MM-DD atau YYYY-MM-DD di awal baris."));
             }
             else if (date.Year != year)
             {
-                errors.Add($"Baris {i + 1}: {date:yyyy-MM-dd} bukan tahun {year}.");
+                errors.Add(Wording.Of($"Baris {i + 1}: {date:yyyy-MM-dd} bukan tahun {year}."));
             }
             else if (date < today)
             {
-                errors.Add($"Baris {i + 1}: {date:yyyy-MM-dd} sudah lewat; jatuh tempo yang sudah terbit tidak berubah.");
+                errors.Add(Wording.Of($"Baris {i + 1}: {date:yyyy-MM-dd} sudah lewat; jatuh tempo yang sudah terbit tidak berubah."));
             }
             else if (name.Length is 0 or > 150)
             {
-                errors.Add($"Baris {i + 1}: tulis nama hari libur (paling panjang 150 karakter) setelah tanggalnya.");
+                errors.Add(Wording.Of($"Baris {i + 1}: tulis nama hari libur (paling panjang 150 karakter) setelah tanggalnya."));
             }
             else if (holidays.Any(h => h.EffectiveFrom == date))
             {
-                errors.Add($"Baris {i + 1}: {date:yyyy-MM-dd} tercantum lebih dari sekali.");
+                errors.Add(Wording.Of($"Baris {i + 1}: {date:yyyy-MM-dd} tercantum lebih dari sekali."));
             }
             else
             {

@@ -25,7 +25,7 @@ public static class ContributionInputs
 
         if (birthDate is { } birth && period is { } q && birth >= q.FirstDay)
         {
-            errors[ContributionFields.BirthDate] = ["Tanggal lahir harus sebelum periode iuran."];
+            errors[ContributionFields.BirthDate] = [Wording.Of("Tanggal lahir harus sebelum periode iuran.")];
         }
 
         if (riskClass is { } c && !JkkRiskClass.IsValid(c))

@@ -18,5 +18,5 @@ public static class JkkRiskClass
         _ => throw new ArgumentOutOfRangeException(nameof(riskClass)),
     };
 
-    public const string InvalidMessage = "Kelas risiko JKK harus 1 sampai 5 (kelas I–V).";
+    public static string InvalidMessage => Wording.Of("Kelas risiko JKK harus 1 sampai 5 (kelas I–V).");
 }

@@ -30,7 +30,7 @@ public abstract record LateChargeOutcome
 /// </summary>
 public static class LateCharges
 {
-    public const string WageDecreaseRefused = "Penurunan upah untuk periode yang sudah final tidak dapat dilakukan di sini; hubungi Kantor Cabang.";
+    public static string WageDecreaseRefused => Wording.Of("Penurunan upah untuk periode yang sudah final tidak dapat dilakukan di sini; hubungi Kantor Cabang.");
 
     /// <param name="rules">The month's own rules.</param>
     /// <param name="due">The worker's facts for the month when they are to be billed for it (active, verified, with a wage); else null.</param>

@@ -21,7 +21,7 @@ public static class LateFine
     /// </summary>
     public static string? DueDateCaveat(DateOnly dueDate, RuleTable rules) => rules.HolidayListYears.Contains(dueDate.Year)
         ? null
-        : $"Daftar libur nasional tahun {dueDate.Year} belum ditetapkan: jatuh tempo baru memperhitungkan hari libur bertanggal tetap dan dapat bergeser.";
+        : Wording.Of($"Daftar libur nasional tahun {dueDate.Year} belum ditetapkan: jatuh tempo baru memperhitungkan hari libur bertanggal tetap dan dapat bergeser.");
 
     /// <summary>
     /// Months late: the smallest k ≥ 1 with paidOn ≤ dueDate + k months, or 0 when paid on or before the due date.

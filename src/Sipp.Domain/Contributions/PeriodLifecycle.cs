@@ -32,43 +32,43 @@ public static class PeriodLifecycle
     public static string? CanCompute(PeriodStatus status) => status switch
     {
         PeriodStatus.BelumDihitung or PeriodStatus.Dihitung => null,
-        PeriodStatus.Final => "Periode ini sudah final. Batalkan finalisasi dulu (selama belum dibayar) untuk menghitung ulang.",
-        _ => "Periode ini sudah lunas dan tidak dapat dihitung ulang.",
+        PeriodStatus.Final => Wording.Of("Periode ini sudah final. Batalkan finalisasi dulu (selama belum dibayar) untuk menghitung ulang."),
+        _ => Wording.Of("Periode ini sudah lunas dan tidak dapat dihitung ulang."),
     };
 
     /// <summary>"Koreksi" of one worker's wage for this period: only while computed and not final.</summary>
     public static string? CanCorrect(PeriodStatus status) => status switch
     {
         PeriodStatus.Dihitung => null,
-        PeriodStatus.BelumDihitung => "Hitung iuran periode ini dulu sebelum mengoreksi upah.",
-        PeriodStatus.Final => "Periode ini sudah final. Batalkan finalisasi dulu untuk mengoreksi upah.",
-        _ => "Periode ini sudah lunas; upahnya tidak dapat dikoreksi.",
+        PeriodStatus.BelumDihitung => Wording.Of("Hitung iuran periode ini dulu sebelum mengoreksi upah."),
+        PeriodStatus.Final => Wording.Of("Periode ini sudah final. Batalkan finalisasi dulu untuk mengoreksi upah."),
+        _ => Wording.Of("Periode ini sudah lunas; upahnya tidak dapat dikoreksi."),
     };
 
     /// <summary>"Finalisasi": a computed period with at least one worker.</summary>
     public static string? CanFinalize(PeriodStatus status, int workerCount) => status switch
     {
         PeriodStatus.Dihitung when workerCount > 0 => null,
-        PeriodStatus.Dihitung => "Tidak ada tenaga kerja aktif pada periode ini, jadi tidak ada iuran yang ditagihkan.",
-        PeriodStatus.BelumDihitung => "Hitung iuran periode ini dulu sebelum finalisasi.",
-        PeriodStatus.Final => "Periode ini sudah difinalisasi; tagihannya sudah terbit.",
-        _ => "Periode ini sudah lunas.",
+        PeriodStatus.Dihitung => Wording.Of("Tidak ada tenaga kerja aktif pada periode ini, jadi tidak ada iuran yang ditagihkan."),
+        PeriodStatus.BelumDihitung => Wording.Of("Hitung iuran periode ini dulu sebelum finalisasi."),
+        PeriodStatus.Final => Wording.Of("Periode ini sudah difinalisasi; tagihannya sudah terbit."),
+        _ => Wording.Of("Periode ini sudah lunas."),
     };
 
     /// <summary>"Batal Finalisasi": a final period whose bill is not paid.</summary>
     public static string? CanCancelFinalization(PeriodStatus status) => status switch
     {
         PeriodStatus.Final => null,
-        PeriodStatus.Lunas => "Tagihan periode ini sudah dibayar; finalisasi tidak dapat dibatalkan.",
-        _ => "Periode ini belum difinalisasi.",
+        PeriodStatus.Lunas => Wording.Of("Tagihan periode ini sudah dibayar; finalisasi tidak dapat dibatalkan."),
+        _ => Wording.Of("Periode ini belum difinalisasi."),
     };
 
     /// <summary>A payment: only for a final period (its bill is the live one).</summary>
     public static string? CanPay(PeriodStatus status) => status switch
     {
         PeriodStatus.Final => null,
-        PeriodStatus.Lunas => "Tagihan ini sudah lunas.",
-        _ => "Tagihan ini sudah dibatalkan atau belum terbit.",
+        PeriodStatus.Lunas => Wording.Of("Tagihan ini sudah lunas."),
+        _ => Wording.Of("Tagihan ini sudah dibatalkan atau belum terbit."),
     };
 
     /// <summary>Which steps a period's page offers in its state: the guards above, asked of the state alone.</summary>

@@ -46,7 +46,7 @@ public sealed class PeriodRules
         var latest = table.Rows.Where(r => r.Key == RuleKeys.JpWageCap && r.EffectiveFrom <= period.FirstDay).MaxBy(r => r.EffectiveFrom);
         return latest is null || latest.EffectiveFrom.Year >= capYear
             ? null
-            : $"Batas upah JP tahun {capYear} belum ditetapkan: JP dihitung dengan batas tahun {latest.EffectiveFrom.Year} ({new Money.Rupiah((long)latest.Value)}).";
+            : Wording.Of($"Batas upah JP tahun {capYear} belum ditetapkan: JP dihitung dengan batas tahun {latest.EffectiveFrom.Year} ({new Money.Rupiah((long)latest.Value)}).");
     }
 
     public RuleTable Table { get; }
@@ -106,6 +106,6 @@ public sealed class PeriodRules
     }
 
     public static string? CheckPeriod(RuleTable table, Period period) => period < table.FirstSupportedPeriod
-        ? $"Periode sebelum {table.FirstSupportedPeriod} tidak didukung."
+        ? Wording.Of($"Periode sebelum {table.FirstSupportedPeriod} tidak didukung.")
         : null;
 }

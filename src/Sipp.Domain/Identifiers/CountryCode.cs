@@ -23,14 +23,14 @@ public readonly record struct CountryCode
         country = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Negara wajib diisi untuk tenaga kerja asing (WNA).";
+            error = Wording.Of("Negara wajib diisi untuk tenaga kerja asing (WNA).");
             return false;
         }
 
         var text = input.Trim().ToUpperInvariant();
         if (!Codes.Contains(text))
         {
-            error = "Negara harus kode ISO 3166-1 dua huruf, misalnya MY, SG, JP.";
+            error = Wording.Of("Negara harus kode ISO 3166-1 dua huruf, misalnya MY, SG, JP.");
             return false;
         }
 

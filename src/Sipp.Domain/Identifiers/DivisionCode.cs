@@ -14,14 +14,14 @@ public readonly record struct DivisionCode
         division = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Divisi wajib diisi.";
+            error = Wording.Of("Divisi wajib diisi.");
             return false;
         }
 
         var text = input.Trim();
         if (text.Length != 3 || !IdentifierText.IsAsciiDigits(text))
         {
-            error = "Divisi harus terdiri dari 3 angka (000 untuk kantor pusat).";
+            error = Wording.Of("Divisi harus terdiri dari 3 angka (000 untuk kantor pusat).");
             return false;
         }
 

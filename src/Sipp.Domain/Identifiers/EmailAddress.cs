@@ -14,14 +14,14 @@ public readonly record struct EmailAddress
         email = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Email wajib diisi.";
+            error = Wording.Of("Email wajib diisi.");
             return false;
         }
 
         var text = input.Trim().ToLowerInvariant();
         if (text.Length > 254)
         {
-            error = "Email paling panjang 254 karakter.";
+            error = Wording.Of("Email paling panjang 254 karakter.");
             return false;
         }
 
@@ -34,7 +34,7 @@ public readonly record struct EmailAddress
             && !text.Contains("..", StringComparison.Ordinal);
         if (!valid)
         {
-            error = "Format email tidak valid (contoh: nama@perusahaan.co.id).";
+            error = Wording.Of("Format email tidak valid (contoh: nama@perusahaan.co.id).");
             return false;
         }
 

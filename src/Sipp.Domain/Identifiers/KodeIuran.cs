@@ -24,20 +24,20 @@ public readonly record struct KodeIuran
         code = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Kode Iuran wajib diisi.";
+            error = Wording.Of("Kode Iuran wajib diisi.");
             return false;
         }
 
         var text = IdentifierText.StripSeparators(input, ".-");
         if (text.Length != 11 || !IdentifierText.IsAsciiDigits(text))
         {
-            error = "Kode Iuran harus terdiri dari 11 angka.";
+            error = Wording.Of("Kode Iuran harus terdiri dari 11 angka.");
             return false;
         }
 
         if (!Luhn.IsValid(text))
         {
-            error = "Kode Iuran tidak valid (digit pemeriksa tidak cocok); periksa kembali ketikan Anda.";
+            error = Wording.Of("Kode Iuran tidak valid (digit pemeriksa tidak cocok); periksa kembali ketikan Anda.");
             return false;
         }
 

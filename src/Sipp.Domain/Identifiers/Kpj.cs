@@ -12,14 +12,14 @@ public readonly record struct Kpj
         kpj = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Nomor Peserta (KPJ) wajib diisi.";
+            error = Wording.Of("Nomor Peserta (KPJ) wajib diisi.");
             return false;
         }
 
         var text = IdentifierText.StripSeparators(input, ".-");
         if (text.Length != 11 || !IdentifierText.IsAsciiDigits(text))
         {
-            error = "Nomor Peserta (KPJ) harus terdiri dari 11 angka.";
+            error = Wording.Of("Nomor Peserta (KPJ) harus terdiri dari 11 angka.");
             return false;
         }
 

@@ -31,33 +31,33 @@ public readonly record struct Nik
         nik = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "NIK wajib diisi.";
+            error = Wording.Of("NIK wajib diisi.");
             return false;
         }
 
         var text = IdentifierText.StripSeparators(input, ".");
         if (text.Length != 16 || !IdentifierText.IsAsciiDigits(text))
         {
-            error = "NIK harus terdiri dari 16 angka.";
+            error = Wording.Of("NIK harus terdiri dari 16 angka.");
             return false;
         }
 
         var province = IdentifierText.TwoDigits(text, 0);
         if (!ProvinceCodes.Contains(province))
         {
-            error = $"Kode provinsi pada NIK ({text[..2]}) tidak dikenal.";
+            error = Wording.Of($"Kode provinsi pada NIK ({text[..2]}) tidak dikenal.");
             return false;
         }
 
         if (IdentifierText.TwoDigits(text, 2) == 0)
         {
-            error = "Kode kabupaten/kota pada NIK (digit 3–4) tidak boleh 00.";
+            error = Wording.Of("Kode kabupaten/kota pada NIK (digit 3–4) tidak boleh 00.");
             return false;
         }
 
         if (IdentifierText.TwoDigits(text, 4) == 0)
         {
-            error = "Kode kecamatan pada NIK (digit 5–6) tidak boleh 00.";
+            error = Wording.Of("Kode kecamatan pada NIK (digit 5–6) tidak boleh 00.");
             return false;
         }
 
@@ -65,14 +65,14 @@ public readonly record struct Nik
         var day = dayField > 40 ? dayField - 40 : dayField;
         if (day is < 1 or > 31 || dayField is > 31 and < 41)
         {
-            error = "Tanggal lahir pada NIK (digit 7–8) harus 01–31, atau 41–71 untuk perempuan.";
+            error = Wording.Of("Tanggal lahir pada NIK (digit 7–8) harus 01–31, atau 41–71 untuk perempuan.");
             return false;
         }
 
         var month = IdentifierText.TwoDigits(text, 8);
         if (month is < 1 or > 12)
         {
-            error = "Bulan lahir pada NIK (digit 9–10) harus 01–12.";
+            error = Wording.Of("Bulan lahir pada NIK (digit 9–10) harus 01–12.");
             return false;
         }
 
@@ -80,13 +80,13 @@ public readonly record struct Nik
         // Two digits cannot say the century; the date exists when it exists in 19YY or 20YY (29 February).
         if (day > DateTime.DaysInMonth(1900 + year, month) && day > DateTime.DaysInMonth(2000 + year, month))
         {
-            error = "Tanggal lahir pada NIK tidak ada di kalender.";
+            error = Wording.Of("Tanggal lahir pada NIK tidak ada di kalender.");
             return false;
         }
 
         if (text.AsSpan(12).SequenceEqual("0000"))
         {
-            error = "Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000.";
+            error = Wording.Of("Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000.");
             return false;
         }
 
@@ -106,24 +106,24 @@ public readonly record struct Nik
     {
         if (BirthDay != birthDate.Day)
         {
-            return $"Tanggal lahir pada NIK ({BirthDay:D2}) tidak sesuai dengan Tanggal Lahir ({birthDate.Day:D2}).";
+            return Wording.Of($"Tanggal lahir pada NIK ({BirthDay:D2}) tidak sesuai dengan Tanggal Lahir ({birthDate.Day:D2}).");
         }
 
         if (BirthMonth != birthDate.Month)
         {
-            return $"Bulan lahir pada NIK ({BirthMonth:D2}) tidak sesuai dengan Tanggal Lahir ({birthDate.Month:D2}).";
+            return Wording.Of($"Bulan lahir pada NIK ({BirthMonth:D2}) tidak sesuai dengan Tanggal Lahir ({birthDate.Month:D2}).");
         }
 
         if (BirthYearTwoDigits != birthDate.Year % 100)
         {
-            return $"Tahun lahir pada NIK ({BirthYearTwoDigits:D2}) tidak sesuai dengan Tanggal Lahir ({birthDate.Year % 100:D2}).";
+            return Wording.Of($"Tahun lahir pada NIK ({BirthYearTwoDigits:D2}) tidak sesuai dengan Tanggal Lahir ({birthDate.Year % 100:D2}).");
         }
 
         if (Sex != sex)
         {
             return Sex == Sex.Female
-                ? "NIK menunjukkan perempuan (tanggal lahir + 40), tidak sesuai dengan Jenis Kelamin."
-                : "NIK menunjukkan laki-laki, tidak sesuai dengan Jenis Kelamin (untuk perempuan tanggal lahir pada NIK ditambah 40).";
+                ? Wording.Of("NIK menunjukkan perempuan (tanggal lahir + 40), tidak sesuai dengan Jenis Kelamin.")
+                : Wording.Of("NIK menunjukkan laki-laki, tidak sesuai dengan Jenis Kelamin (untuk perempuan tanggal lahir pada NIK ditambah 40).");
         }
 
         return null;

@@ -12,14 +12,14 @@ public readonly record struct Npp
         npp = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "NPP wajib diisi.";
+            error = Wording.Of("NPP wajib diisi.");
             return false;
         }
 
         var text = input.Trim();
         if (text.Length != 8 || !IdentifierText.IsAsciiDigits(text))
         {
-            error = "NPP harus terdiri dari 8 angka.";
+            error = Wording.Of("NPP harus terdiri dari 8 angka.");
             return false;
         }
 

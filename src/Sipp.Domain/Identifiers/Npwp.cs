@@ -12,14 +12,14 @@ public readonly record struct Npwp
         npwp = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "NPWP wajib diisi.";
+            error = Wording.Of("NPWP wajib diisi.");
             return false;
         }
 
         var text = IdentifierText.StripSeparators(input, ".-");
         if (!IdentifierText.IsAsciiDigits(text) || text.Length is not (15 or 16))
         {
-            error = "NPWP harus 15 angka (format lama 99.999.999.9-999.999) atau 16 angka.";
+            error = Wording.Of("NPWP harus 15 angka (format lama 99.999.999.9-999.999) atau 16 angka.");
             return false;
         }
 

@@ -12,14 +12,14 @@ public readonly record struct PassportNumber
         passport = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Nomor Paspor wajib diisi untuk tenaga kerja asing (WNA).";
+            error = Wording.Of("Nomor Paspor wajib diisi untuk tenaga kerja asing (WNA).");
             return false;
         }
 
         var text = IdentifierText.StripSeparators(input, "-").ToUpperInvariant();
         if (text.Length is < 6 or > 12 || !text.All(char.IsAsciiLetterOrDigit))
         {
-            error = "Nomor Paspor harus 6–12 huruf dan angka.";
+            error = Wording.Of("Nomor Paspor harus 6–12 huruf dan angka.");
             return false;
         }
 

@@ -24,13 +24,13 @@ public readonly record struct PersonName
         var collapsed = Collapse(input);
         if (collapsed.Length == 0)
         {
-            error = $"{label} wajib diisi.";
+            error = Wording.Of($"{Wording.OfName(label)} wajib diisi.");
             return false;
         }
 
         if (collapsed.Length > MaxLength)
         {
-            error = $"{label} paling panjang {MaxLength} karakter.";
+            error = Wording.Of($"{Wording.OfName(label)} paling panjang {MaxLength} karakter.");
             return false;
         }
 
@@ -41,14 +41,14 @@ public readonly record struct PersonName
                 || rune.Value is ' ' or '\'' or '.' or ',' or '-';
             if (!allowed)
             {
-                error = $"{label} hanya boleh berisi huruf, spasi dan tanda ' . , - (gelar diisi terpisah).";
+                error = Wording.Of($"{Wording.OfName(label)} hanya boleh berisi huruf, spasi dan tanda ' . , - (gelar diisi terpisah).");
                 return false;
             }
         }
 
         if (!collapsed.EnumerateRunes().Any(Rune.IsLetter))
         {
-            error = $"{label} harus memuat huruf.";
+            error = Wording.Of($"{Wording.OfName(label)} harus memuat huruf.");
             return false;
         }
 

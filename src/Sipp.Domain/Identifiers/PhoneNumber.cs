@@ -16,7 +16,7 @@ public readonly record struct PhoneNumber
         phone = default;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Nomor Handphone wajib diisi.";
+            error = Wording.Of("Nomor Handphone wajib diisi.");
             return false;
         }
 
@@ -36,19 +36,19 @@ public readonly record struct PhoneNumber
         }
         else
         {
-            error = "Nomor Handphone harus diawali 08, 628 atau +628.";
+            error = Wording.Of("Nomor Handphone harus diawali 08, 628 atau +628.");
             return false;
         }
 
         if (!IdentifierText.IsAsciiDigits(national) || !national.StartsWith('8'))
         {
-            error = "Nomor Handphone harus diawali 08, 628 atau +628 dan hanya berisi angka.";
+            error = Wording.Of("Nomor Handphone harus diawali 08, 628 atau +628 dan hanya berisi angka.");
             return false;
         }
 
         if (national.Length is < 9 or > 12)
         {
-            error = "Nomor Handphone harus 10–13 angka (ditulis dengan awalan 0).";
+            error = Wording.Of("Nomor Handphone harus 10–13 angka (ditulis dengan awalan 0).");
             return false;
         }
 

@@ -39,6 +39,6 @@ public readonly record struct Rupiah(long Value) : IComparable<Rupiah>
 
     /// <summary>Checks a reported wage (upah): whole rupiah, 1 … 1,000,000,000.</summary>
     public static string? CheckWage(long upah) => upah is < 1 or > MaximumWage
-        ? "Upah harus antara Rp 1 dan Rp 1.000.000.000."
+        ? Wording.Of("Upah harus antara Rp 1 dan Rp 1.000.000.000.")
         : null;
 }

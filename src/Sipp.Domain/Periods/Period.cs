@@ -40,7 +40,7 @@ public readonly record struct Period : IComparable<Period>
 
     /// <summary>Why a typed date is outside what Sipp takes (1900 to 2099), or null.</summary>
     public static string? CheckInputDate(DateOnly date, string label) =>
-        date.Year is < 1900 or > 2099 ? $"{label} harus antara tahun 1900 dan 2099." : null;
+        date.Year is < 1900 or > 2099 ? Wording.Of($"{Wording.OfName(label)} harus antara tahun 1900 dan 2099.") : null;
 
     public static Period Containing(DateOnly date) => new(date.Year, date.Month);
 
@@ -56,7 +56,7 @@ public readonly record struct Period : IComparable<Period>
         var text = input?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            error = "Periode wajib diisi (format YYYY-MM, misalnya 2026-03).";
+            error = Wording.Of("Periode wajib diisi (format YYYY-MM, misalnya 2026-03).");
             return false;
         }
 
@@ -64,19 +64,19 @@ public readonly record struct Period : IComparable<Period>
             || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month))
         {
-            error = "Periode harus berformat YYYY-MM, misalnya 2026-03.";
+            error = Wording.Of("Periode harus berformat YYYY-MM, misalnya 2026-03.");
             return false;
         }
 
         if (month is < 1 or > 12)
         {
-            error = "Bulan pada periode harus antara 01 dan 12.";
+            error = Wording.Of("Bulan pada periode harus antara 01 dan 12.");
             return false;
         }
 
         if (year < 1900 || year > LatestInput.Year)
         {
-            error = $"Tahun pada periode harus antara 1900 dan {LatestInput.Year}.";
+            error = Wording.Of($"Tahun pada periode harus antara 1900 dan {LatestInput.Year}.");
             return false;
         }
 
@@ -100,7 +100,7 @@ public readonly record struct Period : IComparable<Period>
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
 
-    /// <summary>For people: "Maret 2026".</summary>
+    /// <summary>For people, in the reader's language: "Maret 2026", "March 2026".</summary>
     public string ToDisplayString() =>
-        FirstDay.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
+        FirstDay.ToString("MMMM yyyy", ReaderCulture.Current);
 }

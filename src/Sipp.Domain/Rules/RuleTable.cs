@@ -17,10 +17,10 @@ public sealed class RuleTable
         var list = rows.ToList();
         var errors = list.Select(Check).OfType<string>().ToList();
         var duplicates = list.GroupBy(r => (r.Key, r.EffectiveFrom)).Where(g => g.Count() > 1)
-            .Select(g => $"Aturan {g.Key.Key} berlaku mulai {g.Key.EffectiveFrom:yyyy-MM-dd} tercatat lebih dari sekali.");
+            .Select(g => Wording.Of($"Aturan {g.Key.Key} berlaku mulai {g.Key.EffectiveFrom:yyyy-MM-dd} tercatat lebih dari sekali."));
         errors.AddRange(duplicates);
         var missing = RuleKeys.All.Where(k => k is not RuleKeys.Holiday and not RuleKeys.HolidayList && list.All(r => r.Key != k))
-            .Select(k => $"Aturan {k} belum ada.");
+            .Select(k => Wording.Of($"Aturan {k} belum ada."));
         errors.AddRange(missing);
         if (errors.Count > 0)
         {
@@ -96,38 +96,38 @@ public sealed class RuleTable
         var where = string.Create(CultureInfo.InvariantCulture, $"Aturan {row.Key} mulai {row.EffectiveFrom:yyyy-MM-dd}");
         if (!RuleKeys.All.Contains(row.Key) && !RuleKeys.IsMinimumWage(row.Key))
         {
-            return $"{where}: kunci aturan tidak dikenal.";
+            return Wording.Of($"{where}: kunci aturan tidak dikenal.");
         }
 
         if (RuleKeys.Percentages.Contains(row.Key))
         {
             var ppm = row.Value * 10_000m;
             return row.Value is < 0 or > 100 || ppm != decimal.Truncate(ppm)
-                ? $"{where}: persentase harus 0–100 dengan paling banyak 4 desimal."
+                ? Wording.Of($"{where}: persentase harus 0–100 dengan paling banyak 4 desimal.")
                 : null;
         }
 
         if (RuleKeys.Amounts.Contains(row.Key) || RuleKeys.IsMinimumWage(row.Key))
         {
             return row.Value is < 1 or > 1_000_000_000 || row.Value != decimal.Truncate(row.Value)
-                ? $"{where}: jumlah rupiah harus bilangan bulat 1–1.000.000.000."
+                ? Wording.Of($"{where}: jumlah rupiah harus bilangan bulat 1–1.000.000.000.")
                 : null;
         }
 
         if (RuleKeys.Ages.Contains(row.Key))
         {
             return row.Value is < 40 or > 80 || row.Value != decimal.Truncate(row.Value)
-                ? $"{where}: usia harus bilangan bulat 40–80 tahun."
+                ? Wording.Of($"{where}: usia harus bilangan bulat 40–80 tahun.")
                 : null;
         }
 
         return row.Key switch
         {
             RuleKeys.DueDay when row.Value is < 1 or > 28 || row.Value != decimal.Truncate(row.Value) =>
-                $"{where}: tanggal jatuh tempo harus 1–28.",
-            RuleKeys.Holiday or RuleKeys.SupportedFrom or RuleKeys.HolidayList when row.Value != 1 => $"{where}: nilai harus 1.",
-            RuleKeys.HolidayList when row.EffectiveFrom is not { Month: 1, Day: 1 } => $"{where}: harus tanggal 1 Januari tahun daftarnya.",
-            RuleKeys.SupportedFrom when row.EffectiveFrom.Day != 1 => $"{where}: harus tanggal 1 suatu bulan.",
+                Wording.Of($"{where}: tanggal jatuh tempo harus 1–28."),
+            RuleKeys.Holiday or RuleKeys.SupportedFrom or RuleKeys.HolidayList when row.Value != 1 => Wording.Of($"{where}: nilai harus 1."),
+            RuleKeys.HolidayList when row.EffectiveFrom is not { Month: 1, Day: 1 } => Wording.Of($"{where}: harus tanggal 1 Januari tahun daftarnya."),
+            RuleKeys.SupportedFrom when row.EffectiveFrom.Day != 1 => Wording.Of($"{where}: harus tanggal 1 suatu bulan."),
             _ => null,
         };
     }

@@ -30,7 +30,7 @@ public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
         var value = Text(field);
         if (value is null)
         {
-            Fail(field, $"{field} wajib diisi.");
+            Fail(field, Wording.Of($"{Wording.OfName(field)} wajib diisi."));
         }
 
         return value;
@@ -56,7 +56,7 @@ public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
             return date;
         }
 
-        Fail(field, $"{field} harus tanggal yang valid (dd/mm/yyyy atau yyyy-mm-dd).");
+        Fail(field, Wording.Of($"{Wording.OfName(field)} harus tanggal yang valid (dd/mm/yyyy atau yyyy-mm-dd)."));
         return null;
     }
 
@@ -87,7 +87,7 @@ public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
             return amount;
         }
 
-        Fail(field, $"{field} harus bilangan bulat rupiah, misalnya 5000000 atau 5.000.000.");
+        Fail(field, Wording.Of($"{Wording.OfName(field)} harus bilangan bulat rupiah, misalnya 5000000 atau 5.000.000."));
         return null;
     }
 
@@ -109,7 +109,7 @@ public sealed class FieldValues(IReadOnlyDictionary<string, string?> values)
             }
         }
 
-        Fail(field, $"{field} harus salah satu dari: {string.Join(", ", choices.Select(c => c.Spellings[0]))}.");
+        Fail(field, Wording.Of($"{Wording.OfName(field)} harus salah satu dari: {string.Join(", ", choices.Select(c => c.Spellings[0]))}."));
         return null;
     }
 

@@ -43,14 +43,14 @@ public static class NewWorkerParser
         {
             if (v.Text(F.Nik) is not null)
             {
-                v.Fail(F.Nik, "Tenaga kerja asing (WNA) tidak memiliki NIK; isi Nomor Paspor dan Negara.");
+                v.Fail(F.Nik, Wording.Of("Tenaga kerja asing (WNA) tidak memiliki NIK; isi Nomor Paspor dan Negara."));
             }
 
             passport = v.Parse<PassportNumber>(F.Passport, true, PassportNumber.TryParse);
             country = v.Parse<CountryCode>(F.Country, true, CountryCode.TryParse);
             if (country is { Value: "ID" })
             {
-                v.Fail(F.Country, "Negara tenaga kerja asing tidak boleh Indonesia (ID).");
+                v.Fail(F.Country, Wording.Of("Negara tenaga kerja asing tidak boleh Indonesia (ID)."));
             }
         }
         else
@@ -71,13 +71,13 @@ public static class NewWorkerParser
         var address = v.Required(F.Address);
         if (address is { Length: > 500 })
         {
-            v.Fail(F.Address, "Alamat paling panjang 500 karakter.");
+            v.Fail(F.Address, Wording.Of("Alamat paling panjang 500 karakter."));
         }
 
         var postalCode = v.Required(F.PostalCode);
         if (postalCode is not null && (postalCode.Length != 5 || !postalCode.All(char.IsAsciiDigit)))
         {
-            v.Fail(F.PostalCode, "Kode Pos harus 5 angka.");
+            v.Fail(F.PostalCode, Wording.Of("Kode Pos harus 5 angka."));
         }
 
         var phone = v.Parse<PhoneNumber>(F.Phone, false, PhoneNumber.TryParse);
@@ -106,27 +106,27 @@ public static class NewWorkerParser
 
         if (type == EmploymentType.Pkwt && contractEnd is null && !v.Errors.ContainsKey(F.ContractEnd))
         {
-            v.Fail(F.ContractEnd, "Tanggal Akhir Kontrak wajib diisi untuk PKWT.");
+            v.Fail(F.ContractEnd, Wording.Of("Tanggal Akhir Kontrak wajib diisi untuk PKWT."));
         }
 
         if (type == EmploymentType.Pkwtt && contractEnd is not null)
         {
-            v.Fail(F.ContractEnd, "Tanggal Akhir Kontrak hanya diisi untuk PKWT.");
+            v.Fail(F.ContractEnd, Wording.Of("Tanggal Akhir Kontrak hanya diisi untuk PKWT."));
         }
 
         if (contractEnd is { } end && workStart is { } startOfWork && end <= startOfWork)
         {
-            v.Fail(F.ContractEnd, "Tanggal Akhir Kontrak harus sesudah Tanggal Mulai Kerja.");
+            v.Fail(F.ContractEnd, Wording.Of("Tanggal Akhir Kontrak harus sesudah Tanggal Mulai Kerja."));
         }
 
         if (membershipStart is { } membership && workStart is { } start && membership < start)
         {
-            v.Fail(F.MembershipStart, "Tanggal Mulai Kepesertaan tidak boleh sebelum Tanggal Mulai Kerja.");
+            v.Fail(F.MembershipStart, Wording.Of("Tanggal Mulai Kepesertaan tidak boleh sebelum Tanggal Mulai Kerja."));
         }
 
         if (birthDate is { } birth && workStart is { } work && !Birthdays.HasTurned(birth, MinimumWorkingAge, work))
         {
-            v.Fail(F.BirthDate, $"Tenaga kerja harus berusia minimal {MinimumWorkingAge} tahun pada Tanggal Mulai Kerja.");
+            v.Fail(F.BirthDate, Wording.Of($"Tenaga kerja harus berusia minimal {MinimumWorkingAge} tahun pada Tanggal Mulai Kerja."));
         }
 
         return v.HasErrors || type is null || workStart is null || membershipStart is null || upah is null

@@ -256,6 +256,13 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("id");
+
                     b.Property<Guid?>("LastDivisionId")
                         .HasColumnType("uuid");
 

@@ -244,6 +244,13 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("id");
+
                     b.Property<Guid?>("LastDivisionId")
                         .HasColumnType("TEXT");
 

@@ -83,9 +83,9 @@ public class SimulateContributionApiTests(SimulateContributionApiTests.Fixture f
     [InlineData("""{ "periode": "2026-03", "upah": "12000000", "tanggalLahir": "1990-05-17" }""", "upah", "Upah harus berupa bilangan bulat.")]
     [InlineData("""{ "periode": "2026-03", "upah": 12000000.5, "tanggalLahir": "1990-05-17" }""", "upah", "Upah harus berupa bilangan bulat.")]
     [InlineData("""{ "periode": "2026-03", "upah": 99999999999999999999, "tanggalLahir": "1990-05-17" }""", "upah", "Upah harus berupa bilangan bulat.")]
-    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": 19900517 }""", "tanggalLahir", "Tanggal lahir harus berupa teks.")]
-    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "17-05-1990" }""", "tanggalLahir", "Tanggal lahir harus tanggal berformat YYYY-MM-DD, misalnya 1990-05-17.")]
-    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "1990-02-30" }""", "tanggalLahir", "Tanggal lahir harus tanggal berformat YYYY-MM-DD, misalnya 1990-05-17.")]
+    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": 19900517 }""", "tanggalLahir", "Tanggal Lahir harus berupa teks.")]
+    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "17-05-1990" }""", "tanggalLahir", "Tanggal Lahir harus tanggal berformat YYYY-MM-DD, misalnya 1990-05-17.")]
+    [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "1990-02-30" }""", "tanggalLahir", "Tanggal Lahir harus tanggal berformat YYYY-MM-DD, misalnya 1990-05-17.")]
     [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "1990-05-17", "kelasRisiko": "I" }""", "kelasRisiko", "Kelas risiko harus berupa bilangan bulat.")]
     [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "1990-05-17", "ikutJp": "ya" }""", "ikutJp", "Ikut JP harus berupa true atau false.")]
     [InlineData("""{ "periode": "2026-03", "upah": 12000000, "tanggalLahir": "1990-05-17", "padatKarya": 1 }""", "padatKarya", "Padat karya harus berupa true atau false.")]
@@ -106,7 +106,7 @@ public class SimulateContributionApiTests(SimulateContributionApiTests.Fixture f
     [InlineData("""{ "upah": 12000000, "tanggalLahir": "1990-05-17" }""", "periode", "Periode wajib diisi.")]
     [InlineData("""{ "periode": "2026-03", "tanggalLahir": "1990-05-17" }""", "upah", "Upah wajib diisi.")]
     [InlineData("""{ "periode": "2026-03", "upah": null, "tanggalLahir": "1990-05-17" }""", "upah", "Upah wajib diisi.")]
-    [InlineData("""{ "periode": "2026-03", "upah": 12000000 }""", "tanggalLahir", "Tanggal lahir wajib diisi.")]
+    [InlineData("""{ "periode": "2026-03", "upah": 12000000 }""", "tanggalLahir", "Tanggal Lahir wajib diisi.")]
     public async Task BadInput_Answers400ProblemDetails_KeyedByTheOffendingField(string body, string field, string message)
     {
         var response = await PostJsonAsync(body);

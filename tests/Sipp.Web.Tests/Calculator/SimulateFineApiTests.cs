@@ -56,14 +56,14 @@ public class SimulateFineApiTests(SimulateFineApiTests.Fixture fixture) : IClass
     [Theory]
     [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000 """, "$", "bukan JSON yang valid")]
     [InlineData("""{ "periode": "2021-01", "totalIuran": 10000000, "tanggalBayar": "2026-03-20" }""", "periode", "tidak didukung")]
-    [InlineData("""{ "periode": "2026-01", "totalIuran": "10000000", "tanggalBayar": "2026-03-20" }""", "totalIuran", "Total iuran harus berupa bilangan bulat.")]
+    [InlineData("""{ "periode": "2026-01", "totalIuran": "10000000", "tanggalBayar": "2026-03-20" }""", "totalIuran", "Total Iuran harus berupa bilangan bulat.")]
     [InlineData("""{ "periode": "2026-01", "totalIuran": 0, "tanggalBayar": "2026-03-20" }""", "totalIuran", "Total iuran harus antara")]
     [InlineData("""{ "periode": "2026-01", "totalIuran": -1, "tanggalBayar": "2026-03-20" }""", "totalIuran", "Total iuran harus antara")]
     [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "20/03/2026" }""", "tanggalBayar", "YYYY-MM-DD")]
     [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "2025-12-31" }""", "tanggalBayar", "tidak boleh sebelum periode")]
-    [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000 }""", "tanggalBayar", "Tanggal bayar wajib diisi.")]
+    [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000 }""", "tanggalBayar", "Tanggal Bayar wajib diisi.")]
     [InlineData("""{ "periode": "9999-12", "totalIuran": 10000000, "tanggalBayar": "2026-03-20" }""", "periode", "Tahun pada periode harus antara 1900 dan 2099.")]
-    [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "9999-12-31" }""", "tanggalBayar", "Tanggal bayar harus antara tahun 1900 dan 2099.")]
+    [InlineData("""{ "periode": "2026-01", "totalIuran": 10000000, "tanggalBayar": "9999-12-31" }""", "tanggalBayar", "Tanggal Bayar harus antara tahun 1900 dan 2099.")]
     public async Task BadInput_Answers400ProblemDetails_KeyedByTheOffendingField(string body, string field, string message)
     {
         await SimulateContributionApiTests.AssertProblemAsync(await PostJsonAsync(body), field, message);

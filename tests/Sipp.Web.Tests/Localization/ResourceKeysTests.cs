@@ -49,6 +49,10 @@ public partial class ResourceKeysTests
             .Concat(Sipp.Web.Features.Workers.Uploads.UploadDefinition.All.Select(d => d.Title))
             .Concat(Enum.GetValues<Sipp.Data.Uploads.UploadState>().Select(Sipp.Web.Features.Workers.Uploads.UploadTexts.State))
             .Concat(Sipp.Web.Features.Reports.ReportCatalog.All.SelectMany(r => new[] { r.Title, r.Description }))
+            .Concat(Enum.GetValues<Sipp.Domain.Contributions.LateChargeKind>().Select(Sipp.Domain.Contributions.LateCharges.Label))
+            .Concat(new[] { Sipp.Domain.Contributions.JpStatus.CompanyNotParticipating, Sipp.Domain.Contributions.JpStatus.ForeignWorker, Sipp.Domain.Contributions.JpStatus.RetirementAgeReached }
+                .Select(Sipp.Web.Features.Contributions.PeriodTexts.JpNotDue))
+            .Concat(Enum.GetValues<Sipp.Domain.People.Sex>().Select(Sipp.Web.Features.Workers.WorkerTexts.Sex))
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);
 

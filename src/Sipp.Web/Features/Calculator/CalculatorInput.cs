@@ -2,6 +2,7 @@ using System.Globalization;
 using Sipp.Domain.Periods;
 using Sipp.Domain.People;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Calculator;
 
@@ -28,7 +29,7 @@ public static class CalculatorInput
             case "WNA":
                 return Sipp.Domain.People.Citizenship.Wna;
             default:
-                errors.Add(field, "Kewarganegaraan harus WNI atau WNA.");
+                errors.Add(field, Wording.Of("Kewarganegaraan harus WNI atau WNA."));
                 return null;
         }
     }
@@ -40,13 +41,13 @@ public static class CalculatorInput
             .Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (cleaned.Length == 0)
         {
-            errors.Add(field, $"{label} wajib diisi.");
+            errors.Add(field, Wording.Of($"{label} wajib diisi."));
             return null;
         }
 
         if (!long.TryParse(cleaned, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
         {
-            errors.Add(field, $"{label} harus berupa bilangan bulat rupiah, misalnya 12000000 atau 12.000.000.");
+            errors.Add(field, Wording.Of($"{label} harus berupa bilangan bulat rupiah, misalnya 12000000 atau 12.000.000."));
             return null;
         }
 
@@ -57,7 +58,7 @@ public static class CalculatorInput
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(field, $"{label} wajib diisi.");
+            errors.Add(field, Wording.Of($"{label} wajib diisi."));
             return null;
         }
 
@@ -72,7 +73,7 @@ public static class CalculatorInput
             return date;
         }
 
-        errors.Add(field, $"{label} harus tanggal yang valid (dd/mm/yyyy).");
+        errors.Add(field, Wording.Of($"{label} harus tanggal yang valid (dd/mm/yyyy)."));
         return null;
     }
 

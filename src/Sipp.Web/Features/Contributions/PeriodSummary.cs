@@ -5,6 +5,7 @@ using Sipp.Domain.Contributions;
 using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Rules;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Contributions;
 
@@ -47,13 +48,13 @@ public sealed record PeriodSummary(
                 ?? await db.ContributionLines.CountAsync(l => l.PeriodId == stored.Id && l.Upah < minimum, cancellationToken);
             if (below > 0)
             {
-                warnings.Add(new($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan.", ViewPeriod.PeriodLineFilters.BelowMinimumWage));
+                warnings.Add(new(Wording.Of($"Upah {PeriodTexts.Workers(below)} tenaga kerja di bawah upah minimum wilayah {region} ({new Rupiah(minimum)}). Periksa upahnya; iuran tetap dihitung dari upah yang dilaporkan."), ViewPeriod.PeriodLineFilters.BelowMinimumWage));
             }
         }
 
         if (stored.Status != PeriodStatus.BelumDihitung && stored.WorkerCount == 0)
         {
-            warnings.Add(new("Tidak ada tenaga kerja aktif pada periode ini.", null));
+            warnings.Add(new(Wording.Of("Tidak ada tenaga kerja aktif pada periode ini."), null));
         }
 
         var bill = await db.Bills.AsNoTracking().Where(b => b.PeriodId == stored.Id && b.Status != BillStatus.Dibatalkan).SingleOrDefaultAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Errors;
 
@@ -17,23 +18,23 @@ public sealed class IndexModel : PageModel
 
     public string Title => Code switch
     {
-        400 => "Permintaan tidak valid",
-        403 => "Akses ditolak",
-        404 => "Halaman tidak ditemukan",
-        405 => "Cara akses tidak diizinkan",
-        413 => "Data yang dikirim terlalu besar",
-        429 => "Terlalu banyak permintaan",
-        _ => "Terjadi kesalahan",
+        400 => Wording.Of("Permintaan tidak valid"),
+        403 => Wording.Of("Akses ditolak"),
+        404 => Wording.Of("Halaman tidak ditemukan"),
+        405 => Wording.Of("Cara akses tidak diizinkan"),
+        413 => Wording.Of("Data yang dikirim terlalu besar"),
+        429 => Wording.Of("Terlalu banyak permintaan"),
+        _ => Wording.Of("Terjadi kesalahan"),
     };
 
     public string Explanation => Code switch
     {
-        400 => "Permintaan tidak dapat diproses. Bila Anda mengirim formulir, muat ulang halaman lalu coba lagi.",
-        403 => "Anda tidak memiliki hak untuk membuka halaman ini.",
-        404 => "Alamat yang Anda buka tidak ada atau sudah dipindahkan.",
-        413 => "Data yang Anda kirim melebihi batas yang diizinkan.",
-        429 => "Anda mengirim terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.",
-        _ => "Maaf, terjadi kesalahan. Coba lagi beberapa saat lagi.",
+        400 => Wording.Of("Permintaan tidak dapat diproses. Bila Anda mengirim formulir, muat ulang halaman lalu coba lagi."),
+        403 => Wording.Of("Anda tidak memiliki hak untuk membuka halaman ini."),
+        404 => Wording.Of("Alamat yang Anda buka tidak ada atau sudah dipindahkan."),
+        413 => Wording.Of("Data yang Anda kirim melebihi batas yang diizinkan."),
+        429 => Wording.Of("Anda mengirim terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar lalu coba lagi."),
+        _ => Wording.Of("Maaf, terjadi kesalahan. Coba lagi beberapa saat lagi."),
     };
 
     // The code is read from the route, not bound: binding a re-executed POST would read its (perhaps too large) form.

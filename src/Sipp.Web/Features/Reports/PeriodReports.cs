@@ -17,6 +17,7 @@ using Sipp.Web.Infrastructure.Documents;
 using Sipp.Web.Infrastructure.Security;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Reports;
 
@@ -33,12 +34,12 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         var status = stored?.Status ?? PeriodStatus.BelumDihitung;
         if (report.NeedsComputation && stored is null or { Status: PeriodStatus.BelumDihitung })
         {
-            return Refusal.Of($"Iuran periode {period.ToDisplayString()} belum dihitung.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of($"Iuran periode {period.ToDisplayString()} belum dihitung."), RefusalKind.NotFound);
         }
 
         if (report.NeedsPayment && status != PeriodStatus.Lunas)
         {
-            return Refusal.Of($"Iuran periode {period.ToDisplayString()} belum lunas; bukti pembayaran terbit setelah pembayaran diterima.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of($"Iuran periode {period.ToDisplayString()} belum lunas; bukti pembayaran terbit setelah pembayaran diterima."), RefusalKind.NotFound);
         }
 
         var facts = new List<(string, string)>
@@ -55,7 +56,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
 
         if (report.NeedsPayment && !await db.Payments.AnyAsync(p => p.Bill.PeriodId == stored!.Id && p.Bill.Status == BillStatus.Lunas, cancellationToken))
         {
-            return Refusal.Of($"Tagihan periode {period.ToDisplayString()} lunas karena seluruhnya dikompensasikan dengan Kelebihan Iuran; tidak ada pembayaran yang perlu dibuktikan.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of($"Tagihan periode {period.ToDisplayString()} lunas karena seluruhnya dikompensasikan dengan Kelebihan Iuran; tidak ada pembayaran yang perlu dibuktikan."), RefusalKind.NotFound);
         }
 
         var fileName = $"{report.Slug}-{company.Npp}-{company.DivisionCode}-{period}";
@@ -127,7 +128,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
                     e.Participant.FullName, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.MembershipStartDate, e.Status,
                     Upah = e.WageHistory.OrderBy(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
                 })
-                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj ?? "(menunggu verifikasi)", WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.MembershipStartDate, WorkerTexts.Status(e.Status), e.Upah]),
+                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj ?? L["(menunggu verifikasi)"].Value, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.MembershipStartDate, L[WorkerTexts.Status(e.Status)].Value, e.Upah]),
         };
     }
 

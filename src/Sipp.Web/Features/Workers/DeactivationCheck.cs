@@ -1,5 +1,6 @@
 using Sipp.Domain.Workers;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers;
 
@@ -18,17 +19,17 @@ public static class DeactivationCheck
         var text = v.Text(otherTextField);
         if (reason == EndReason.Lainnya && text is null)
         {
-            v.Fail(otherTextField, $"{otherTextField} wajib diisi untuk alasan Lainnya.");
+            v.Fail(otherTextField, Wording.Of($"{otherTextField} wajib diisi untuk alasan Lainnya."));
         }
 
         if (text is { Length: > 200 })
         {
-            v.Fail(otherTextField, $"{otherTextField} paling panjang 200 karakter.");
+            v.Fail(otherTextField, Wording.Of($"{otherTextField} paling panjang 200 karakter."));
         }
 
         if (worker.Status != EmploymentStatus.Aktif)
         {
-            v.Fail(F.EndDate, $"Hanya tenaga kerja Aktif yang dapat dinonaktifkan (status sekarang: {WorkerTexts.Status(worker.Status)}).");
+            v.Fail(F.EndDate, Wording.Of($"Hanya tenaga kerja Aktif yang dapat dinonaktifkan (status sekarang: {Wording.OfName(WorkerTexts.Status(worker.Status))})."));
         }
 
         if (endDate is { } end)

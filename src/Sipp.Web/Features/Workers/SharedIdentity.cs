@@ -6,6 +6,7 @@ using Sipp.Domain.People;
 using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers;
 
@@ -35,7 +36,7 @@ public static class SharedIdentity
         var nik = wni ? values.Parse<Nik>(F.Nik, true, Nik.TryParse) : null;
         if (nik is { } typed && birth is { } b && sex is { } s
             && (typed.CheckAgainst(b, s) ?? (typed.Value != participant.Nik && await db.Participants.AnyAsync(x => x.Nik == typed.Value, cancellationToken)
-                ? "NIK ini sudah dipakai peserta lain."
+                ? Wording.Of("NIK ini sudah dipakai peserta lain.")
                 : null)) is { } refusal)
         {
             values.Fail(F.Nik, refusal);

@@ -1,6 +1,7 @@
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Features.Contributions.LateChanges;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers;
 
@@ -15,17 +16,17 @@ public static class WageChangeRules
         var errors = new List<string>();
         if (worker.Status is not (EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi))
         {
-            errors.Add("Upah hanya dapat diubah untuk tenaga kerja aktif atau yang menunggu verifikasi.");
+            errors.Add(Wording.Of("Upah hanya dapat diubah untuk tenaga kerja aktif atau yang menunggu verifikasi."));
         }
 
         if (from < Period.Containing(worker.MembershipStart))
         {
-            errors.Add($"Periode Mulai tidak boleh sebelum periode kepesertaan ({Period.Containing(worker.MembershipStart)}).");
+            errors.Add(Wording.Of($"Periode Mulai tidak boleh sebelum periode kepesertaan ({Period.Containing(worker.MembershipStart)})."));
         }
 
         if (worker.EndDate is { } end && from > Period.Containing(end))
         {
-            errors.Add("Periode Mulai sesudah tanggal non aktif.");
+            errors.Add(Wording.Of("Periode Mulai sesudah tanggal non aktif."));
         }
 
         return errors;

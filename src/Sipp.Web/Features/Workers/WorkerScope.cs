@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Sipp.Domain.Contributions;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
@@ -15,7 +16,7 @@ namespace Sipp.Web.Features.Workers;
 public static class WorkerScope
 {
     /// <summary>The refusal of a worker id that is not (in this division).</summary>
-    public static readonly Refusal NotFound = Refusal.Of("Tenaga kerja tidak ditemukan.", RefusalKind.NotFound);
+    public static Refusal NotFound => Refusal.Of(Wording.Of("Tenaga kerja tidak ditemukan."), RefusalKind.NotFound);
 
     /// <summary>The employment with its participant.</summary>
     public static Task<Employment?> FindWorkerAsync(this SippDbContext db, Guid employmentId, CancellationToken cancellationToken) =>

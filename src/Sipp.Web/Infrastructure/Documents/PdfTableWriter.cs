@@ -4,6 +4,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
 using Sipp.Domain.Money;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Documents;
 
@@ -221,7 +222,7 @@ public sealed class PdfTableWriter
             using var page = XGraphics.FromPdfPage(_pdf.Pages[i], XGraphicsPdfPageOptions.Append);
             var y = PageHeight - Margin;
             page.DrawString(printed, _cell, XBrushes.Gray, new XPoint(Margin, y));
-            var number = $"Halaman {i + 1} dari {count}";
+            var number = Wording.Of($"Halaman {i + 1} dari {count}");
             page.DrawString(number, _cell, XBrushes.Black, new XPoint(PageWidth - Margin - page.MeasureString(number, _cell).Width, y));
         }
     }

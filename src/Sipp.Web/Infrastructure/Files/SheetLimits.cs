@@ -1,4 +1,4 @@
-using System.Globalization;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Files;
 
@@ -15,19 +15,17 @@ public sealed record SheetLimits(int MaxColumns, long MaxCells, long MaxTextChar
     /// <summary>Excel's own limit for the text of one cell.</summary>
     public const int MaxCellCharacters = 32_767;
 
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     public SheetLimitException TooManyColumns(int row) =>
-        new(string.Create(Indonesian, $"Baris {row} memiliki lebih dari {MaxColumns:#,0} kolom. Gunakan template dari halaman ini dan hapus kolom yang tidak diperlukan."));
+        new(Wording.Of($"Baris {row} memiliki lebih dari {MaxColumns:#,0} kolom. Gunakan template dari halaman ini dan hapus kolom yang tidak diperlukan."));
 
     public SheetLimitException TooManyCells() =>
-        new(string.Create(Indonesian, $"File berisi lebih dari {MaxCells:#,0} sel. Hapus kolom atau baris yang tidak diperlukan, atau bagi menjadi beberapa file."));
+        new(Wording.Of($"File berisi lebih dari {MaxCells:#,0} sel. Hapus kolom atau baris yang tidak diperlukan, atau bagi menjadi beberapa file."));
 
     public SheetLimitException TooMuchText() =>
-        new(string.Create(Indonesian, $"Teks di dalam file Excel ini lebih dari {MaxTextCharacters:#,0} karakter, jauh di atas isi upload yang wajar. Hapus sheet atau kolom yang tidak diperlukan, atau bagi menjadi beberapa file."));
+        new(Wording.Of($"Teks di dalam file Excel ini lebih dari {MaxTextCharacters:#,0} karakter, jauh di atas isi upload yang wajar. Hapus sheet atau kolom yang tidak diperlukan, atau bagi menjadi beberapa file."));
 
     public static SheetLimitException CellTooLong() =>
-        new(string.Create(Indonesian, $"Ada sel yang berisi lebih dari {MaxCellCharacters:#,0} karakter (batas Excel). Periksa isi file."));
+        new(Wording.Of($"Ada sel yang berisi lebih dari {MaxCellCharacters:#,0} karakter (batas Excel). Periksa isi file."));
 }
 
 /// <summary>A sheet exceeded a <see cref="SheetLimits"/> bound; the message is for the user.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Sipp.Data.Uploads;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Files;
 
@@ -25,12 +26,12 @@ public static class SpreadsheetInspection
         var length = new FileInfo(path).Length;
         if (length == 0)
         {
-            return (default, null, "File kosong.");
+            return (default, null, Wording.Of("File kosong."));
         }
 
         if (length > MaxBytes)
         {
-            return (default, null, "File lebih dari 20 MB. Bagi menjadi beberapa file.");
+            return (default, null, Wording.Of("File lebih dari 20 MB. Bagi menjadi beberapa file."));
         }
 
         var head = new byte[Math.Min(4096, length)];
@@ -43,30 +44,30 @@ public static class SpreadsheetInspection
         if (head.AsSpan().StartsWith(Zip))
         {
             return extension == ".csv"
-                ? (default, null, "File bernama .csv tetapi isinya file Excel. Simpan ulang sebagai CSV, atau ganti namanya menjadi .xlsx.")
+                ? (default, null, Wording.Of("File bernama .csv tetapi isinya file Excel. Simpan ulang sebagai CSV, atau ganti namanya menjadi .xlsx."))
                 : InspectXlsx(path);
         }
 
         if (head.AsSpan().StartsWith(OleCompound))
         {
             return ContainsUtf16(path, "EncryptedPackage")
-                ? (default, null, "File Excel ini dilindungi password (terenkripsi). Buka di Excel, hapus password-nya, simpan, lalu upload lagi.")
-                : (default, null, "Format Excel lama (.xls) tidak didukung. Simpan sebagai Excel Workbook (.xlsx) atau CSV.");
+                ? (default, null, Wording.Of("File Excel ini dilindungi password (terenkripsi). Buka di Excel, hapus password-nya, simpan, lalu upload lagi."))
+                : (default, null, Wording.Of("Format Excel lama (.xls) tidak didukung. Simpan sebagai Excel Workbook (.xlsx) atau CSV."));
         }
 
         if (head.AsSpan().StartsWith(Pdf))
         {
-            return (default, null, "File ini PDF, bukan Excel (.xlsx) atau CSV.");
+            return (default, null, Wording.Of("File ini PDF, bukan Excel (.xlsx) atau CSV."));
         }
 
         if (extension is ".xlsx" or ".xlsm")
         {
-            return (default, null, "File bernama .xlsx tetapi isinya bukan file Excel. Gunakan template .xlsx atau .csv dari halaman ini.");
+            return (default, null, Wording.Of("File bernama .xlsx tetapi isinya bukan file Excel. Gunakan template .xlsx atau .csv dari halaman ini."));
         }
 
         if (extension is not ".csv" and not ".txt")
         {
-            return (default, null, "Hanya file Excel (.xlsx) dan CSV (.csv) yang dapat diupload.");
+            return (default, null, Wording.Of("Hanya file Excel (.xlsx) dan CSV (.csv) yang dapat diupload."));
         }
 
         return InspectText(path);
@@ -85,7 +86,7 @@ public static class SpreadsheetInspection
                 var ratio = entry.CompressedLength == 0 ? 0 : (double)entry.Length / entry.CompressedLength;
                 if (unpacked > MaxUnpackedBytes || (entry.Length > 10 * 1024 * 1024 && ratio > MaxCompressionRatio))
                 {
-                    return (default, null, "File ini tidak wajar (isinya mengembang terlalu besar saat dibuka) dan ditolak demi keamanan.");
+                    return (default, null, Wording.Of("File ini tidak wajar (isinya mengembang terlalu besar saat dibuka) dan ditolak demi keamanan."));
                 }
 
                 hasWorkbook |= entry.FullName == "xl/workbook.xml";
@@ -93,11 +94,11 @@ public static class SpreadsheetInspection
 
             return hasWorkbook
                 ? (UploadFormat.Xlsx, null, null)
-                : (default, null, "File ini arsip ZIP, bukan file Excel (.xlsx).");
+                : (default, null, Wording.Of("File ini arsip ZIP, bukan file Excel (.xlsx)."));
         }
         catch (InvalidDataException)
         {
-            return (default, null, "File Excel ini rusak dan tidak dapat dibuka. Simpan ulang dari Excel lalu upload lagi.");
+            return (default, null, Wording.Of("File Excel ini rusak dan tidak dapat dibuka. Simpan ulang dari Excel lalu upload lagi."));
         }
     }
 
@@ -107,12 +108,12 @@ public static class SpreadsheetInspection
         var bytes = File.ReadAllBytes(path); // at most 20 MB, checked above
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            return (default, null, "CSV ini ber-encoding UTF-16, yang tidak didukung. Simpan sebagai \"CSV UTF-8\".");
+            return (default, null, Wording.Of("CSV ini ber-encoding UTF-16, yang tidak didukung. Simpan sebagai \"CSV UTF-8\"."));
         }
 
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
-            return (default, null, "Isi file ini bukan teks CSV (berisi data biner).");
+            return (default, null, Wording.Of("Isi file ini bukan teks CSV (berisi data biner)."));
         }
 
         var body = bytes.AsSpan().StartsWith(Utf8Bom) ? bytes.AsSpan(3) : bytes.AsSpan();
@@ -125,7 +126,7 @@ public static class SpreadsheetInspection
         {
             // Not UTF-8. Windows-1252 leaves five byte values undefined; a file with them is in another encoding.
             return body.IndexOfAny([(byte)0x81, (byte)0x8D, (byte)0x8F, (byte)0x90, (byte)0x9D]) >= 0
-                ? (default, null, "Encoding CSV ini tidak dikenal. Simpan sebagai \"CSV UTF-8\".")
+                ? (default, null, Wording.Of("Encoding CSV ini tidak dikenal. Simpan sebagai \"CSV UTF-8\"."))
                 : (UploadFormat.Csv, Encoding.GetEncoding(1252), null);
         }
     }

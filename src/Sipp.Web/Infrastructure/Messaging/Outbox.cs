@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Sipp.Data;
 using Sipp.Data.Messaging;
 
@@ -11,6 +12,9 @@ public sealed class Outbox(SippDbContext db, TimeProvider clock)
 {
     public void Email(string to, string subject, string body, MessagePriority priority = MessagePriority.Normal) =>
         Add(MessageChannel.Email, to, subject, body, priority);
+
+    /// <summary>An email's body from its paragraphs, each written (and translated) as one sentence or a few.</summary>
+    public static string Paragraphs(params string[] paragraphs) => string.Join("\n\n", paragraphs);
 
     public void Sms(string to, string body, MessagePriority priority = MessagePriority.Normal) => Add(MessageChannel.Sms, to, null, body, priority);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Problems;
 
@@ -23,7 +24,7 @@ public sealed class JsonRequestReader
     {
         if (!request.HasJsonContentType())
         {
-            errors.Add("$", "Kirim data sebagai JSON (Content-Type: application/json).");
+            errors.Add("$", Wording.Of("Kirim data sebagai JSON (Content-Type: application/json)."));
             return null;
         }
 
@@ -32,7 +33,7 @@ public sealed class JsonRequestReader
             using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                errors.Add("$", "Isi permintaan harus berupa objek JSON.");
+                errors.Add("$", Wording.Of("Isi permintaan harus berupa objek JSON."));
                 return null;
             }
 
@@ -40,7 +41,7 @@ public sealed class JsonRequestReader
         }
         catch (JsonException)
         {
-            errors.Add("$", "Isi permintaan bukan JSON yang valid.");
+            errors.Add("$", Wording.Of("Isi permintaan bukan JSON yang valid."));
             return null;
         }
     }
@@ -54,7 +55,7 @@ public sealed class JsonRequestReader
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            Errors.Add(field, $"{label} harus berupa teks.");
+            Errors.Add(field, Wording.Of($"{label} harus berupa teks."));
             return null;
         }
 
@@ -70,7 +71,7 @@ public sealed class JsonRequestReader
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
         {
-            Errors.Add(field, $"{label} harus berupa bilangan bulat.");
+            Errors.Add(field, Wording.Of($"{label} harus berupa bilangan bulat."));
             return null;
         }
 
@@ -86,7 +87,7 @@ public sealed class JsonRequestReader
 
         if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            Errors.Add(field, $"{label} harus berupa true atau false.");
+            Errors.Add(field, Wording.Of($"{label} harus berupa true atau false."));
             return null;
         }
 
@@ -103,7 +104,7 @@ public sealed class JsonRequestReader
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            Errors.Add(field, $"{label} harus tanggal berformat YYYY-MM-DD, misalnya 1990-05-17.");
+            Errors.Add(field, Wording.Of($"{label} harus tanggal berformat YYYY-MM-DD, misalnya 1990-05-17."));
             return null;
         }
 
@@ -125,7 +126,7 @@ public sealed class JsonRequestReader
 
         if (required)
         {
-            Errors.Add(field, $"{label} wajib diisi.");
+            Errors.Add(field, Wording.Of($"{label} wajib diisi."));
         }
 
         return false;

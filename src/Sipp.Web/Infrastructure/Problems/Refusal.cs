@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Sipp.Domain.Workers;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Problems;
 
@@ -46,10 +47,10 @@ public sealed record Refusal(RefusalKind Kind, IReadOnlyDictionary<string, strin
             Type = Kind == RefusalKind.Invalid ? "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1" : null,
             Title = Title ?? Kind switch
             {
-                RefusalKind.NotFound => "Tidak ditemukan.",
-                RefusalKind.Conflict => "Tidak dapat dilakukan pada keadaan data sekarang.",
-                RefusalKind.Forbidden => "Tidak diizinkan.",
-                _ => "Data yang dikirim tidak valid.",
+                RefusalKind.NotFound => Wording.Of("Tidak ditemukan."),
+                RefusalKind.Conflict => Wording.Of("Tidak dapat dilakukan pada keadaan data sekarang."),
+                RefusalKind.Forbidden => Wording.Of("Tidak diizinkan."),
+                _ => Wording.Of("Data yang dikirim tidak valid."),
             },
             Detail = Message,
         });

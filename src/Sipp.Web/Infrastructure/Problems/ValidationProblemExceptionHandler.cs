@@ -22,7 +22,7 @@ public sealed class ValidationProblemExceptionHandler : IExceptionHandler
                 await new Refusal(RefusalKind.Invalid, validation.Errors).ToProblem().ExecuteAsync(httpContext);
                 return true;
             case BadHttpRequestException badRequest:
-                await Refusal.Of(badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Permintaan terlalu besar." : "Permintaan tidak dapat dibaca.")
+                await Refusal.Of(badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? Wording.Of("Permintaan terlalu besar.") : Wording.Of("Permintaan tidak dapat dibaca."))
                     .ToProblem().ExecuteAsync(httpContext);
                 return true;
             default:

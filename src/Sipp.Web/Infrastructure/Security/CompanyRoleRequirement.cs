@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Sipp.Data.Accounts;
@@ -12,7 +13,7 @@ public sealed class CompanyRoleRequirement(params MembershipRole[] roles) : IAut
 
 public sealed class CompanyRoleHandler(CurrentCompany currentCompany) : AuthorizationHandler<CompanyRoleRequirement>
 {
-    public const string NoCompanyChosen = "Belum memilih perusahaan.";
+    public static string NoCompanyChosen => Wording.Of("Belum memilih perusahaan.");
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CompanyRoleRequirement requirement)
     {

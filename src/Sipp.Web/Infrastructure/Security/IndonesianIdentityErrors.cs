@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Security;
 
@@ -6,26 +7,26 @@ namespace Sipp.Web.Infrastructure.Security;
 public sealed class IndonesianIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) =>
-        new() { Code = nameof(PasswordTooShort), Description = $"Password minimal {length} karakter." };
+        new() { Code = nameof(PasswordTooShort), Description = Wording.Of($"Password minimal {length} karakter.") };
 
     public override IdentityError PasswordMismatch() =>
-        new() { Code = nameof(PasswordMismatch), Description = "Password salah." };
+        new() { Code = nameof(PasswordMismatch), Description = Wording.Of("Password salah.") };
 
     public override IdentityError InvalidToken() =>
-        new() { Code = nameof(InvalidToken), Description = "Tautan tidak valid, sudah digunakan, atau sudah kedaluwarsa." };
+        new() { Code = nameof(InvalidToken), Description = Wording.Of("Tautan tidak valid, sudah digunakan, atau sudah kedaluwarsa.") };
 
     public override IdentityError DuplicateEmail(string email) =>
-        new() { Code = nameof(DuplicateEmail), Description = "Pendaftaran tidak dapat diproses dengan data ini." };
+        new() { Code = nameof(DuplicateEmail), Description = Wording.Of("Pendaftaran tidak dapat diproses dengan data ini.") };
 
     public override IdentityError DuplicateUserName(string userName) =>
-        new() { Code = nameof(DuplicateUserName), Description = "Pendaftaran tidak dapat diproses dengan data ini." };
+        new() { Code = nameof(DuplicateUserName), Description = Wording.Of("Pendaftaran tidak dapat diproses dengan data ini.") };
 
     public override IdentityError InvalidEmail(string? email) =>
-        new() { Code = nameof(InvalidEmail), Description = "Format email tidak valid." };
+        new() { Code = nameof(InvalidEmail), Description = Wording.Of("Format email tidak valid.") };
 
     public override IdentityError UserLockoutNotEnabled() =>
-        new() { Code = nameof(UserLockoutNotEnabled), Description = "Penguncian akun tidak aktif untuk pengguna ini." };
+        new() { Code = nameof(UserLockoutNotEnabled), Description = Wording.Of("Penguncian akun tidak aktif untuk pengguna ini.") };
 
     public override IdentityError DefaultError() =>
-        new() { Code = nameof(DefaultError), Description = "Terjadi kesalahan; coba lagi." };
+        new() { Code = nameof(DefaultError), Description = Wording.Of("Terjadi kesalahan; coba lagi.") };
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Security;
 
@@ -56,7 +57,7 @@ public static class IpAccessRulesMiddleware
             if (!rules.IsAllowed(context.Request.Path, context.Connection.RemoteIpAddress))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsync("Akses dari alamat IP ini tidak diizinkan.");
+                await context.Response.WriteAsync(Wording.Of("Akses dari alamat IP ini tidak diizinkan."));
                 return;
             }
 

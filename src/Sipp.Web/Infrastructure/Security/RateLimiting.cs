@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Security;
 
@@ -65,8 +66,8 @@ public static class RateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(
-                    title: "Terlalu banyak permintaan.",
-                    detail: $"Coba lagi dalam {seconds} detik.",
+                    title: Wording.Of("Terlalu banyak permintaan."),
+                    detail: Wording.Of($"Coba lagi dalam {seconds} detik."),
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
         });

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Sipp.Data.Accounts;
+using Sipp.Domain;
 
 namespace Sipp.Web.Infrastructure.Security;
 
@@ -18,13 +19,13 @@ public sealed class SippPasswordValidator : IPasswordValidator<AppUser>
         var lower = (password ?? string.Empty).ToLowerInvariant();
         if (IsCommon(lower))
         {
-            errors.Add(new IdentityError { Code = "PasswordCommon", Description = "Password terlalu umum dan mudah ditebak; pilih password lain." });
+            errors.Add(new IdentityError { Code = "PasswordCommon", Description = Wording.Of("Password terlalu umum dan mudah ditebak; pilih password lain.") });
         }
 
         var localPart = user.Email is { } email && email.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? email[..at].ToLowerInvariant() : null;
         if (localPart is { Length: >= 3 } && lower.Contains(localPart, StringComparison.Ordinal))
         {
-            errors.Add(new IdentityError { Code = "PasswordContainsEmail", Description = "Password tidak boleh memuat bagian nama email Anda." });
+            errors.Add(new IdentityError { Code = "PasswordContainsEmail", Description = Wording.Of("Password tidak boleh memuat bagian nama email Anda.") });
         }
 
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));

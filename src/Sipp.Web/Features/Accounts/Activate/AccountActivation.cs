@@ -4,6 +4,7 @@ using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Activate;
 
@@ -18,18 +19,18 @@ public sealed class AccountActivation(UserManager<AppUser> users, SippDbContext 
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || string.IsNullOrEmpty(token))
         {
-            return Refusal.Of("Tautan aktivasi tidak valid.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of("Tautan aktivasi tidak valid."), RefusalKind.NotFound);
         }
 
         if (user.EmailConfirmed)
         {
-            return Refusal.Of("Tautan aktivasi ini sudah digunakan. Akun Anda sudah aktif; silakan masuk.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Tautan aktivasi ini sudah digunakan. Akun Anda sudah aktif; silakan masuk."), RefusalKind.Conflict);
         }
 
         var confirmed = await users.ConfirmEmailAsync(user, token);
         if (!confirmed.Succeeded)
         {
-            return Refusal.Of("Tautan aktivasi tidak valid atau sudah kedaluwarsa (berlaku 24 jam). Silakan daftar ulang.", RefusalKind.Unprocessable);
+            return Refusal.Of(Wording.Of("Tautan aktivasi tidak valid atau sudah kedaluwarsa (berlaku 24 jam). Silakan daftar ulang."), RefusalKind.Unprocessable);
         }
 
         // The new user's own memberships, and whether each division already has users: before any division is chosen.

@@ -12,6 +12,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.AddCompany;
 
@@ -24,7 +25,7 @@ public sealed class CompanyJoining(
     SignInManager<AppUser> signIn, RegistrationWizard wizard, SippDbContext db, OtpService otp, Outbox outbox, AuditLog audit,
     TimeProvider clock, IOptions<SecurityOptions> security)
 {
-    public const string NotEmployed = "Anda tidak terdaftar sebagai tenaga kerja aktif pada NPP dan divisi tersebut, atau datanya tidak ditemukan.";
+    public static string NotEmployed => Wording.Of("Anda tidak terdaftar sebagai tenaga kerja aktif pada NPP dan divisi tersebut, atau datanya tidak ditemukan.");
 
     /// <summary>The OTP challenge to keep in the browser, its code sent to the user's phone; or the refusal.</summary>
     public async Task<Result<OtpChallenge>> RequestAsync(AppUser user, string? typedNpp, string? typedDivision, CancellationToken cancellationToken)
@@ -45,12 +46,12 @@ public sealed class CompanyJoining(
 
         if (await db.Memberships.AcrossDivisions().AnyAsync(m => m.UserId == user.Id && m.DivisionId == company!.DivisionId, cancellationToken))
         {
-            return Refusal.Of("Perusahaan dan divisi ini sudah ada di akun Anda. Bila dinonaktifkan, hubungi Admin perusahaan.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Perusahaan dan divisi ini sudah ada di akun Anda. Bila dinonaktifkan, hubungi Admin perusahaan."), RefusalKind.Conflict);
         }
 
         if (user.PhoneNumber is null)
         {
-            return Refusal.Of("Akun Anda belum memiliki nomor handphone untuk kode OTP.", RefusalKind.Unprocessable);
+            return Refusal.Of(Wording.Of("Akun Anda belum memiliki nomor handphone untuk kode OTP."), RefusalKind.Unprocessable);
         }
 
         var challenge = OtpChallenge.New(OtpPurpose.AddCompany, user.Id, company!.DivisionId);
@@ -62,7 +63,7 @@ public sealed class CompanyJoining(
     {
         if (challenge is not { TargetId: { } divisionId } || challenge.SubjectId != user.Id)
         {
-            return Refusal.Of("Mulai lagi dari Tambah Perusahaan.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Mulai lagi dari Tambah Perusahaan."), RefusalKind.Conflict);
         }
 
         var check = await otp.VerifyAsync(challenge.Id, code, cancellationToken);
@@ -98,7 +99,7 @@ public sealed class CompanyJoining(
             return Refusal.Of(refusal, RefusalKind.Conflict);
         }
 
-        OtpMessages.SendVerificationCode(outbox, user.PhoneNumber!, sent.Code!, security.Value.Otp.Lifetime, "tambah perusahaan");
+        OtpMessages.SendVerificationCode(outbox, user.PhoneNumber!, sent.Code!, security.Value.Otp.Lifetime, Wording.Of("tambah perusahaan"));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -7,6 +7,7 @@ using Sipp.Data.Accounts;
 using Sipp.Domain.Identifiers;
 using Sipp.Web.Features.Accounts.Otp;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.AddCompany;
 
@@ -45,7 +46,7 @@ public sealed class VerifyModel(UserManager<AppUser> users, CompanyJoining joini
 
         return await joining.ResendCodeAsync(user, challenge, cancellationToken) is { } refusal
             ? Show(user, null, refusal.Message)
-            : Show(user, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
+            : Show(user, null, Wording.Of("Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi."));
     }
 
     private async Task<(AppUser? User, OtpChallenge? Challenge)> LoadAsync()
@@ -58,7 +59,7 @@ public sealed class VerifyModel(UserManager<AppUser> users, CompanyJoining joini
 
     private PageResult Show(AppUser user, string? error, string? info)
     {
-        Form = new OtpFormModel(PhoneNumber.TryParse(user.PhoneNumber, out var phone, out _) ? phone.Masked : "nomor handphone Anda", error, info);
+        Form = new OtpFormModel(PhoneNumber.TryParse(user.PhoneNumber, out var phone, out _) ? phone.Masked : Wording.Of("nomor handphone Anda"), error, info);
         return Page();
     }
 }

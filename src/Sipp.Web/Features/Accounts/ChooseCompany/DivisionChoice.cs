@@ -6,6 +6,7 @@ using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.ChooseCompany;
 
@@ -16,7 +17,7 @@ public sealed class DivisionChoice(SippDbContext db, UserManager<AppUser> users,
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
-            return Refusal.Of("Silakan masuk kembali.", RefusalKind.Unauthenticated);
+            return Refusal.Of(Wording.Of("Silakan masuk kembali."), RefusalKind.Unauthenticated);
         }
 
         // Only a division the user is an active member of: any other id is refused, whatever its origin.
@@ -24,7 +25,7 @@ public sealed class DivisionChoice(SippDbContext db, UserManager<AppUser> users,
             .AnyAsync(m => m.UserId == user.Id && m.DivisionId == divisionId && m.IsActive, cancellationToken);
         if (!member)
         {
-            return Refusal.Of("Anda bukan pengguna aktif divisi ini.", RefusalKind.Forbidden);
+            return Refusal.Of(Wording.Of("Anda bukan pengguna aktif divisi ini."), RefusalKind.Forbidden);
         }
 
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Sipp.Web.Features.Accounts.ForgotPassword;
 [EnableRateLimiting(RateLimiting.LoginPolicy)]
 public sealed class IndexModel(ResetLinkRequest request) : PageModel
 {
-    public const string Sent = "Jika email tersebut terdaftar dan aktif, kami telah mengirim tautan untuk mengatur ulang password. Tautan berlaku 1 jam dan hanya dapat dipakai sekali.";
+    public static string Sent => Wording.Of("Jika email tersebut terdaftar dan aktif, kami telah mengirim tautan untuk mengatur ulang password. Tautan berlaku 1 jam dan hanya dapat dipakai sekali.");
 
     [BindProperty]
     public string? Email { get; set; }

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
@@ -32,14 +33,11 @@ public sealed class ResetLinkRequest(UserManager<AppUser> users, SippDbContext d
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var hours = (int)security.Value.PasswordResetLinkLifetime.TotalHours;
-            outbox.Email(user.Email!, "Atur ulang password Sipp", $"""
-                Kami menerima permintaan untuk mengatur ulang password akun Sipp Anda.
-
-                Buka tautan ini dalam {hours} jam untuk membuat password baru (hanya dapat dipakai sekali):
-                {resetLink(user.Id, token)}
-
-                Bila Anda tidak meminta ini, abaikan email ini; password Anda tidak berubah.
-                """, MessagePriority.Urgent);
+            // In the account owner's language: whoever typed the address need not be the owner.
+            Wording.In(user.Language, () => outbox.Email(user.Email!, Wording.Of("Atur ulang password Sipp"), Outbox.Paragraphs(
+                Wording.Of("Kami menerima permintaan untuk mengatur ulang password akun Sipp Anda."),
+                Wording.Of($"Buka tautan ini dalam {hours} jam untuk membuat password baru (hanya dapat dipakai sekali):") + "\n" + resetLink(user.Id, token),
+                Wording.Of("Bila Anda tidak meminta ini, abaikan email ini; password Anda tidak berubah.")), MessagePriority.Urgent));
             audit.Record("password.lupa", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Login;
 
@@ -25,10 +26,10 @@ public sealed class IndexModel(LoginAttempt login) : PageModel
 
     public string? Notice => Status switch
     {
-        "aktif" => "Akun Anda sudah aktif. Silakan masuk.",
-        "reset" => "Password sudah diganti. Silakan masuk dengan password baru.",
-        "habis" => "Sesi Anda telah berakhir karena tidak ada aktivitas. Silakan masuk kembali.",
-        "keluar" => "Anda telah keluar.",
+        "aktif" => Wording.Of("Akun Anda sudah aktif. Silakan masuk."),
+        "reset" => Wording.Of("Password sudah diganti. Silakan masuk dengan password baru."),
+        "habis" => Wording.Of("Sesi Anda telah berakhir karena tidak ada aktivitas. Silakan masuk kembali."),
+        "keluar" => Wording.Of("Anda telah keluar."),
         _ => null,
     };
 

@@ -9,6 +9,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Login;
 
@@ -32,26 +33,26 @@ public sealed class LoginAttempt(
     IPasswordHasher<AppUser> hasher,
     IOptions<SecurityOptions> security)
 {
-    public const string WrongCredentials = "Email atau password salah.";
+    public static string WrongCredentials => Wording.Of("Email atau password salah.");
 
     // Verifying against a real hash for unknown emails keeps the answer time the same as for a wrong password.
     private static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser { FullName = "-" }, Guid.NewGuid().ToString());
 
     private string LockedMessage =>
-        $"Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara selama {(int)security.Value.Lockout.Duration.TotalMinutes} menit.";
+        Wording.Of($"Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara selama {(int)security.Value.Lockout.Duration.TotalMinutes} menit.");
 
     /// <summary>The password step: the OTP challenge to keep in the browser, its code sent; or the refusal.</summary>
     public async Task<Result<OtpChallenge>> CheckPasswordAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
-            return string.IsNullOrWhiteSpace(email) ? Refusal.Field("Email", "Email wajib diisi.") : Refusal.Field("Password", "Password wajib diisi.");
+            return string.IsNullOrWhiteSpace(email) ? Refusal.Field("Email", Wording.Of("Email wajib diisi.")) : Refusal.Field("Password", Wording.Of("Password wajib diisi."));
         }
 
         var normalized = users.NormalizeEmail(email.Trim()) ?? string.Empty;
         if (!await throttle.TryAttemptAsync(normalized, cancellationToken))
         {
-            return Refusal.Of("Terlalu banyak percobaan masuk untuk akun ini. Coba lagi dalam beberapa menit.", RefusalKind.Forbidden);
+            return Refusal.Of(Wording.Of("Terlalu banyak percobaan masuk untuk akun ini. Coba lagi dalam beberapa menit."), RefusalKind.Forbidden);
         }
 
         var user = await users.FindByEmailAsync(email.Trim());
@@ -93,12 +94,12 @@ public sealed class LoginAttempt(
         // The password is right, so saying why the account cannot be used reveals nothing to a stranger.
         if (!user.IsActive)
         {
-            return Refusal.Of("Akun Anda sudah dinonaktifkan. Hubungi Admin perusahaan Anda.", RefusalKind.Forbidden);
+            return Refusal.Of(Wording.Of("Akun Anda sudah dinonaktifkan. Hubungi Admin perusahaan Anda."), RefusalKind.Forbidden);
         }
 
         if (!user.EmailConfirmed)
         {
-            return Refusal.Of("Akun belum diaktifkan. Buka tautan aktivasi yang dikirim ke email Anda.", RefusalKind.Forbidden);
+            return Refusal.Of(Wording.Of("Akun belum diaktifkan. Buka tautan aktivasi yang dikirim ke email Anda."), RefusalKind.Forbidden);
         }
 
         var challenge = OtpChallenge.New(OtpPurpose.Login, user.Id);
@@ -110,7 +111,7 @@ public sealed class LoginAttempt(
     {
         if (await users.FindByIdAsync(challenge.SubjectId.ToString()) is not { } user)
         {
-            return Refusal.Of("Silakan masuk kembali.", RefusalKind.Unauthenticated);
+            return Refusal.Of(Wording.Of("Silakan masuk kembali."), RefusalKind.Unauthenticated);
         }
 
         var check = await otp.VerifyAsync(challenge.Id, code, cancellationToken);
@@ -123,6 +124,7 @@ public sealed class LoginAttempt(
 
         var divisions = await db.Memberships.AcrossDivisions().Where(m => m.UserId == user.Id && m.IsActive).Select(m => m.DivisionId).ToListAsync(cancellationToken);
         audit.Record("login.berhasil", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
+        user.Language = Wording.CurrentLanguage; // the language the person signs in with is the one to write to them in
         await db.SaveChangesAsync(cancellationToken);
         // One division, or the one chosen last time while still a member of it: opened at once (issue 16: every login
         // stopped at Pilih Perusahaan). "Ganti Perusahaan" in the header is one click away.
@@ -143,7 +145,7 @@ public sealed class LoginAttempt(
     public async Task<Refusal?> ResendCodeAsync(OtpChallenge challenge, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(challenge.SubjectId.ToString()) is { } user
             ? await SendCodeAsync(user, challenge, resent: true, cancellationToken)
-            : Refusal.Of("Silakan masuk kembali.", RefusalKind.Unauthenticated);
+            : Refusal.Of(Wording.Of("Silakan masuk kembali."), RefusalKind.Unauthenticated);
 
     private async Task<Refusal?> SendCodeAsync(AppUser user, OtpChallenge challenge, bool resent, CancellationToken cancellationToken)
     {

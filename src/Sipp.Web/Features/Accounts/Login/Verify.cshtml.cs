@@ -7,6 +7,7 @@ using Sipp.Data.Accounts;
 using Sipp.Domain.Identifiers;
 using Sipp.Web.Features.Accounts.Otp;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Login;
 
@@ -50,7 +51,7 @@ public sealed class VerifyModel(UserManager<AppUser> users, LoginAttempt login) 
 
         return await login.ResendCodeAsync(challenge, cancellationToken) is { } refusal
             ? ShowForm(user, null, refusal.Message)
-            : ShowForm(user, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
+            : ShowForm(user, null, Wording.Of("Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi."));
     }
 
     private async Task<(AppUser? User, OtpChallenge? Challenge)> LoadAsync() =>

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Sipp.Data.Messaging;
 using Sipp.Web.Infrastructure.Messaging;
 
@@ -11,17 +12,15 @@ public static class OtpMessages
         var minutes = (int)lifetime.TotalMinutes;
         if (phone is not null)
         {
-            outbox.Sms(phone, $"{code} adalah kode OTP masuk Sipp Anda, berlaku {minutes} menit. JANGAN berikan kode ini kepada siapa pun, termasuk petugas BPJS.", MessagePriority.Urgent);
+            outbox.Sms(phone, Wording.Of($"{code} adalah kode OTP masuk Sipp Anda, berlaku {minutes} menit. JANGAN berikan kode ini kepada siapa pun, termasuk petugas BPJS."), MessagePriority.Urgent);
         }
 
-        outbox.Email(email, "Kode OTP masuk Sipp", $"""
-            Kode OTP untuk masuk ke Sipp: {code}
-
-            Kode berlaku {minutes} menit dan hanya dapat dipakai sekali. Jangan berikan kode ini kepada siapa pun,
-            termasuk petugas BPJS Ketenagakerjaan. Bila Anda tidak sedang masuk ke Sipp, segera ganti password Anda.
-            """, MessagePriority.Urgent);
+        outbox.Email(email, Wording.Of("Kode OTP masuk Sipp"), Outbox.Paragraphs(
+            Wording.Of($"Kode OTP untuk masuk ke Sipp: {code}"),
+            Wording.Of($"Kode berlaku {minutes} menit dan hanya dapat dipakai sekali. Jangan berikan kode ini kepada siapa pun, termasuk petugas BPJS Ketenagakerjaan. Bila Anda tidak sedang masuk ke Sipp, segera ganti password Anda.")),
+            MessagePriority.Urgent);
     }
 
     public static void SendVerificationCode(Outbox outbox, string phone, string code, TimeSpan lifetime, string what) =>
-        outbox.Sms(phone, $"{code} adalah kode OTP {what} Sipp Anda, berlaku {(int)lifetime.TotalMinutes} menit. JANGAN berikan kode ini kepada siapa pun.", MessagePriority.Urgent);
+        outbox.Sms(phone, Wording.Of($"{code} adalah kode OTP {what} Sipp Anda, berlaku {(int)lifetime.TotalMinutes} menit. JANGAN berikan kode ini kepada siapa pun."), MessagePriority.Urgent);
 }

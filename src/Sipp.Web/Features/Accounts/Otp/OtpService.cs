@@ -7,6 +7,7 @@ using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Otp;
 
@@ -79,7 +80,7 @@ public sealed class OtpService(SippDbContext db, TimeProvider clock, IPasswordHa
             .OrderBy(c => c.CreatedAt).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
         if (resends.Count >= Settings.MaxResendsPerHour)
         {
-            return $"Kode sudah dikirim ulang {Settings.MaxResendsPerHour} kali dalam satu jam terakhir. {NextAt(resends[^Settings.MaxResendsPerHour])}";
+            return Wording.Of($"Kode sudah dikirim ulang {Settings.MaxResendsPerHour} kali dalam satu jam terakhir. {NextAt(resends[^Settings.MaxResendsPerHour])}");
         }
 
         if (purpose != OtpPurpose.Registration)
@@ -94,7 +95,7 @@ public sealed class OtpService(SippDbContext db, TimeProvider clock, IPasswordHa
             .OrderByDescending(c => c.CreatedAt).Select(c => c.CreatedAt).Take(Settings.MaxPerDestinationPerHour).ToListAsync(cancellationToken);
         if (toDestination.Count >= Settings.MaxPerDestinationPerHour)
         {
-            return $"Nomor ini sudah menerima {Settings.MaxPerDestinationPerHour} kode OTP dalam satu jam terakhir. {NextAt(toDestination[^1])}";
+            return Wording.Of($"Nomor ini sudah menerima {Settings.MaxPerDestinationPerHour} kode OTP dalam satu jam terakhir. {NextAt(toDestination[^1])}");
         }
 
         if (ip is null)
@@ -105,14 +106,14 @@ public sealed class OtpService(SippDbContext db, TimeProvider clock, IPasswordHa
         var fromAddress = await registrations.Where(c => c.RequestIp == ip)
             .OrderByDescending(c => c.CreatedAt).Select(c => c.CreatedAt).Take(Settings.MaxPerAddressPerHour).ToListAsync(cancellationToken);
         return fromAddress.Count >= Settings.MaxPerAddressPerHour
-            ? $"Terlalu banyak permintaan kode OTP dari jaringan Anda dalam satu jam terakhir. {NextAt(fromAddress[^1])}"
+            ? Wording.Of($"Terlalu banyak permintaan kode OTP dari jaringan Anda dalam satu jam terakhir. {NextAt(fromAddress[^1])}")
             : null;
     }
 
-    private static string WaitSeconds(TimeSpan wait) => $"Kode baru dapat diminta lagi dalam {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} detik.";
+    private static string WaitSeconds(TimeSpan wait) => Wording.Of($"Kode baru dapat diminta lagi dalam {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} detik.");
 
     /// <summary>When the oldest counted code leaves the hour, a new one is allowed.</summary>
-    private static string NextAt(DateTime oldestCounted) => $"Kode berikutnya dapat diminta mulai {JakartaTime.Display(oldestCounted.AddHours(1))}.";
+    private static string NextAt(DateTime oldestCounted) => Wording.Of($"Kode berikutnya dapat diminta mulai {JakartaTime.Display(oldestCounted.AddHours(1))}.");
 
     /// <summary>Checks a typed code. Success consumes it; each wrong try counts, and the last allowed one invalidates it.</summary>
     public async Task<OtpCheck> VerifyAsync(Guid challengeId, string? typed, CancellationToken cancellationToken)
@@ -123,12 +124,12 @@ public sealed class OtpService(SippDbContext db, TimeProvider clock, IPasswordHa
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (code is null)
         {
-            return OtpCheck.Fail("Kode OTP tidak berlaku lagi. Pilih \"Kirim ulang kode\" untuk meminta kode baru.");
+            return OtpCheck.Fail(Wording.Of("Kode OTP tidak berlaku lagi. Pilih \"Kirim ulang kode\" untuk meminta kode baru."));
         }
 
         if (code.ExpiresAt <= now)
         {
-            return OtpCheck.Fail("Kode OTP sudah kedaluwarsa. Pilih \"Kirim ulang kode\" untuk meminta kode baru.");
+            return OtpCheck.Fail(Wording.Of("Kode OTP sudah kedaluwarsa. Pilih \"Kirim ulang kode\" untuk meminta kode baru."));
         }
 
         var text = (typed ?? string.Empty).Trim();
@@ -140,7 +141,7 @@ public sealed class OtpService(SippDbContext db, TimeProvider clock, IPasswordHa
             var used = await db.OneTimeCodes
                 .Where(c => c.Id == code.Id && c.UsedAt == null && c.InvalidatedAt == null && c.FailedAttempts < Settings.MaxAttempts)
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), cancellationToken);
-            return used == 1 ? OtpCheck.Success(code.SubjectId) : OtpCheck.Fail("Kode OTP tidak berlaku lagi.");
+            return used == 1 ? OtpCheck.Success(code.SubjectId) : OtpCheck.Fail(Wording.Of("Kode OTP tidak berlaku lagi."));
         }
 
         await db.OneTimeCodes.Where(c => c.Id == code.Id)
@@ -150,10 +151,10 @@ public sealed class OtpService(SippDbContext db, TimeProvider clock, IPasswordHa
         {
             await db.OneTimeCodes.Where(c => c.Id == code.Id)
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.InvalidatedAt, now), cancellationToken);
-            return OtpCheck.Fail($"Kode OTP salah {Settings.MaxAttempts} kali dan tidak berlaku lagi. Pilih \"Kirim ulang kode\" untuk meminta kode baru.");
+            return OtpCheck.Fail(Wording.Of($"Kode OTP salah {Settings.MaxAttempts} kali dan tidak berlaku lagi. Pilih \"Kirim ulang kode\" untuk meminta kode baru."));
         }
 
-        return OtpCheck.Fail($"Kode OTP salah. Sisa percobaan: {Settings.MaxAttempts - failed}.");
+        return OtpCheck.Fail(Wording.Of($"Kode OTP salah. Sisa percobaan: {Settings.MaxAttempts - failed}."));
     }
 }
 

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
@@ -28,23 +29,19 @@ public sealed class RegistrationCompletion(
 
         if (existing is not null)
         {
-            outbox.Email(email, "Pendaftaran Sipp", """
-                Ada permintaan pendaftaran akun Sipp dengan alamat email ini, padahal email ini sudah terdaftar.
-
-                Bila itu Anda, silakan masuk dengan akun yang ada, atau gunakan "Lupa Password" bila lupa password.
-                Untuk menambahkan perusahaan lain ke akun Anda, gunakan menu "Tambah Perusahaan" setelah masuk.
-                Bila bukan Anda, abaikan email ini.
-                """, MessagePriority.Urgent);
+            // Written in the language of the account's owner, who is not necessarily the person registering.
+            Wording.In(existing.Language, () => outbox.Email(email, Wording.Of("Pendaftaran Sipp"), Outbox.Paragraphs(
+                Wording.Of("Ada permintaan pendaftaran akun Sipp dengan alamat email ini, padahal email ini sudah terdaftar."),
+                Wording.Of("Bila itu Anda, silakan masuk dengan akun yang ada, atau gunakan \"Lupa Password\" bila lupa password. Untuk menambahkan perusahaan lain ke akun Anda, gunakan menu \"Tambah Perusahaan\" setelah masuk."),
+                Wording.Of("Bila bukan Anda, abaikan email ini.")), MessagePriority.Urgent));
             audit.Record("pendaftaran.emailSudahAda", "Pengguna", existing.Id.ToString(), registration.DivisionId, actorName: email);
         }
         else if (accountOfKpj is not null)
         {
-            outbox.Email(email, "Pendaftaran Sipp", $"""
-                KPJ {participant.Kpj} sudah memiliki akun Sipp dengan email {Masking.Email(accountOfKpj.Email!)}.
-
-                Satu tenaga kerja memiliki satu akun. Masuk dengan akun tersebut (gunakan "Lupa Password" bila perlu),
-                lalu gunakan "Tambah Perusahaan" untuk perusahaan lain.
-                """, MessagePriority.Urgent);
+            outbox.Email(email, Wording.Of("Pendaftaran Sipp"), Outbox.Paragraphs(
+                Wording.Of($"KPJ {participant.Kpj} sudah memiliki akun Sipp dengan email {Masking.Email(accountOfKpj.Email!)}."),
+                Wording.Of("Satu tenaga kerja memiliki satu akun. Masuk dengan akun tersebut (gunakan \"Lupa Password\" bila perlu), lalu gunakan \"Tambah Perusahaan\" untuk perusahaan lain.")),
+                MessagePriority.Urgent);
             audit.Record("pendaftaran.kpjSudahAda", "Pengguna", accountOfKpj.Id.ToString(), registration.DivisionId, actorName: email);
         }
         else
@@ -53,7 +50,7 @@ public sealed class RegistrationCompletion(
             {
                 Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = false, FullName = participant.FullName,
                 PhoneNumber = registration.Phone, PhoneNumberConfirmed = true, ParticipantId = participant.Id, CreatedAt = now,
-                PasswordHash = registration.PasswordHash,
+                PasswordHash = registration.PasswordHash, Language = Wording.CurrentLanguage,
             };
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
@@ -65,14 +62,10 @@ public sealed class RegistrationCompletion(
             db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = registration.DivisionId, Role = MembershipRole.Pemantau, IsActive = false, CreatedAt = now });
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
             var hours = (int)security.Value.ActivationLinkLifetime.TotalHours;
-            outbox.Email(email, "Aktivasi akun Sipp", $"""
-                Selamat datang di Sipp, {participant.FullName}.
-
-                Buka tautan berikut dalam {hours} jam untuk mengaktifkan akun Anda (hanya dapat dipakai sekali):
-                {activationLink(user.Id, token)}
-
-                Bila Anda tidak mendaftar, abaikan email ini.
-                """, MessagePriority.Urgent);
+            outbox.Email(email, Wording.Of("Aktivasi akun Sipp"), Outbox.Paragraphs(
+                Wording.Of($"Selamat datang di Sipp, {participant.FullName}."),
+                Wording.Of($"Buka tautan berikut dalam {hours} jam untuk mengaktifkan akun Anda (hanya dapat dipakai sekali):") + "\n" + activationLink(user.Id, token),
+                Wording.Of("Bila Anda tidak mendaftar, abaikan email ini.")), MessagePriority.Urgent);
             audit.Record("pendaftaran.selesai", "Pengguna", user.Id.ToString(), registration.DivisionId, actorUserId: user.Id, actorName: email,
                 after: new { email, kpj = participant.Kpj });
         }

@@ -11,6 +11,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Register;
 
@@ -26,7 +27,7 @@ public sealed class RegistrationSteps(
     RegistrationWizard wizard, RegistrationCompletion completion, UserManager<AppUser> users, SippDbContext db, OtpService otp, Outbox outbox,
     AuditLog audit, TimeProvider clock, IOptions<SecurityOptions> security)
 {
-    public const string NoMatch = "Data KPJ tidak cocok dengan tenaga kerja aktif perusahaan ini. Periksa Nomor Peserta, Nama Lengkap dan Tanggal Lahir.";
+    public static string NoMatch => Wording.Of("Data KPJ tidak cocok dengan tenaga kerja aktif perusahaan ini. Periksa Nomor Peserta, Nama Lengkap dan Tanggal Lahir.");
 
     /// <summary>Step 1, "Data Perusahaan": NPP and division; the registration whose id the browser keeps.</summary>
     public async Task<Result<PendingRegistration>> StartAsync(string? typedNpp, string? typedDivision, CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ public sealed class RegistrationSteps(
 
         if (await wizard.FindCompanyAsync(npp, division, cancellationToken) is not { } company)
         {
-            return Refusal.Field("Npp", "NPP dan divisi tersebut tidak ditemukan. Periksa kembali atau hubungi Kantor Cabang BPJS Ketenagakerjaan.", RefusalKind.NotFound);
+            return Refusal.Field("Npp", Wording.Of("NPP dan divisi tersebut tidak ditemukan. Periksa kembali atau hubungi Kantor Cabang BPJS Ketenagakerjaan."), RefusalKind.NotFound);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -59,7 +60,7 @@ public sealed class RegistrationSteps(
         }
         else if (string.IsNullOrEmpty(password))
         {
-            errors.Add("Password", "Password wajib diisi.");
+            errors.Add("Password", Wording.Of("Password wajib diisi."));
         }
         else
         {
@@ -74,7 +75,7 @@ public sealed class RegistrationSteps(
 
             if (password != repeated)
             {
-                errors.Add("UlangiPassword", "Ulangi Password harus sama dengan Password.");
+                errors.Add("UlangiPassword", Wording.Of("Ulangi Password harus sama dengan Password."));
             }
         }
 
@@ -106,7 +107,7 @@ public sealed class RegistrationSteps(
 
         if (!Sipp.Domain.Periods.TypedDate.TryParse(claim.TanggalLahir, out var birthDate))
         {
-            errors.Add(nameof(KpjClaim.TanggalLahir), "Tanggal Lahir wajib diisi dengan tanggal yang valid.");
+            errors.Add(nameof(KpjClaim.TanggalLahir), Wording.Of("Tanggal Lahir wajib diisi dengan tanggal yang valid."));
         }
 
         if (!PhoneNumber.TryParse(claim.NomorHandphone, out var phone, out var phoneError))
@@ -138,7 +139,7 @@ public sealed class RegistrationSteps(
 
         registration.ParticipantId = candidate.ParticipantId;
         registration.Phone = phone.Value;
-        OtpMessages.SendVerificationCode(outbox, phone.Value, sent.Code!, security.Value.Otp.Lifetime, "pendaftaran");
+        OtpMessages.SendVerificationCode(outbox, phone.Value, sent.Code!, security.Value.Otp.Lifetime, Wording.Of("pendaftaran"));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -167,7 +168,7 @@ public sealed class RegistrationSteps(
             return Refusal.Of(refusal, RefusalKind.Conflict);
         }
 
-        OtpMessages.SendVerificationCode(outbox, registration.Phone!, sent.Code!, security.Value.Otp.Lifetime, "pendaftaran");
+        OtpMessages.SendVerificationCode(outbox, registration.Phone!, sent.Code!, security.Value.Otp.Lifetime, Wording.Of("pendaftaran"));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

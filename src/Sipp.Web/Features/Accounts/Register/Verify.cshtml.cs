@@ -6,6 +6,7 @@ using Sipp.Data.Accounts;
 using Sipp.Domain.Identifiers;
 using Sipp.Web.Features.Accounts.Otp;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Register;
 
@@ -48,7 +49,7 @@ public sealed class VerifyModel(RegistrationWizard wizard, RegistrationSteps ste
 
         return await steps.ResendCodeAsync(registration, cancellationToken) is { } refusal
             ? Show(registration, null, refusal.Message)
-            : Show(registration, null, "Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi.");
+            : Show(registration, null, Wording.Of("Kode baru telah dikirim. Kode sebelumnya tidak berlaku lagi."));
     }
 
     private async Task<PendingRegistration?> LoadAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.AspNetCore.Identity;
 using Sipp.Data;
 using Sipp.Data.Accounts;
@@ -16,7 +17,7 @@ public sealed record NewPassword(Guid UserId, string? Token, string? PasswordBar
 /// </summary>
 public sealed class PasswordReset(UserManager<AppUser> users, SippDbContext db, AuditLog audit)
 {
-    public const string InvalidLink = "Tautan tidak valid, sudah digunakan, atau sudah kedaluwarsa. Minta tautan baru melalui Lupa Password.";
+    public static string InvalidLink => Wording.Of("Tautan tidak valid, sudah digunakan, atau sudah kedaluwarsa. Minta tautan baru melalui Lupa Password.");
 
     public async Task<Refusal?> ResetAsync(NewPassword input, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class PasswordReset(UserManager<AppUser> users, SippDbContext db, 
 
         if (string.IsNullOrEmpty(input.PasswordBaru) || input.PasswordBaru != input.UlangiPasswordBaru)
         {
-            return Refusal.Field(nameof(NewPassword.UlangiPasswordBaru), "Ulangi Password Baru harus sama dengan Password Baru.");
+            return Refusal.Field(nameof(NewPassword.UlangiPasswordBaru), Wording.Of("Ulangi Password Baru harus sama dengan Password Baru."));
         }
 
         // Check the policy first, so that a weak password does not use up the single-use link.

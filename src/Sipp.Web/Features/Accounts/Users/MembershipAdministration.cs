@@ -3,6 +3,7 @@ using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.Users;
 
@@ -16,7 +17,7 @@ public sealed class MembershipAdministration(SippDbContext db, AuditLog audit)
     {
         if (!Enum.IsDefined(role))
         {
-            return Refusal.Of("Peran tidak dikenal.");
+            return Refusal.Of(Wording.Of("Peran tidak dikenal."));
         }
 
         var found = await FindOtherAsync(adminUserId, membershipId, cancellationToken);
@@ -31,7 +32,7 @@ public sealed class MembershipAdministration(SippDbContext db, AuditLog audit)
         audit.Record("keanggotaan.ubahPeran", "Keanggotaan", membership.Id.ToString(), membership.DivisionId,
             before: new { peran = before.ToString() }, after: new { peran = role.ToString() });
         await db.SaveChangesAsync(cancellationToken);
-        return "Peran pengguna sudah diubah.";
+        return Wording.Of("Peran pengguna sudah diubah.");
     }
 
     public async Task<Result<string>> SetActiveAsync(Guid adminUserId, Guid membershipId, bool active, CancellationToken cancellationToken)
@@ -47,7 +48,7 @@ public sealed class MembershipAdministration(SippDbContext db, AuditLog audit)
         audit.Record(active ? "keanggotaan.aktif" : "keanggotaan.nonaktif", "Keanggotaan", membership.Id.ToString(), membership.DivisionId,
             before: new { aktif = !active }, after: new { aktif = active });
         await db.SaveChangesAsync(cancellationToken);
-        return active ? "Pengguna sudah diaktifkan kembali." : "Pengguna sudah dinonaktifkan untuk divisi ini.";
+        return active ? Wording.Of("Pengguna sudah diaktifkan kembali.") : Wording.Of("Pengguna sudah dinonaktifkan untuk divisi ini.");
     }
 
     /// <summary>A membership of the current division other than the Admin's own; anything else is refused.</summary>
@@ -56,11 +57,11 @@ public sealed class MembershipAdministration(SippDbContext db, AuditLog audit)
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (membership is null)
         {
-            return Refusal.Of("Pengguna tidak ditemukan di divisi ini.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of("Pengguna tidak ditemukan di divisi ini."), RefusalKind.NotFound);
         }
 
         return membership.UserId == adminUserId
-            ? Refusal.Of("Anda tidak dapat mengubah peran atau status Anda sendiri; minta Admin lain melakukannya.", RefusalKind.Forbidden)
+            ? Refusal.Of(Wording.Of("Anda tidak dapat mengubah peran atau status Anda sendiri; minta Admin lain melakukannya."), RefusalKind.Forbidden)
             : membership;
     }
 }

@@ -2,6 +2,7 @@ using Sipp.Data.Companies;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Identifiers;
 using Sipp.Domain.Workers;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.Companies;
 
@@ -36,7 +37,7 @@ public static class CompanyInput
         var name = v.Required(Name);
         if (name is { Length: > 200 })
         {
-            v.Fail(Name, "Nama Perusahaan paling panjang 200 karakter.");
+            v.Fail(Name, Wording.Of("Nama Perusahaan paling panjang 200 karakter."));
         }
 
         var npwp = v.Parse<Sipp.Domain.Identifiers.Npwp>(Npwp, false, Sipp.Domain.Identifiers.Npwp.TryParse);
@@ -46,7 +47,7 @@ public static class CompanyInput
         var labourIntensive = v.Choice(LabourIntensive, true, (true, ["true", "Ya"]), (false, ["false", "Tidak"]));
         if (size is CompanySize.Menengah or CompanySize.Besar && jp == false)
         {
-            v.Fail(Jp, "Perusahaan skala menengah dan besar wajib ikut program JP.");
+            v.Fail(Jp, Wording.Of("Perusahaan skala menengah dan besar wajib ikut program JP."));
         }
 
         return v.HasErrors ? null : new Registry(name!, npwp?.Value, riskClass!.Value, size!.Value, jp!.Value, labourIntensive!.Value);
@@ -65,7 +66,7 @@ public static class CompanyInput
         {
             if (value is { Length: > 200 })
             {
-                v.Fail(field, $"{field} paling panjang 200 karakter.");
+                v.Fail(field, Wording.Of($"{field} paling panjang 200 karakter."));
             }
         }
 
@@ -78,7 +79,7 @@ public static class CompanyInput
         var region = v.Text(Region);
         if (region is not null && !Sipp.Domain.Rules.RuleKeys.IsRegion(region))
         {
-            v.Fail(Region, "Wilayah Upah Minimum berupa 2–10 huruf, angka atau tanda -, misalnya 3171 (kode kabupaten/kota).");
+            v.Fail(Region, Wording.Of("Wilayah Upah Minimum berupa 2–10 huruf, angka atau tanda -, misalnya 3171 (kode kabupaten/kota)."));
         }
 
         return region;

@@ -6,6 +6,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Features.Shared;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.Companies;
 
@@ -16,7 +17,7 @@ namespace Sipp.Web.Features.BackOffice.Companies;
 /// </summary>
 public sealed class CompanyRegistry(SippDbContext db, AuditLog audit, TimeProvider clock)
 {
-    private static readonly Refusal NotFound = Refusal.Of("Perusahaan tidak ditemukan.", RefusalKind.NotFound);
+    private static Refusal NotFound => Refusal.Of(Wording.Of("Perusahaan tidak ditemukan."), RefusalKind.NotFound);
 
     public async Task<Result<Company>> RegisterAsync(FormInput form, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class CompanyRegistry(SippDbContext db, AuditLog audit, TimeProvid
 
         if (npp is { } n && await db.Companies.AnyAsync(c => c.Npp == n.Value, cancellationToken))
         {
-            v.Fail(CompanyInput.Npp, "NPP ini sudah terdaftar.");
+            v.Fail(CompanyInput.Npp, Wording.Of("NPP ini sudah terdaftar."));
         }
 
         if (Refusal.Of(v) is { } refusal)
@@ -92,7 +93,7 @@ public sealed class CompanyRegistry(SippDbContext db, AuditLog audit, TimeProvid
         var division = CompanyInput.ParseDivision(v);
         if (division is not null && company.Divisions.Any(d => d.Code == division.Code))
         {
-            v.Fail(CompanyInput.DivisionCode, "Kode divisi ini sudah ada di perusahaan ini.");
+            v.Fail(CompanyInput.DivisionCode, Wording.Of("Kode divisi ini sudah ada di perusahaan ini."));
         }
 
         if (Refusal.Of(v) is { } refusal)

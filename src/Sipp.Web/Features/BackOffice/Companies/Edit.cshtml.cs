@@ -8,6 +8,7 @@ using Sipp.Web.Features.Workers;
 using Sipp.Web.Features.Shared;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.Companies;
 
@@ -50,7 +51,7 @@ public sealed class EditModel(SippDbContext db, CompanyRegistry registry) : Page
             return await ShowAsync(id, refusal, "Isian", cancellationToken);
         }
 
-        Message = "Data perusahaan sudah disimpan.";
+        Message = Wording.Of("Data perusahaan sudah disimpan.");
         return RedirectToPage(new { id });
     }
 
@@ -62,7 +63,7 @@ public sealed class EditModel(SippDbContext db, CompanyRegistry registry) : Page
             return await ShowAsync(id, refusal, "Divisi", cancellationToken);
         }
 
-        Message = $"Divisi {result.Value!.Code} — {result.Value.Name} sudah ditambahkan.";
+        Message = Wording.Of($"Divisi {result.Value!.Code} — {result.Value.Name} sudah ditambahkan.");
         return RedirectToPage(new { id });
     }
 
@@ -75,7 +76,7 @@ public sealed class EditModel(SippDbContext db, CompanyRegistry registry) : Page
             return await ShowAsync(id, refusal, "Isian", cancellationToken);
         }
 
-        Message = $"Wilayah upah minimum divisi {result.Value!.Code}: {result.Value.RegionCode ?? "tidak ada"}.";
+        Message = Wording.Of($"Wilayah upah minimum divisi {result.Value!.Code}: {result.Value.RegionCode ?? "tidak ada"}.");
         return RedirectToPage(new { id });
     }
 

@@ -10,6 +10,7 @@ using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Security;
 using Sipp.Web.Infrastructure;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.ContributionRules;
 
@@ -81,6 +82,6 @@ public sealed class IndexModel(SippDbContext db, RuleAmendment amendment, TimePr
         var year = clock.JakartaToday().Year;
         JpCapReminder = Rows.Any(r => r.Key == RuleKeys.JpWageCap && r.EffectiveFrom.Year == year)
             ? null
-            : $"Batas upah JP tahun {year} (berlaku mulai 1 Maret {year}) belum ditetapkan. Tambahkan aturan jp.batasUpah setelah BPJS Ketenagakerjaan mengumumkannya; sampai itu periode mulai Maret dihitung dengan batas terakhir dan diberi peringatan.";
+            : Wording.Of($"Batas upah JP tahun {year} (berlaku mulai 1 Maret {year}) belum ditetapkan. Tambahkan aturan jp.batasUpah setelah BPJS Ketenagakerjaan mengumumkannya; sampai itu periode mulai Maret dihitung dengan batas terakhir dan diberi peringatan.");
     }
 }

@@ -6,6 +6,7 @@ using Sipp.Domain.Rules;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.ContributionRules;
 
@@ -34,7 +35,7 @@ public sealed class RuleAmendment(SippDbContext db, AuditLog audit, TimeProvider
         var key = Keys.FirstOrDefault(k => k == rule.Kunci);
         if (key is null)
         {
-            errors.Add(nameof(NewRule.Kunci), "Pilih aturan.");
+            errors.Add(nameof(NewRule.Kunci), Wording.Of("Pilih aturan."));
         }
         else if (key == MinimumWageChoice)
         {
@@ -42,25 +43,25 @@ public sealed class RuleAmendment(SippDbContext db, AuditLog audit, TimeProvider
             key = RuleKeys.IsRegion(region) ? RuleKeys.MinimumWage(region) : null;
             if (key is null)
             {
-                errors.Add(nameof(NewRule.Wilayah), "Untuk upah minimum, isi Wilayah: 2–10 huruf, angka atau tanda -, misalnya 3171.");
+                errors.Add(nameof(NewRule.Wilayah), Wording.Of("Untuk upah minimum, isi Wilayah: 2–10 huruf, angka atau tanda -, misalnya 3171."));
             }
         }
 
         if (!Sipp.Domain.Periods.TypedDate.TryParse(rule.BerlakuMulai, out var from))
         {
-            errors.Add(nameof(NewRule.BerlakuMulai), "Isi tanggal berlaku mulai (tanggal libur untuk aturan libur).");
+            errors.Add(nameof(NewRule.BerlakuMulai), Wording.Of("Isi tanggal berlaku mulai (tanggal libur untuk aturan libur)."));
         }
         else if (key == RuleKeys.Holiday ? from < today : from <= today)
         {
             errors.Add(nameof(NewRule.BerlakuMulai), key == RuleKeys.Holiday
-                ? "Hari libur yang sudah lewat tidak dapat ditambahkan: jatuh tempo yang sudah terbit tidak berubah."
-                : "Aturan baru berlaku paling cepat besok; perhitungan yang sudah ada tidak diubah surut.");
+                ? Wording.Of("Hari libur yang sudah lewat tidak dapat ditambahkan: jatuh tempo yang sudah terbit tidak berubah.")
+                : Wording.Of("Aturan baru berlaku paling cepat besok; perhitungan yang sudah ada tidak diubah surut."));
         }
 
         var value = key == RuleKeys.Holiday ? 1m : ParseValue(rule.Nilai);
         if (value is null)
         {
-            errors.Add(nameof(NewRule.Nilai), "Isi nilai berupa angka, misalnya 11086300 atau 0,24.");
+            errors.Add(nameof(NewRule.Nilai), Wording.Of("Isi nilai berupa angka, misalnya 11086300 atau 0,24."));
         }
 
         if (errors.Refusal is { } invalid)
@@ -78,7 +79,7 @@ public sealed class RuleAmendment(SippDbContext db, AuditLog audit, TimeProvider
         db.RuleEntries.Add(Entry(row, byUserId));
         audit.Record("aturanIuran.tambah", "AturanIuran", $"{key}@{from:yyyy-MM-dd}", after: new { kunci = key, berlakuMulai = from, nilai = value, catatan = note });
         await db.SaveChangesAsync(cancellationToken);
-        return $"Aturan {key} berlaku mulai {from.ToString("d MMMM yyyy", Indonesian)} ditambahkan.";
+        return Wording.Of($"Aturan {key} berlaku mulai {from.ToString("d MMMM yyyy", Indonesian)} ditambahkan.");
     }
 
     /// <summary>"Daftar Libur Nasional": a year's whole list of holidays (one per line), all added or none; refusals keyed "DaftarLibur".</summary>
@@ -89,7 +90,7 @@ public sealed class RuleAmendment(SippDbContext db, AuditLog audit, TimeProvider
         var existing = await ExistingAsync(cancellationToken);
         if (errors.Count == 0 && existing.Any(r => r.Key == RuleKeys.HolidayList && r.EffectiveFrom.Year == year))
         {
-            errors = [$"Daftar libur nasional {year} sudah ditetapkan. Perubahan sesudahnya ditambahkan satu per satu di \"Tambah Aturan\"."];
+            errors = [Wording.Of($"Daftar libur nasional {year} sudah ditetapkan. Perubahan sesudahnya ditambahkan satu per satu di \"Tambah Aturan\".")];
         }
 
         if (errors.Count > 0)
@@ -108,7 +109,7 @@ public sealed class RuleAmendment(SippDbContext db, AuditLog audit, TimeProvider
         audit.Record("aturanIuran.daftarLibur", "AturanIuran", $"{RuleKeys.HolidayList}@{year}",
             after: new { tahun = year, libur = rows.Where(r => r.Key == RuleKeys.Holiday).Select(r => new { tanggal = r.EffectiveFrom, nama = r.Note }) });
         await db.SaveChangesAsync(cancellationToken);
-        return $"Daftar libur nasional {year} ditetapkan: {rows.Count - 1} hari libur.";
+        return Wording.Of($"Daftar libur nasional {year} ditetapkan: {rows.Count - 1} hari libur.");
     }
 
     /// <summary>Whether the whole table stays valid with the new rows (the domain's own check).</summary>

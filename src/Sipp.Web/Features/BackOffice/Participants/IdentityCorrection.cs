@@ -6,6 +6,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.Participants;
 
@@ -22,7 +23,7 @@ public sealed class IdentityCorrection(SippDbContext db, AuditLog audit)
             : null;
         if (participant is null)
         {
-            return Refusal.Field(WorkerFields.Kpj, "Tidak ada peserta dengan KPJ ini.", RefusalKind.NotFound);
+            return Refusal.Field(WorkerFields.Kpj, Wording.Of("Tidak ada peserta dengan KPJ ini."), RefusalKind.NotFound);
         }
 
         var v = new FieldValues(form.Isian);

@@ -9,6 +9,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Infrastructure.Security;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.Participants;
 
@@ -54,7 +55,7 @@ public sealed class IndexModel(SippDbContext db, IdentityCorrection correction) 
             return Page();
         }
 
-        Message = $"Data identitas KPJ {p.Kpj} sudah disimpan dan tercatat di riwayat aktivitas {Employers} pemberi kerja.";
+        Message = Wording.Of($"Data identitas KPJ {p.Kpj} sudah disimpan dan tercatat di riwayat aktivitas {Employers} pemberi kerja.");
         return RedirectToPage(new { Kpj });
     }
 
@@ -74,7 +75,7 @@ public sealed class IndexModel(SippDbContext db, IdentityCorrection correction) 
         Found = await db.Participants.SingleOrDefaultAsync(p => p.Kpj == kpj.Value, cancellationToken);
         if (Found is null)
         {
-            ModelState.AddModelError(nameof(Kpj), "Tidak ada peserta dengan KPJ ini.");
+            ModelState.AddModelError(nameof(Kpj), Wording.Of("Tidak ada peserta dengan KPJ ini."));
             return null;
         }
 

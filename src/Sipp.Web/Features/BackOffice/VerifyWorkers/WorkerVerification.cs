@@ -6,6 +6,7 @@ using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Features.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.BackOffice.VerifyWorkers;
 
@@ -17,7 +18,7 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
 {
     public const string ReasonField = "alasan";
     private const int KpjAttempts = 5;
-    public static readonly Refusal Gone = Refusal.Of("Data ini sudah diproses atau tidak ada.", RefusalKind.Conflict);
+    public static Refusal Gone => Refusal.Of(Wording.Of("Data ini sudah diproses atau tidak ada."), RefusalKind.Conflict);
 
     public async Task<Result<WorkerSaved>> ApproveAsync(Guid employmentId, CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
             try
             {
                 var charges = await lateCharges.SaveWithChargesAsync(employment.DivisionId, employment.Id, audit, cancellationToken);
-                return new WorkerSaved(employment.Id, $"{participant.FullName} disetujui dengan KPJ {participant.Kpj}." + LateChargeTexts.Summary(charges));
+                return new WorkerSaved(employment.Id, Wording.Of($"{participant.FullName} disetujui dengan KPJ {participant.Kpj}.") + LateChargeTexts.Summary(charges));
             }
             catch (DbUpdateException) when (attempt < KpjAttempts)
             {
@@ -77,14 +78,14 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
         audit.Record("tenagaKerja.ditolak", WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
             new { status = "Menunggu Verifikasi" }, new { status = "Ditolak", alasan = reason });
         await db.SaveChangesAsync(cancellationToken);
-        return new WorkerSaved(employment.Id, $"{employment.Participant.FullName} ditolak.");
+        return new WorkerSaved(employment.Id, Wording.Of($"{employment.Participant.FullName} ditolak."));
     }
 
     /// <summary>A rejection's reason: the company reads it, so it is required and bounded.</summary>
     public static Refusal? CheckReason(string? alasan) =>
         alasan?.Trim() is { Length: > 0 and <= 500 }
             ? null
-            : Refusal.Field(ReasonField, "Alasan penolakan wajib diisi (paling panjang 500 karakter); perusahaan akan membacanya.");
+            : Refusal.Field(ReasonField, Wording.Of("Alasan penolakan wajib diisi (paling panjang 500 karakter); perusahaan akan membacanya."));
 
     /// <summary>A worker waiting in the queue, of any company; from then on the request works in that worker's division.</summary>
     private async Task<Employment?> FindPendingAsync(Guid id, CancellationToken cancellationToken)

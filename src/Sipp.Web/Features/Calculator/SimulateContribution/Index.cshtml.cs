@@ -52,8 +52,8 @@ public sealed class IndexModel(SimulateContributionHandler handler, TimeProvider
     {
         var errors = new FieldErrors();
         var period = CalculatorInput.Period(Periode, F.Period, errors);
-        var upah = CalculatorInput.Rupiah(Upah, F.Wage, "Upah", errors);
-        var birthDate = CalculatorInput.Date(TanggalLahir, F.BirthDate, "Tanggal Lahir", errors);
+        var upah = CalculatorInput.Rupiah(Upah, F.Wage, Wording.Of("Upah"), errors);
+        var birthDate = CalculatorInput.Date(TanggalLahir, F.BirthDate, Wording.Of("Tanggal Lahir"), errors);
         var citizenship = CalculatorInput.Citizenship(Kewarganegaraan, F.Citizenship, errors);
         var riskClass = CalculatorInput.RiskClass(KelasRisiko, F.RiskClass, errors);
         if (errors.Any || period is null || upah is null || birthDate is null || citizenship is null || riskClass is null)

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sipp.Domain.Contributions;
 using Sipp.Web.Infrastructure.Problems;
@@ -18,15 +19,15 @@ public static class SimulateContributionApi
             return new Refusal(RefusalKind.Invalid, errors.ToDictionary()).ToProblem();
         }
 
-        var period = json.String(F.Period, "Periode", required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
-        var upah = json.Integer(F.Wage, "Upah", required: true);
-        var birthDate = json.Date(F.BirthDate, "Tanggal lahir", required: true);
-        var citizenship = json.String(F.Citizenship, "Kewarganegaraan", required: false) is { } citizenshipText
+        var period = json.String(F.Period, Wording.Of("Periode"), required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
+        var upah = json.Integer(F.Wage, Wording.Of("Upah"), required: true);
+        var birthDate = json.Date(F.BirthDate, Wording.Of("Tanggal Lahir"), required: true);
+        var citizenship = json.String(F.Citizenship, Wording.Of("Kewarganegaraan"), required: false) is { } citizenshipText
             ? CalculatorInput.Citizenship(citizenshipText, F.Citizenship, errors)
             : (errors.Has(F.Citizenship) ? null : Sipp.Domain.People.Citizenship.Wni);
-        var riskClass = json.Integer(F.RiskClass, "Kelas risiko", required: false) ?? (errors.Has(F.RiskClass) ? null : 1);
-        var takesPartInJp = json.Boolean(F.TakesPartInJp, "Ikut JP", required: false) ?? true;
-        var labourIntensive = json.Boolean(F.LabourIntensive, "Padat karya", required: false) ?? false;
+        var riskClass = json.Integer(F.RiskClass, Wording.Of("Kelas risiko"), required: false) ?? (errors.Has(F.RiskClass) ? null : 1);
+        var takesPartInJp = json.Boolean(F.TakesPartInJp, Wording.Of("Ikut JP"), required: false) ?? true;
+        var labourIntensive = json.Boolean(F.LabourIntensive, Wording.Of("Padat karya"), required: false) ?? false;
         if (errors.Any || period is null || upah is null || birthDate is null || citizenship is null || riskClass is null)
         {
             errors.AddRange(await handler.CheckPartsAsync(period, upah, birthDate, riskClass, cancellationToken));

@@ -33,8 +33,8 @@ public sealed class IndexModel(SimulateFineHandler handler) : PageModel
     {
         var errors = new FieldErrors();
         var period = CalculatorInput.Period(Periode, F.Period, errors);
-        var total = CalculatorInput.Rupiah(TotalIuran, F.ContributionTotal, "Total Iuran", errors);
-        var paidOn = CalculatorInput.Date(TanggalBayar, F.PaidOn, "Tanggal Bayar", errors);
+        var total = CalculatorInput.Rupiah(TotalIuran, F.ContributionTotal, Wording.Of("Total Iuran"), errors);
+        var paidOn = CalculatorInput.Date(TanggalBayar, F.PaidOn, Wording.Of("Tanggal Bayar"), errors);
         if (errors.Any || period is null || total is null || paidOn is null)
         {
             errors.AddRange(await handler.CheckPartsAsync(period, total, paidOn, cancellationToken));

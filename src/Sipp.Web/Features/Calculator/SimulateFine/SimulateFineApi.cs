@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sipp.Web.Infrastructure.Problems;
@@ -18,9 +19,9 @@ public static class SimulateFineApi
             return new Refusal(RefusalKind.Invalid, errors.ToDictionary()).ToProblem();
         }
 
-        var period = json.String(F.Period, "Periode", required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
-        var total = json.Integer(F.ContributionTotal, "Total iuran", required: true);
-        var paidOn = json.Date(F.PaidOn, "Tanggal bayar", required: true);
+        var period = json.String(F.Period, Wording.Of("Periode"), required: true) is { } periodText ? CalculatorInput.Period(periodText, F.Period, errors) : null;
+        var total = json.Integer(F.ContributionTotal, Wording.Of("Total Iuran"), required: true);
+        var paidOn = json.Date(F.PaidOn, Wording.Of("Tanggal Bayar"), required: true);
         if (errors.Any || period is null || total is null || paidOn is null)
         {
             errors.AddRange(await handler.CheckPartsAsync(period, total, paidOn, cancellationToken));

@@ -41,12 +41,12 @@ public sealed class SimulateFineHandler(RuleTableProvider rules)
 
         if (total is < 1 or > MaximumTotal)
         {
-            errors.Add(ContributionFields.ContributionTotal, "Total iuran harus antara Rp 1 dan Rp 1.000.000.000.000.000.");
+            errors.Add(ContributionFields.ContributionTotal, Wording.Of("Total iuran harus antara Rp 1 dan Rp 1.000.000.000.000.000."));
         }
 
         if (paidOn is { } paid && period is { } q && paid < q.FirstDay)
         {
-            errors.Add(ContributionFields.PaidOn, "Tanggal bayar tidak boleh sebelum periode iuran dimulai.");
+            errors.Add(ContributionFields.PaidOn, Wording.Of("Tanggal bayar tidak boleh sebelum periode iuran dimulai."));
         }
 
         return errors.ToDictionary();

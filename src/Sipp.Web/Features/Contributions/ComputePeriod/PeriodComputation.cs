@@ -12,6 +12,7 @@ using Sipp.Web.Infrastructure.Observability;
 using Sipp.Web.Infrastructure;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Contributions.ComputePeriod;
 
@@ -22,7 +23,7 @@ namespace Sipp.Web.Features.Contributions.ComputePeriod;
 /// </summary>
 public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
 {
-    public const string Busy = "Iuran divisi ini sedang dihitung atau difinalisasi oleh permintaan lain. Tunggu sebentar, lalu muat ulang halaman.";
+    public static string Busy => Wording.Of("Iuran divisi ini sedang dihitung atau difinalisasi oleh permintaan lain. Tunggu sebentar, lalu muat ulang halaman.");
 
     /// <summary>Computes and stores the period; returns the refusal when it may not be computed.</summary>
     public async Task<Refusal?> ComputeAsync(Guid divisionId, Period period, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class PeriodComputation(SippDbContext db, RuleTableProvider ruleTa
 
         if (period > Period.Containing(today))
         {
-            return Refusal.Of($"Periode {period} belum berjalan. Iuran dapat dihitung mulai bulan periode itu sendiri.");
+            return Refusal.Of(Wording.Of($"Periode {period} belum berjalan. Iuran dapat dihitung mulai bulan periode itu sendiri."));
         }
 
         var rules = PeriodRules.For(table, period, await CompanyFactsAsync(divisionId, cancellationToken));

@@ -7,6 +7,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Contributions.CorrectWage;
 
@@ -31,7 +32,7 @@ public sealed class WageCorrection(SippDbContext db, RuleTableProvider ruleTable
             .SingleOrDefaultAsync(l => l.PeriodId == stored.Id && l.EmploymentId == employmentId, cancellationToken);
         if (line is null)
         {
-            return Refusal.Of("Tenaga kerja ini tidak ada dalam perhitungan periode ini.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of("Tenaga kerja ini tidak ada dalam perhitungan periode ini."), RefusalKind.NotFound);
         }
 
         var participant = line.Employment.Participant;

@@ -13,6 +13,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 
@@ -26,13 +27,13 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
 {
     public const string ChannelField = "Channel";
 
-    public const string ConcurrentChange = "Periode ini baru saja diubah oleh pengguna lain. Muat ulang halaman dan periksa statusnya.";
+    public static string ConcurrentChange => Wording.Of("Periode ini baru saja diubah oleh pengguna lain. Muat ulang halaman dan periksa statusnya.");
 
     public async Task<Refusal?> FinalizeAsync(Guid divisionId, Period period, string? channelCode, CancellationToken cancellationToken)
     {
         if (payments.Value.Find(channelCode) is not { } channel)
         {
-            return Refusal.Field(ChannelField, "Pilih Channel Pembayaran.");
+            return Refusal.Field(ChannelField, Wording.Of("Pilih Channel Pembayaran."));
         }
 
         var table = await ruleTables.GetAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Contributions;
@@ -65,8 +66,7 @@ public static class LateChargeBilling
         {
             var carrier = await db.Bills.Where(b => b.Id == billed.ChargedOnBillId).Select(b => b.ContributionPeriod.Period).SingleAsync(cancellationToken);
             return Refusal.Of(
-                $"{LateCharges.Label(billed.Kind)} periode ini sudah ditagihkan pada tagihan periode {carrier}; finalisasi tidak dapat dibatalkan. "
-                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.",
+                Wording.Of($"{Wording.OfName(LateCharges.Label(billed.Kind))} periode ini sudah ditagihkan pada tagihan periode {carrier}; finalisasi tidak dapat dibatalkan. Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya."),
                 RefusalKind.Conflict);
         }
 
@@ -74,8 +74,7 @@ public static class LateChargeBilling
         if (credit > 0 && credit > await UnusedCreditAsync(db, cancellationToken))
         {
             return Refusal.Of(
-                "Kelebihan Iuran periode ini sudah dikompensasikan pada tagihan lain; finalisasi tidak dapat dibatalkan. "
-                + "Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya.",
+                Wording.Of("Kelebihan Iuran periode ini sudah dikompensasikan pada tagihan lain; finalisasi tidak dapat dibatalkan. Perubahan lain untuk periode ini tetap dapat dimasukkan dan ditagihkan pada tagihan berikutnya."),
                 RefusalKind.Conflict);
         }
 

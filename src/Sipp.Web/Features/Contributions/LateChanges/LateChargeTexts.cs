@@ -2,6 +2,7 @@ using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Money;
 using Sipp.Web.Infrastructure.Audit;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Contributions.LateChanges;
 
@@ -35,6 +36,6 @@ public static class LateChargeTexts
 
     /// <summary>"Iuran Rapel 3 bulan (Rp 450.000) akan ditagihkan pada tagihan berikutnya." — or empty when nothing was charged.</summary>
     public static string Summary(IReadOnlyCollection<LateCharge> charges) => string.Concat(charges.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => g.Key == LateChargeKind.Kelebihan
-        ? $" {LateCharges.Label(g.Key)} {g.Count()} bulan ({new Rupiah(g.Sum(c => c.Total))}) menjadi kredit yang dikompensasikan pada tagihan berikutnya."
-        : $" {LateCharges.Label(g.Key)} {g.Count()} bulan ({new Rupiah(g.Sum(c => c.Total))}) akan ditagihkan pada tagihan berikutnya."));
+        ? Wording.Of($" {Wording.OfName(LateCharges.Label(g.Key))} {g.Count()} bulan ({new Rupiah(g.Sum(c => c.Total))}) menjadi kredit yang dikompensasikan pada tagihan berikutnya.")
+        : Wording.Of($" {Wording.OfName(LateCharges.Label(g.Key))} {g.Count()} bulan ({new Rupiah(g.Sum(c => c.Total))}) akan ditagihkan pada tagihan berikutnya.")));
 }

@@ -1,10 +1,11 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Data.Contributions;
 using Sipp.Data.Messaging;
+using Sipp.Domain;
 using Sipp.Domain.Money;
+using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Messaging;
 using Sipp.Web.Infrastructure;
@@ -74,17 +75,20 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         var divisions = bills.Select(b => b.DivisionId).Distinct().ToList();
         var admins = await db.Memberships.AsNoTracking().AcrossDivisions()
             .Where(m => divisions.Contains(m.DivisionId) && m.Role == MembershipRole.Admin && m.IsActive && m.User.IsActive)
-            .Select(m => new { m.UserId, m.DivisionId, m.User.Email, m.User.PhoneNumber }).ToListAsync(cancellationToken);
-        var indonesian = CultureInfo.GetCultureInfo("id-ID");
+            .Select(m => new { m.UserId, m.DivisionId, m.User.Email, m.User.PhoneNumber, m.User.Language }).ToListAsync(cancellationToken);
         foreach (var admin in admins.GroupBy(a => a.UserId))
         {
             var own = bills.Where(b => admin.Any(m => m.DivisionId == b.DivisionId)).ToList();
-            var lines = own.Select(b => $"- Divisi {b.DivisionCode}, periode {b.Period.ToDisplayString()}: {new Rupiah(b.TotalAmount)} (Kode Iuran {b.KodeIuran}), jatuh tempo {b.DueDate.ToString("d MMMM yyyy", indonesian)}").ToList();
-            var subject = own.Count == 1 ? $"Pengingat pembayaran iuran {own[0].Period.ToDisplayString()}" : $"Pengingat pembayaran iuran: {own.Count} tagihan";
-            var text = $"Tagihan iuran BPJS Ketenagakerjaan {own[0].Company} yang belum dibayar:\n{string.Join("\n", lines)}\nMohon dibayar sebelum jatuh tempo agar tidak dikenai denda.";
-            var sms = own.Count == 1
-                ? $"Tagihan iuran BPJS Ketenagakerjaan {own[0].Company} periode {own[0].Period.ToDisplayString()} sebesar {new Rupiah(own[0].TotalAmount)} (Kode Iuran {own[0].KodeIuran}) jatuh tempo {own[0].DueDate.ToString("d MMMM yyyy", indonesian)}. Mohon dibayar sebelum jatuh tempo."
-                : $"{own.Count} tagihan iuran BPJS Ketenagakerjaan {own[0].Company} sebesar {new Rupiah(own.Sum(b => b.TotalAmount))} belum dibayar; jatuh tempo terdekat {own[0].DueDate.ToString("d MMMM yyyy", indonesian)}. Rinciannya di email dan di Monitoring Iuran.";
+            var (subject, text, sms) = Wording.In(admin.First().Language, () =>
+            {
+                var lines = own.Select(b => Wording.Of($"- Divisi {b.DivisionCode}, periode {b.Period.ToDisplayString()}: {new Rupiah(b.TotalAmount)} (Kode Iuran {b.KodeIuran}), jatuh tempo {b.DueDate:d MMMM yyyy}"));
+                return (
+                    own.Count == 1 ? Wording.Of($"Pengingat pembayaran iuran {own[0].Period.ToDisplayString()}") : Wording.Of($"Pengingat pembayaran iuran: {own.Count} tagihan"),
+                    Wording.Of($"Tagihan iuran BPJS Ketenagakerjaan {own[0].Company} yang belum dibayar:") + "\n" + string.Join("\n", lines) + "\n" + Wording.Of("Mohon dibayar sebelum jatuh tempo agar tidak dikenai denda."),
+                    own.Count == 1
+                        ? Wording.Of($"Tagihan iuran BPJS Ketenagakerjaan {own[0].Company} periode {own[0].Period.ToDisplayString()} sebesar {new Rupiah(own[0].TotalAmount)} (Kode Iuran {own[0].KodeIuran}) jatuh tempo {own[0].DueDate:d MMMM yyyy}. Mohon dibayar sebelum jatuh tempo.")
+                        : Wording.Of($"{own.Count} tagihan iuran BPJS Ketenagakerjaan {own[0].Company} sebesar {new Rupiah(own.Sum(b => b.TotalAmount))} belum dibayar; jatuh tempo terdekat {own[0].DueDate:d MMMM yyyy}. Rinciannya di email dan di Monitoring Iuran."));
+            });
             if (admin.First().Email is { } email)
             {
                 outbox.Email(email, subject, text, MessagePriority.Bulk);
@@ -120,8 +124,8 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
                 billId,
                 bills => bills.Where(b => b.Id == billId && b.Status == BillStatus.MenungguPembayaran && b.LateNoticeOn == null)
                     .ExecuteUpdateAsync(b => b.SetProperty(x => x.LateNoticeOn, today), cancellationToken),
-                bill => ($"Iuran {bill.Period} terlambat",
-                    $"Tagihan iuran BPJS Ketenagakerjaan {bill.Company} periode {bill.Period} sebesar {bill.Amount} (Kode Iuran {bill.Kode}) melewati jatuh tempo {bill.DueDate}. Denda keterlambatan dihitung per bulan sejak jatuh tempo dan ditagihkan pada tagihan berikutnya."),
+                bill => (Wording.Of($"Iuran {bill.Period.ToDisplayString()} terlambat"),
+                    Wording.Of($"Tagihan iuran BPJS Ketenagakerjaan {bill.Company} periode {bill.Period.ToDisplayString()} sebesar {bill.Amount} (Kode Iuran {bill.Kode}) melewati jatuh tempo {bill.DueDate:d MMMM yyyy}. Denda keterlambatan dihitung per bulan sejak jatuh tempo dan ditagihkan pada tagihan berikutnya.")),
                 "iuran.terlambat",
                 cancellationToken);
         }
@@ -142,17 +146,16 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
             return 0;
         }
 
-        var indonesian = CultureInfo.GetCultureInfo("id-ID");
         var bill = await db.Bills.AsNoTracking().AcrossDivisions().Where(b => b.Id == billId)
             .Select(b => new { b.KodeIuran, b.TotalAmount, b.DueDate, b.ContributionPeriod.Period, b.ContributionPeriod.DivisionId, Company = b.ContributionPeriod.Division.Company.Name })
             .SingleAsync(cancellationToken);
-        var facts = new BillFacts(bill.Company, bill.Period.ToDisplayString(), new Rupiah(bill.TotalAmount).ToString(), bill.KodeIuran, bill.DueDate.ToString("d MMMM yyyy", indonesian));
-        var (subject, text) = message(facts);
+        var facts = new BillFacts(bill.Company, bill.Period, new Rupiah(bill.TotalAmount), bill.KodeIuran, bill.DueDate);
         var admins = await db.Memberships.AsNoTracking().AcrossDivisions()
             .Where(m => m.DivisionId == bill.DivisionId && m.Role == MembershipRole.Admin && m.IsActive && m.User.IsActive)
-            .Select(m => new { m.User.Email, m.User.PhoneNumber }).ToListAsync(cancellationToken);
+            .Select(m => new { m.User.Email, m.User.PhoneNumber, m.User.Language }).ToListAsync(cancellationToken);
         foreach (var admin in admins)
         {
+            var (subject, text) = Wording.In(admin.Language, () => message(facts));
             if (admin.Email is { } email)
             {
                 outbox.Email(email, subject, text, MessagePriority.Bulk);
@@ -170,5 +173,5 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         return admins.Count;
     }
 
-    private sealed record BillFacts(string Company, string Period, string Amount, string Kode, string DueDate);
+    private sealed record BillFacts(string Company, Period Period, Rupiah Amount, string Kode, DateOnly DueDate);
 }

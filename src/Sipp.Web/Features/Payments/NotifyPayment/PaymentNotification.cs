@@ -14,6 +14,7 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Data;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Payments.NotifyPayment;
 
@@ -45,7 +46,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
     {
         if (ChannelSigning(body, signature) is not { } channel)
         {
-            return Refusal.Of("Header X-Sipp-Signature tidak cocok dengan isi permintaan.", RefusalKind.Unauthenticated, "Tanda tangan tidak valid");
+            return Refusal.Of(Wording.Of("Header X-Sipp-Signature tidak cocok dengan isi permintaan."), RefusalKind.Unauthenticated, Wording.Of("Tanda tangan tidak valid"));
         }
 
         PaymentNotice? notice;
@@ -61,13 +62,13 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         if (notice is not { Jumlah: { } jumlah, TanggalBayar: { } paidOn } || string.IsNullOrWhiteSpace(notice.Referensi) || notice.Referensi.Length > 64
             || !KodeIuran.TryParse(notice.KodeIuran, out var kode, out _))
         {
-            return Refusal.Of("Diperlukan kodeIuran (11 digit), jumlah (rupiah), tanggalBayar (YYYY-MM-DD) dan referensi.", RefusalKind.Invalid, "Isi notifikasi tidak valid");
+            return Refusal.Of(Wording.Of("Diperlukan kodeIuran (11 digit), jumlah (rupiah), tanggalBayar (YYYY-MM-DD) dan referensi."), RefusalKind.Invalid, Wording.Of("Isi notifikasi tidak valid"));
         }
 
         var today = clock.JakartaToday();
-        if ((Period.CheckInputDate(paidOn, "tanggalBayar") ?? (paidOn > today.AddDays(1) ? "tanggalBayar tidak boleh setelah hari ini." : null)) is { } badDate)
+        if ((Period.CheckInputDate(paidOn, "tanggalBayar") ?? (paidOn > today.AddDays(1) ? Wording.Of("tanggalBayar tidak boleh setelah hari ini.") : null)) is { } badDate)
         {
-            return Refusal.Field("tanggalBayar", badDate, RefusalKind.Invalid, "Isi notifikasi tidak valid");
+            return Refusal.Field("tanggalBayar", badDate, RefusalKind.Invalid, Wording.Of("Isi notifikasi tidak valid"));
         }
 
         if (await EarlierAsync(notice.Referensi, kode.Value, channel, cancellationToken) is { } earlier)
@@ -79,7 +80,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         var bill = await db.Bills.AcrossDivisions().Include(b => b.ContributionPeriod).SingleOrDefaultAsync(b => b.KodeIuran == kode.Value, cancellationToken);
         if (bill is null)
         {
-            return Refusal.Of($"Tidak ada tagihan dengan Kode Iuran {kode}.", RefusalKind.NotFound, "Kode Iuran tidak dikenal");
+            return Refusal.Of(Wording.Of($"Tidak ada tagihan dengan Kode Iuran {kode}."), RefusalKind.NotFound, Wording.Of("Kode Iuran tidak dikenal"));
         }
 
         db.ScopeTo(bill.ContributionPeriod.DivisionId);
@@ -87,12 +88,12 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         if (bill.Channel != channel.Code)
         {
             // A channel's secret pays only the bills issued for that channel.
-            return Refusal.Of("Tagihan ini diterbitkan untuk channel pembayaran lain; notifikasinya hanya diterima dari channel tersebut.", RefusalKind.Forbidden, "Channel tidak sesuai");
+            return Refusal.Of(Wording.Of("Tagihan ini diterbitkan untuk channel pembayaran lain; notifikasinya hanya diterima dari channel tersebut."), RefusalKind.Forbidden, Wording.Of("Channel tidak sesuai"));
         }
 
         if (paidOn < JakartaTime.DateOf(bill.IssuedAt))
         {
-            return Refusal.Field("tanggalBayar", "tanggalBayar sebelum tagihan diterbitkan. Tagihan tetap belum dibayar.", RefusalKind.Unprocessable, "Tanggal bayar tidak sesuai");
+            return Refusal.Field("tanggalBayar", Wording.Of("tanggalBayar sebelum tagihan diterbitkan. Tagihan tetap belum dibayar."), RefusalKind.Unprocessable, Wording.Of("Tanggal bayar tidak sesuai"));
         }
 
         if (bill.Status != BillStatus.MenungguPembayaran || PeriodLifecycle.CanPay(bill.ContributionPeriod.Status) is not null)
@@ -102,12 +103,12 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
                 return justPaid; // a duplicate of this notification paid it a moment ago
             }
 
-            return Refusal.Of(bill.Status == BillStatus.Lunas ? "Tagihan ini sudah lunas dengan referensi lain." : "Tagihan ini sudah dibatalkan; perusahaan akan menerbitkan tagihan baru.", RefusalKind.Unprocessable, "Tagihan tidak dapat dibayar");
+            return Refusal.Of(bill.Status == BillStatus.Lunas ? Wording.Of("Tagihan ini sudah lunas dengan referensi lain.") : Wording.Of("Tagihan ini sudah dibatalkan; perusahaan akan menerbitkan tagihan baru."), RefusalKind.Unprocessable, Wording.Of("Tagihan tidak dapat dibayar"));
         }
 
         if (jumlah != bill.TotalAmount)
         {
-            return Refusal.Of($"Jumlah {jumlah} tidak sama dengan total tagihan {bill.TotalAmount}. Tagihan tetap belum dibayar.", RefusalKind.Unprocessable, "Jumlah tidak sesuai");
+            return Refusal.Of(Wording.Of($"Jumlah {jumlah} tidak sama dengan total tagihan {bill.TotalAmount}. Tagihan tetap belum dibayar."), RefusalKind.Unprocessable, Wording.Of("Jumlah tidak sesuai"));
         }
 
         var table = await ruleTables.GetAsync(cancellationToken);
@@ -141,7 +142,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
                 return first;
             }
 
-            return Refusal.Of("Tagihan ini sudah lunas dengan referensi lain.", RefusalKind.Unprocessable, "Tagihan tidak dapat dibayar");
+            return Refusal.Of(Wording.Of("Tagihan ini sudah lunas dengan referensi lain."), RefusalKind.Unprocessable, Wording.Of("Tagihan tidak dapat dibayar"));
         }
 
         return Receipt(payment, bill.KodeIuran);
@@ -180,7 +181,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
         {
             null => null,
             _ when earlier.Receipt.KodeIuran == kodeIuran && earlier.Channel == channel.Code => earlier.Receipt,
-            _ => Refusal.Field("referensi", "referensi ini sudah tercatat untuk pembayaran tagihan lain. Kirim referensi yang unik untuk setiap pembayaran.", RefusalKind.Conflict, "Referensi sudah dipakai"),
+            _ => Refusal.Field("referensi", Wording.Of("referensi ini sudah tercatat untuk pembayaran tagihan lain. Kirim referensi yang unik untuk setiap pembayaran."), RefusalKind.Conflict, Wording.Of("Referensi sudah dipakai")),
         };
     }
 

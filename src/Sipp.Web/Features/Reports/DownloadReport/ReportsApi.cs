@@ -5,6 +5,7 @@ using Sipp.Web.Infrastructure.Documents;
 using Sipp.Web.Infrastructure.Security;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Reports.DownloadReport;
 
@@ -68,7 +69,7 @@ public static class ReportsApi
 
         if (included.Count == 0)
         {
-            return Refusal.Of($"Belum ada laporan untuk periode {period.ToDisplayString()}: hitung iurannya dulu.", RefusalKind.NotFound, "Belum ada laporan").ToProblem();
+            return Refusal.Of(Wording.Of($"Belum ada laporan untuk periode {period.ToDisplayString()}: hitung iurannya dulu."), RefusalKind.NotFound, Wording.Of("Belum ada laporan")).ToProblem();
         }
 
         audit.Record("laporan.unduhSemua", "Laporan", "semua", company.DivisionId, null, new { periode = period.ToString(), berkas = included.Count });

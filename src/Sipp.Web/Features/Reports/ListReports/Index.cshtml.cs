@@ -7,6 +7,7 @@ using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Reports.ListReports;
 
@@ -55,7 +56,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     /// <summary>Why a report cannot be downloaded for the chosen period yet, or null.</summary>
     public string? Unavailable(ReportInfo report) =>
-        report.NeedsPayment && Status != PeriodStatus.Lunas ? "Terbit setelah iuran periode ini lunas."
-        : report.NeedsComputation && Status == PeriodStatus.BelumDihitung ? "Iuran periode ini belum dihitung."
+        report.NeedsPayment && Status != PeriodStatus.Lunas ? Wording.Of("Terbit setelah iuran periode ini lunas.")
+        : report.NeedsComputation && Status == PeriodStatus.BelumDihitung ? Wording.Of("Iuran periode ini belum dihitung.")
         : null;
 }

@@ -11,6 +11,7 @@ using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.AddWorker;
 
@@ -22,9 +23,9 @@ namespace Sipp.Web.Features.Workers.AddWorker;
 /// </summary>
 public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock)
 {
-    public const string NoMatch = "Data peserta tidak ditemukan atau tidak cocok. Periksa kembali Nomor Peserta (KPJ), NIK dan Tanggal Lahir.";
+    public static string NoMatch => Wording.Of("Data peserta tidak ditemukan atau tidak cocok. Periksa kembali Nomor Peserta (KPJ), NIK dan Tanggal Lahir.");
 
-    public const string AlreadyRegistered = "Orang ini sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Pilih \"Sudah memiliki KPJ? Ya\" dan daftarkan dengan KPJ-nya.";
+    public static string AlreadyRegistered => Wording.Of("Orang ini sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Pilih \"Sudah memiliki KPJ? Ya\" dan daftarkan dengan KPJ-nya.");
 
     public static bool IsAlreadyRegistered(Refusal refusal) =>
         refusal.Kind == RefusalKind.Conflict && refusal.Errors.Values.Any(messages => messages.Contains(AlreadyRegistered));
@@ -50,7 +51,7 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         if (await db.Employments.AnyAsync(
                 e => e.ParticipantId == participant.Id && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi), cancellationToken))
         {
-            return Refusal.Of("Peserta ini sudah terdaftar sebagai tenaga kerja di divisi ini.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Peserta ini sudah terdaftar sebagai tenaga kerja di divisi ini."), RefusalKind.Conflict);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -63,7 +64,7 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         audit.Record("tenagaKerja.tambah", WorkerAudit.Entity, added.Id.ToString(), added.DivisionId,
             after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment!.Upah, mulai = employment.MembershipStart });
         var charges = await lateCharges.SaveWithChargesAsync(added.DivisionId, added.Id, audit, cancellationToken);
-        return new WorkerSaved(added.Id, $"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini." + LateChargeTexts.Summary(charges));
+        return new WorkerSaved(added.Id, Wording.Of($"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini.") + LateChargeTexts.Summary(charges));
     }
 
     public async Task<Result<WorkerSaved>> EnrolNewAsync(FormInput form, CancellationToken cancellationToken)
@@ -93,7 +94,7 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         audit.Record("tenagaKerja.tambah", WorkerAudit.Entity, added.Id.ToString(), added.DivisionId,
             after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart });
         await db.SaveChangesAsync(cancellationToken);
-        return new WorkerSaved(added.Id, $"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui." + await ArrearsNoticeAsync(worker.Employment.MembershipStart, cancellationToken));
+        return new WorkerSaved(added.Id, Wording.Of($"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui.") + await ArrearsNoticeAsync(worker.Employment.MembershipStart, cancellationToken));
     }
 
     /// <summary>Tells that months already final will be billed as Iuran Susulan once the worker is verified.</summary>
@@ -103,6 +104,6 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         var final = await db.ContributionPeriods.Where(p => p.Period >= from && (p.Status == PeriodStatus.Final || p.Status == PeriodStatus.Lunas))
             .OrderBy(p => p.Period).Select(p => p.Period).ToListAsync(cancellationToken);
         return final.Count == 0 ? string.Empty
-            : $" Periode {string.Join(", ", final)} sudah final: iurannya ditagihkan sebagai Iuran Susulan (dengan denda) pada tagihan berikutnya setelah data disetujui.";
+            : Wording.Of($" Periode {string.Join(", ", final)} sudah final: iurannya ditagihkan sebagai Iuran Susulan (dengan denda) pada tagihan berikutnya setelah data disetujui.");
     }
 }

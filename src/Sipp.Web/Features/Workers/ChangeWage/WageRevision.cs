@@ -8,6 +8,7 @@ using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.ChangeWage;
 
@@ -61,6 +62,6 @@ public sealed class WageRevision(SippDbContext db, LateChargePlanner lateCharges
         audit.Record("tenagaKerja.ubahUpah", WorkerAudit.Entity, worker.Id.ToString(), worker.DivisionId,
             new { periode = period.Value.ToString(), upah = before }, new { periode = period.Value.ToString(), upah = upah.Value });
         var charges = await lateCharges.SaveWithChargesAsync(worker.DivisionId, worker.Id, audit, cancellationToken);
-        return new WorkerSaved(worker.Id, $"Upah {new Domain.Money.Rupiah(upah.Value)} berlaku mulai periode {period.Value}." + LateChargeTexts.Summary(charges));
+        return new WorkerSaved(worker.Id, Wording.Of($"Upah {new Domain.Money.Rupiah(upah.Value)} berlaku mulai periode {period.Value}.") + LateChargeTexts.Summary(charges));
     }
 }

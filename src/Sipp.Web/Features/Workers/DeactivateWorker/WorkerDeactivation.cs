@@ -7,6 +7,7 @@ using Sipp.Web.Features.Contributions.LateChanges;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.DeactivateWorker;
 
@@ -40,7 +41,7 @@ public sealed class WorkerDeactivation(SippDbContext db, LateChargePlanner lateC
         audit.Record("tenagaKerja.nonAktif", WorkerAudit.Entity, worker.Id.ToString(), worker.DivisionId,
             new { status = "Aktif" }, new { status = "Non Aktif", tanggal = end.EndDate, alasan = WorkerTexts.Reason(end.Reason), keterangan = end.Text });
         var charges = await lateCharges.SaveWithChargesAsync(worker.DivisionId, worker.Id, audit, cancellationToken);
-        return new WorkerSaved(worker.Id, $"{worker.Participant.FullName} non aktif sejak {Show.Date(end.EndDate)}." + LateChargeTexts.Summary(charges));
+        return new WorkerSaved(worker.Id, Wording.Of($"{worker.Participant.FullName} non aktif sejak {Show.Date(end.EndDate)}.") + LateChargeTexts.Summary(charges));
     }
 
     private async Task<(CheckedWorker? Worker, Refusal? Refusal)> CheckedAsync(Guid workerId, FormInput form, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Problems;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.EditWorker;
 
@@ -35,7 +36,7 @@ public sealed class WorkerDataUpdate(SippDbContext db, AuditLog audit)
         var postal = v.Required(F.PostalCode);
         if (postal is not null && (postal.Length != 5 || !postal.All(char.IsAsciiDigit)))
         {
-            v.Fail(F.PostalCode, "Kode Pos harus 5 angka.");
+            v.Fail(F.PostalCode, Wording.Of("Kode Pos harus 5 angka."));
         }
 
         var phone = v.Parse<PhoneNumber>(F.Phone, false, PhoneNumber.TryParse);
@@ -62,7 +63,7 @@ public sealed class WorkerDataUpdate(SippDbContext db, AuditLog audit)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new WorkerSaved(worker.Id, "Data tenaga kerja sudah disimpan.");
+        return new WorkerSaved(worker.Id, Wording.Of("Data tenaga kerja sudah disimpan."));
     }
 
     private static object Snapshot(Employment e) => new

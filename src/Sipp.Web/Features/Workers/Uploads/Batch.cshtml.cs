@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Uploads;
 using Sipp.Web.Infrastructure.Security;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -44,7 +45,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
 
         var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.DisplayName(), HttpContext.Connection.RemoteIpAddress?.ToString());
         var refusal = await importer.ImportAsync(id, actor, cancellationToken);
-        Message = refusal?.Message ?? string.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), $"{ValidRows:#,0} baris sudah diimpor.");
+        Message = refusal?.Message ?? Wording.Of($"{ValidRows:#,0} baris sudah diimpor.");
         return RedirectToPage(new { id });
     }
 
@@ -56,7 +57,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         var refusal = await reception.CancelAsync(id, cancellationToken);
-        Message = refusal is null ? "Upload dibatalkan; tidak ada data yang diimpor." : null;
+        Message = refusal is null ? Wording.Of("Upload dibatalkan; tidak ada data yang diimpor.") : null;
         return RedirectToPage(new { id });
     }
 

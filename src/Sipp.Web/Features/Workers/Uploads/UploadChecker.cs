@@ -8,6 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Sipp.Web.Infrastructure.Files;
 using Sipp.Web.Infrastructure;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -34,7 +35,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
         await using var copy = await storage.OpenAsync(batchId, cancellationToken);
         if (copy is null)
         {
-            await RefuseAsync(batchId, "File upload ini tidak ditemukan lagi. Upload ulang file-nya.", cancellationToken);
+            await RefuseAsync(batchId, Wording.Of("File upload ini tidak ditemukan lagi. Upload ulang file-nya."), cancellationToken);
             return;
         }
 
@@ -85,7 +86,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
 
         if (dataRows == 0)
         {
-            await RefuseAsync(batchId, "File tidak berisi data di bawah baris judul.", cancellationToken);
+            await RefuseAsync(batchId, Wording.Of("File tidak berisi data di bawah baris judul."), cancellationToken);
             return;
         }
 
@@ -116,9 +117,9 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
     /// <summary>The refusal of a file over the limit; <paramref name="rows"/> when the file declares its size.</summary>
     private string TooManyRows(int? rows)
     {
-        var indonesian = System.Globalization.CultureInfo.GetCultureInfo("id-ID");
-        var size = rows is { } count ? count.ToString("#,0", indonesian) : "lebih dari " + MaxRows.ToString("#,0", indonesian);
-        return string.Create(indonesian, $"File berisi {size} baris; paling banyak {MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.");
+        return rows is { } count
+            ? Wording.Of($"File berisi {count:#,0} baris; paling banyak {MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.")
+            : Wording.Of($"File berisi lebih dari {MaxRows:#,0} baris; paling banyak {MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.");
     }
 
     /// <summary>The whole file is refused: no row errors are kept, only the reason.</summary>

@@ -11,6 +11,7 @@ using Sipp.Web.Infrastructure.Files;
 using Sipp.Web.Infrastructure;
 
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -26,7 +27,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
         var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null || batch.State != UploadState.SiapImpor)
         {
-            return Refusal.Of("Upload ini tidak siap diimpor (sudah diimpor, dibatalkan, atau ditolak).", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Upload ini tidak siap diimpor (sudah diimpor, dibatalkan, atau ditolak)."), RefusalKind.Conflict);
         }
 
         var refusedBefore = (await db.UploadRowErrors.Where(e => e.BatchId == batchId).Select(e => e.RowNumber).ToListAsync(cancellationToken)).ToHashSet();
@@ -36,7 +37,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
         await using var copy = await storage.OpenAsync(batchId, cancellationToken);
         if (copy is null)
         {
-            return Refusal.Of("File upload ini tidak ditemukan lagi. Upload ulang file-nya.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("File upload ini tidak ditemukan lagi. Upload ulang file-nya."), RefusalKind.Conflict);
         }
 
         await foreach (var prepared in UploadFile.Open(copy.Path, batch, options.Value.Limits).ChunksAsync(UploadChecker.ChunkSize, validation.Prepare, cancellationToken))
@@ -45,7 +46,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
             {
                 if (result.IsValid == refusedBefore.Contains(result.RowNumber))
                 {
-                    return Refusal.Of($"Data berubah sejak file diperiksa (baris {result.RowNumber}). Tidak ada yang diimpor; upload file ini lagi untuk diperiksa ulang.", RefusalKind.Conflict);
+                    return Refusal.Of(Wording.Of($"Data berubah sejak file diperiksa (baris {result.RowNumber}). Tidak ada yang diimpor; upload file ini lagi untuk diperiksa ulang."), RefusalKind.Conflict);
                 }
 
                 if (result.IsValid)
@@ -61,7 +62,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                 .SetProperty(x => x.ImportedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
         if (claimed != 1)
         {
-            return Refusal.Of("Upload ini sedang atau sudah diimpor.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Upload ini sedang atau sudah diimpor."), RefusalKind.Conflict);
         }
 
         switch (batch.Kind)

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
 using Sipp.Data.Uploads;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -103,9 +105,15 @@ public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes,
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // The reasons stored for the file's rows are written in the uploader's language. Set in this async method, the
+            // culture holds for its own work only (the execution context is restored when it returns).
+            var db = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            var language = await db.UploadBatches.AcrossDivisions().Where(b => b.Id == batchId)
+                .Select(b => db.Users.Where(u => u.Id == b.UploadedByUserId).Select(u => u.Language).FirstOrDefault()).FirstOrDefaultAsync(stoppingToken);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Wording.CultureOf(language);
             if (attempts > UploadQueue.MaxAttempts)
             {
-                await RefuseAsync(batchId, "File ini tidak dapat diperiksa sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi.");
+                await RefuseAsync(batchId, Wording.Of("File ini tidak dapat diperiksa sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi."));
                 return;
             }
 
@@ -122,7 +130,7 @@ public sealed class UploadWorker(UploadQueue queue, IServiceScopeFactory scopes,
         catch (Exception e)
         {
             logger.LogError(e, "Checking upload {BatchId} failed", batchId);
-            await RefuseAsync(batchId, "File tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi.");
+            await RefuseAsync(batchId, Wording.Of("File tidak dapat dibaca sampai selesai. Periksa isinya atau simpan ulang, lalu upload lagi."));
         }
     }
 

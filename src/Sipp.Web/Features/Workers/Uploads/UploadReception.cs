@@ -7,6 +7,7 @@ using Sipp.Data.Uploads;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Files;
 using Sipp.Web.Infrastructure.Problems;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -22,7 +23,7 @@ public sealed class UploadReception(
 {
     public const string KindField = "jenis";
     public const string FileField = "file";
-    public const string TooLarge = "File lebih dari 20 MB. Bagi menjadi beberapa file.";
+    public static string TooLarge => Wording.Of("File lebih dari 20 MB. Bagi menjadi beberapa file.");
 
     /// <summary>A 20 MB file with its form around it; a larger request is refused before it is read (see Errors).</summary>
     public const long MaxRequestBytes = SpreadsheetInspection.MaxBytes + (1024 * 1024);
@@ -32,12 +33,12 @@ public sealed class UploadReception(
     {
         if (UploadDefinition.FromSlug(file.Jenis) is not { } definition)
         {
-            return Refusal.Field(KindField, "Jenis upload tidak dikenal.");
+            return Refusal.Field(KindField, Wording.Of("Jenis upload tidak dikenal."));
         }
 
         if (file.Content is null || file.Length == 0)
         {
-            return Refusal.Field(FileField, file.Content is null ? "Pilih file .xlsx atau .csv untuk diupload." : "File kosong.");
+            return Refusal.Field(FileField, file.Content is null ? Wording.Of("Pilih file .xlsx atau .csv untuk diupload.") : Wording.Of("File kosong."));
         }
 
         if (file.Length > SpreadsheetInspection.MaxBytes)
@@ -65,14 +66,14 @@ public sealed class UploadReception(
         var batch = await db.UploadBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null)
         {
-            return Refusal.Of("Upload tidak ditemukan.", RefusalKind.NotFound);
+            return Refusal.Of(Wording.Of("Upload tidak ditemukan."), RefusalKind.NotFound);
         }
 
         var cancelled = await db.UploadBatches.Where(b => b.Id == batchId && (b.State == UploadState.SiapImpor || b.State == UploadState.Diperiksa))
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.Dibatalkan).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
         if (cancelled == 0)
         {
-            return Refusal.Of("Upload ini tidak dapat dibatalkan lagi.", RefusalKind.Conflict);
+            return Refusal.Of(Wording.Of("Upload ini tidak dapat dibatalkan lagi."), RefusalKind.Conflict);
         }
 
         await storage.DeleteAsync(batchId, cancellationToken);
@@ -112,7 +113,7 @@ public sealed class UploadReception(
         try
         {
             var headers = UploadFile.Open(path, batch, limits).Headers();
-            return headers.Count == 0 ? "File tidak memiliki baris judul (baris 1)." : definition.CheckHeaders(headers);
+            return headers.Count == 0 ? Wording.Of("File tidak memiliki baris judul (baris 1).") : definition.CheckHeaders(headers);
         }
         catch (SheetLimitException limit)
         {
@@ -120,7 +121,7 @@ public sealed class UploadReception(
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException)
         {
-            return "File Excel ini rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu upload lagi.";
+            return Wording.Of("File Excel ini rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu upload lagi.");
         }
     }
 }

@@ -6,6 +6,7 @@ using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Infrastructure.Files;
 using F = Sipp.Domain.Workers.WorkerFields;
+using Sipp.Domain;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
@@ -52,12 +53,12 @@ public sealed class NewWorkersValidator(SippDbContext db)
             if (worker.Nik is { } nik)
             {
                 problem = known.Contains(nik.Value)
-                    ? "Orang ini sudah terdaftar sebagai peserta; daftarkan dengan KPJ-nya melalui Tambah Tenaga Kerja (Sudah memiliki KPJ? Ya)."
-                    : !_seenNiks.Add(nik.Value) ? "NIK ini muncul lebih dari sekali di file ini." : null;
+                    ? Wording.Of("Orang ini sudah terdaftar sebagai peserta; daftarkan dengan KPJ-nya melalui Tambah Tenaga Kerja (Sudah memiliki KPJ? Ya).")
+                    : !_seenNiks.Add(nik.Value) ? Wording.Of("NIK ini muncul lebih dari sekali di file ini.") : null;
             }
             else if (!_seenPassports.Add(worker.Passport!.Value.Value + "/" + worker.Country!.Value.Value))
             {
-                problem = "Nomor Paspor ini muncul lebih dari sekali di file ini.";
+                problem = Wording.Of("Nomor Paspor ini muncul lebih dari sekali di file ini.");
             }
 
             results.Add(problem is null
@@ -108,7 +109,7 @@ public sealed class DivisionWorkers
 
         if (!ByKpj.TryGetValue(kpj.Value.Value, out var worker))
         {
-            v.Fail(UploadDefinition.KpjColumn, "KPJ ini bukan tenaga kerja divisi ini.");
+            v.Fail(UploadDefinition.KpjColumn, Wording.Of("KPJ ini bukan tenaga kerja divisi ini."));
         }
 
         return worker;
@@ -127,12 +128,12 @@ public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly tod
         var nik = v.Required(F.Nik);
         if (worker is not null && nik is not null && !IdentityNumbers.Same(nik, worker.Nik ?? worker.Passport))
         {
-            v.Fail(F.Nik, "NIK tidak cocok dengan KPJ tersebut.");
+            v.Fail(F.Nik, Wording.Of("NIK tidak cocok dengan KPJ tersebut."));
         }
 
         if (worker is not null && !_seen.Add(worker.Kpj!))
         {
-            v.Fail(UploadDefinition.KpjColumn, "KPJ ini muncul lebih dari sekali di file ini.");
+            v.Fail(UploadDefinition.KpjColumn, Wording.Of("KPJ ini muncul lebih dari sekali di file ini."));
         }
 
         var checkedValue = worker is null ? null : DeactivationCheck.Check(v, worker, today, UploadDefinition.OtherReasonColumn);
@@ -162,7 +163,7 @@ public sealed class WageUpdatesValidator(DivisionWorkers workers)
 
             if (!_seen.Add((worker.Kpj!, period)))
             {
-                v.Fail(UploadDefinition.KpjColumn, "KPJ dan Periode Mulai ini muncul lebih dari sekali di file ini.");
+                v.Fail(UploadDefinition.KpjColumn, Wording.Of("KPJ dan Periode Mulai ini muncul lebih dari sekali di file ini."));
             }
         }
 
@@ -191,7 +192,7 @@ public sealed class WageUpdatesValidator(DivisionWorkers workers)
             return true;
         }
 
-        error = "Periode Mulai harus berformat YYYY-MM, misalnya 2026-04.";
+        error = Wording.Of("Periode Mulai harus berformat YYYY-MM, misalnya 2026-04.");
         return false;
     }
 }

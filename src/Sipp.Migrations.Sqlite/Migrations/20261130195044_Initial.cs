@@ -52,6 +52,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastDivisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "id"),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),

@@ -11,7 +11,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130152120_Initial")]
+    [Migration("20261130195044_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -246,6 +246,13 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("id");
 
                     b.Property<Guid?>("LastDivisionId")
                         .HasColumnType("TEXT");

@@ -56,6 +56,7 @@ namespace Sipp.Migrations.Postgres.Migrations
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastDivisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false, defaultValue: "id"),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),

@@ -12,7 +12,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130152128_Initial")]
+    [Migration("20261130195053_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -258,6 +258,13 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("id");
 
                     b.Property<Guid?>("LastDivisionId")
                         .HasColumnType("uuid");
