@@ -81,6 +81,11 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         e.HasIndex(m => new { m.DivisionId, m.LatestUpah });
         e.HasIndex(m => new { m.DivisionId, m.MembershipStartDate }); // a period's joiners (review)
         e.HasIndex(m => new { m.DivisionId, m.EndDate });             // a period's leavers (review)
+        e.Property(m => m.EmployeeNumber).HasMaxLength(30);
+        // Unique among the division's current workers (waiting or active): a leaver's number may be given again.
+        e.HasIndex(m => new { m.DivisionId, m.EmployeeNumber }, "IX_Employments_CurrentEmployeeNumber").IsUnique()
+            .HasFilter("\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+        e.HasIndex(m => new { m.DivisionId, m.EmployeeNumber }, "IX_Employments_DivisionId_EmployeeNumber"); // search, any status
     }
 }
 

@@ -21,6 +21,9 @@ public class Employment
 
     public EmploymentType EmploymentType { get; set; }
 
+    /// <summary>Nomor Pegawai: the employer's own number for the worker, unique among the division's current workers.</summary>
+    public string? EmployeeNumber { get; set; }
+
     /// <summary>Tanggal Mulai Kerja.</summary>
     public DateOnly WorkStartDate { get; set; }
 

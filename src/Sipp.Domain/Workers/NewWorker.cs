@@ -24,7 +24,7 @@ public sealed record NewWorker(
     NewEmployment Employment);
 
 /// <summary>The employment part, also used when a person with a KPJ joins ("Sudah memiliki KPJ? Ya").</summary>
-public sealed record NewEmployment(EmploymentType Type, DateOnly WorkStart, DateOnly? ContractEnd, DateOnly MembershipStart, long Upah);
+public sealed record NewEmployment(EmploymentType Type, DateOnly WorkStart, DateOnly? ContractEnd, DateOnly MembershipStart, long Upah, EmployeeNumber? Number = null);
 
 public static class NewWorkerParser
 {
@@ -103,6 +103,7 @@ public static class NewWorkerParser
         var contractEnd = v.Date(F.ContractEnd, false);
         var membershipStart = v.Date(F.MembershipStart, true);
         var upah = v.Rupiah(F.Wage);
+        var number = v.Parse<EmployeeNumber>(F.EmployeeNumber, false, EmployeeNumber.TryParse);
 
         if (type == EmploymentType.Pkwt && contractEnd is null && !v.Errors.ContainsKey(F.ContractEnd))
         {
@@ -131,6 +132,6 @@ public static class NewWorkerParser
 
         return v.HasErrors || type is null || workStart is null || membershipStart is null || upah is null
             ? null
-            : new NewEmployment(type.Value, workStart.Value, contractEnd, membershipStart.Value, upah.Value);
+            : new NewEmployment(type.Value, workStart.Value, contractEnd, membershipStart.Value, upah.Value, number);
     }
 }

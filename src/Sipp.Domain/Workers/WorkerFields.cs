@@ -30,11 +30,12 @@ public static class WorkerFields
     public const string EndDate = "Tanggal Non Aktif";
     public const string EndReason = "Alasan";
     public const string WageFrom = "Periode Mulai";
+    public const string EmployeeNumber = "Nomor Pegawai";
 
     /// <summary>The columns of "Upload Tenaga Kerja Baru", in template order.</summary>
     public static readonly IReadOnlyList<string> NewWorkerColumns =
     [
-        Nik, FullName, BirthPlace, BirthDate, Sex, MotherMaidenName, Citizenship, Passport, Country, MaritalStatus, Address,
+        EmployeeNumber, Nik, FullName, BirthPlace, BirthDate, Sex, MotherMaidenName, Citizenship, Passport, Country, MaritalStatus, Address,
         PostalCode, Phone, Email, Npwp, EmploymentType, WorkStart, ContractEnd, MembershipStart, Wage,
     ];
 }

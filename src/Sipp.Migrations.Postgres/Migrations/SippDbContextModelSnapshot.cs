@@ -1328,6 +1328,10 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("EmploymentType")
                         .HasColumnType("integer");
 
@@ -1417,6 +1421,12 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.HasIndex("DivisionId", "SortName", "Id");
 
                     b.HasIndex("DivisionId", "Status", "SortName", "Id");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_CurrentEmployeeNumber")
+                        .IsUnique()
+                        .HasFilter("\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_DivisionId_EmployeeNumber");
 
                     b.HasIndex(new[] { "SortName" }, "IX_Employments_SortName_Trigram");
 

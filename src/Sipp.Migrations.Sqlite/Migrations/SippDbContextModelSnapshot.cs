@@ -1306,6 +1306,10 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EmploymentType")
                         .HasColumnType("INTEGER");
 
@@ -1395,6 +1399,12 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.HasIndex("DivisionId", "SortName", "Id");
 
                     b.HasIndex("DivisionId", "Status", "SortName", "Id");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_CurrentEmployeeNumber")
+                        .IsUnique()
+                        .HasFilter("\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_DivisionId_EmployeeNumber");
 
                     b.ToTable("Employments");
                 });

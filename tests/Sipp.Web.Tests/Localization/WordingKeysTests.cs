@@ -56,7 +56,8 @@ public partial class WordingKeysTests
         new[] { typeof(Sipp.Domain.Workers.WorkerFields), typeof(Sipp.Web.Features.BackOffice.Companies.CompanyInput) }
             .SelectMany(t => t.GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!))
             .Concat(Enum.GetValues<Sipp.Domain.Workers.EmploymentStatus>().Select(Sipp.Web.Features.Workers.WorkerTexts.Status))
-            .Concat(Enum.GetValues<Sipp.Domain.Contributions.LateChargeKind>().Select(Sipp.Domain.Contributions.LateCharges.Label));
+            .Concat(Enum.GetValues<Sipp.Domain.Contributions.LateChargeKind>().Select(Sipp.Domain.Contributions.LateCharges.Label))
+            .Concat(Sipp.Web.Features.Workers.Uploads.UploadDefinition.All.Select(d => d.Title));
 
     private static IEnumerable<string> SourceFiles(string root) =>
         Directory.GetFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)

@@ -31,19 +31,19 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
 
         foreach (var rows in new[] { csv, semicolon })
         {
-            Assert.Equal(["Nama", "KPJ", "Upah", "JHT Pemberi Kerja", "JHT Tenaga Kerja", "JKK", "JKM", "JP Pemberi Kerja", "JP Tenaga Kerja", "Jumlah Iuran"], rows[0]);
+            Assert.Equal(["Nama", "KPJ", "Nomor Pegawai", "Upah", "JHT Pemberi Kerja", "JHT Tenaga Kerja", "JKK", "JKM", "JP Pemberi Kerja", "JP Tenaga Kerja", "Jumlah Iuran"], rows[0]);
             var data = rows[1..^1];
             Assert.Equal(expected.Count, data.Count);
             Assert.Equal("Jumlah", rows[^1][0]);
-            Assert.Equal(expected.Sums, rows[^1][2..].Select(ReportFiles.Number));
-            Assert.Equal(expected.Sums, Enumerable.Range(2, 8).Select(c => data.Sum(r => ReportFiles.Number(r[c]))));
+            Assert.Equal(expected.Sums, rows[^1][3..].Select(ReportFiles.Number));
+            Assert.Equal(expected.Sums, Enumerable.Range(3, 8).Select(c => data.Sum(r => ReportFiles.Number(r[c]))));
         }
 
         var header = xlsx.Rows.FindIndex(r => r.Length > 0 && r[0] == "Nama");
         Assert.Equal(header + 1, xlsx.FrozenRows); // the header row stays in view
         Assert.Equal(expected.Count, xlsx.Rows.Count - header - 2);
         Assert.Equal("Jumlah", xlsx.Rows[^1][0]);
-        Assert.Equal(expected.Sums, xlsx.Rows[^1][2..].Select(ReportFiles.Number));
+        Assert.Equal(expected.Sums, xlsx.Rows[^1][3..].Select(ReportFiles.Number));
         Assert.All(xlsx.MoneyCellTypes, t => Assert.Equal("Number", t)); // real numbers in the Rupiah format, not text
         Assert.Contains(xlsx.Rows, r => r.Length == 2 && r[0] == "NPP" && r[1] == "10000001");
 
@@ -112,14 +112,14 @@ public class ReportsTests(ReportsTests.Fixture fixture) : IClassFixture<ReportsT
         var wages = ReportFiles.Csv(await DownloadAsync(browser, "daftar-upah.csv"));
 
         Assert.Equal(fixture.Joined.Order(), joined[1..^1].Select(r => r[0]).Order());
-        Assert.All(joined[1..^1], r => Assert.Matches(@"^\*{12}\d{4}$", r[2])); // NIK masked
-        Assert.Equal("2026-02-01", joined[1][3]);
+        Assert.All(joined[1..^1], r => Assert.Matches(@"^\*{12}\d{4}$", r[3])); // NIK masked
+        Assert.Equal("2026-02-01", joined[1][4]);
         var header = left.FindIndex(r => r.Length > 0 && r[0] == "Nama");
         Assert.Equal(fixture.Left.Order(), left[(header + 1)..^1].Select(r => r[0]).Order());
-        Assert.All(left[(header + 1)..^1], r => Assert.Equal(new DateTime(2026, 2, 20).ToOADate().ToString(Invariant), r[3]));
+        Assert.All(left[(header + 1)..^1], r => Assert.Equal(new DateTime(2026, 2, 20).ToOADate().ToString(Invariant), r[4]));
         var expected = await fixture.LineSumsAsync();
         Assert.Equal(expected.Count, wages.Count - 2);
-        Assert.Equal(expected.Sums[0], ReportFiles.Number(wages[^1][3]));
+        Assert.Equal(expected.Sums[0], ReportFiles.Number(wages[^1][4]));
     }
 
     [Fact]

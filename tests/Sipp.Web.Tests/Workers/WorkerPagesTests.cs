@@ -44,7 +44,7 @@ public class WorkerPagesTests(WorkerPagesTests.Fixture fixture) : IClassFixture<
 
         var rows = Rows(await HtmlPage.GetAsync(browser, "/tenaga-kerja?Urut=upah&Turun=true"));
 
-        var wages = rows.Select(r => long.Parse(r[4].Replace("Rp ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var wages = rows.Select(r => long.Parse(r[5].Replace("Rp ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(wages.OrderByDescending(w => w), wages);
     }
 

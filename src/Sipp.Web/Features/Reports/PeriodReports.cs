@@ -79,14 +79,14 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
         Title = L[report.Title], FileName = fileName, Facts = facts,
         Columns =
         [
-            new(L["Nama"], ColumnKind.Text, 2.2), new(L["KPJ"], ColumnKind.Text, 1.1), new(L["Upah"], ColumnKind.Money, 1.2),
+            new(L["Nama"], ColumnKind.Text, 2.2), new(L["KPJ"], ColumnKind.Text, 1.1), new(L["Nomor Pegawai"], ColumnKind.Text, 1.0), new(L["Upah"], ColumnKind.Money, 1.2),
             new(L["JHT Pemberi Kerja"], ColumnKind.Money, 1.2), new(L["JHT Tenaga Kerja"], ColumnKind.Money, 1.2), new(L["JKK"], ColumnKind.Money, 1.2),
             new(L["JKM"], ColumnKind.Money, 1.2), new(L["JP Pemberi Kerja"], ColumnKind.Money, 1.2), new(L["JP Tenaga Kerja"], ColumnKind.Money, 1.2),
             new(L["Jumlah Iuran"], ColumnKind.Money, 1.3),
         ],
         Rows = Rows(db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
-            .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total })
-            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total]),
+            .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Employment.EmployeeNumber, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total })
+            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, l.EmployeeNumber, l.Upah, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.Total]),
         Note = L["JKP tidak ditagihkan kepada pemberi kerja; rinciannya ada di halaman periode."],
     };
 
@@ -117,7 +117,7 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             Title = L[report.Title], FileName = fileName, Facts = facts,
             Columns =
             [
-                new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["NIK"], ColumnKind.Text, 1.4),
+                new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["Nomor Pegawai"], ColumnKind.Text, 1.0), new(L["NIK"], ColumnKind.Text, 1.4),
                 new(L["Mulai Kepesertaan"], ColumnKind.Date, 1.1), new(L["Status"], ColumnKind.Text, 1.3), new(L["Upah Awal"], ColumnKind.Money, 1.2),
             ],
             Rows = Rows(db.Employments.AsNoTracking()
@@ -125,10 +125,10 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
                 .OrderBy(e => e.SortName).ThenBy(e => e.Id)
                 .Select(e => new
                 {
-                    e.Participant.FullName, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.MembershipStartDate, e.Status,
+                    e.Participant.FullName, e.Participant.Kpj, e.EmployeeNumber, e.Participant.Nik, e.Participant.PassportNumber, e.MembershipStartDate, e.Status,
                     Upah = e.WageHistory.OrderBy(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
                 })
-                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj ?? L["(menunggu verifikasi)"].Value, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.MembershipStartDate, L[WorkerTexts.Status(e.Status)].Value, e.Upah]),
+                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj ?? L["(menunggu verifikasi)"].Value, e.EmployeeNumber, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.MembershipStartDate, L[WorkerTexts.Status(e.Status)].Value, e.Upah]),
         };
     }
 
@@ -140,24 +140,24 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             Title = L[report.Title], FileName = fileName, Facts = facts,
             Columns =
             [
-                new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["NIK"], ColumnKind.Text, 1.4),
+                new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["Nomor Pegawai"], ColumnKind.Text, 1.0), new(L["NIK"], ColumnKind.Text, 1.4),
                 new(L["Tanggal Keluar"], ColumnKind.Date, 1.1), new(L["Alasan"], ColumnKind.Text, 1.6), new(L["Upah Terakhir"], ColumnKind.Money, 1.2),
             ],
             Rows = Rows(db.Employments.AsNoTracking()
                 .Where(e => e.EndDate >= first && e.EndDate <= last)
                 .OrderBy(e => e.SortName).ThenBy(e => e.Id)
-                .Select(e => new { e.Participant.FullName, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.EndDate, e.EndReason, e.LatestUpah })
-                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.EndDate, e.EndReason is { } reason ? WorkerTexts.Reason(reason) : null, e.LatestUpah]),
+                .Select(e => new { e.Participant.FullName, e.Participant.Kpj, e.EmployeeNumber, e.Participant.Nik, e.Participant.PassportNumber, e.EndDate, e.EndReason, e.LatestUpah })
+                .AsAsyncEnumerable(), e => [e.FullName, e.Kpj, e.EmployeeNumber, WorkerTexts.MaskedId(e.Nik, e.PassportNumber), e.EndDate, e.EndReason is { } reason ? L[WorkerTexts.Reason(reason)].Value : null, e.LatestUpah]),
         };
     }
 
     private TableDocument Wages(ReportInfo report, string fileName, List<(string, string)> facts, Guid periodId) => new()
     {
         Title = L[report.Title], FileName = fileName, Facts = facts,
-        Columns = [new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["NIK"], ColumnKind.Text, 1.4), new(L["Upah"], ColumnKind.Money, 1.2), new(L["Keterangan"], ColumnKind.Text, 1.6)],
+        Columns = [new(L["Nama"], ColumnKind.Text, 2.4), new(L["KPJ"], ColumnKind.Text, 1.2), new(L["Nomor Pegawai"], ColumnKind.Text, 1.0), new(L["NIK"], ColumnKind.Text, 1.4), new(L["Upah"], ColumnKind.Money, 1.2), new(L["Keterangan"], ColumnKind.Text, 1.6)],
         Rows = Rows(db.ContributionLines.AsNoTracking().Where(l => l.PeriodId == periodId).OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId)
-            .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Employment.Participant.Nik, l.Employment.Participant.PassportNumber, l.Upah, l.WageCorrected })
-            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, WorkerTexts.MaskedId(l.Nik, l.PassportNumber), l.Upah, l.WageCorrected ? L["Dikoreksi untuk periode ini"].Value : null]),
+            .Select(l => new { l.Employment.Participant.FullName, l.Employment.Participant.Kpj, l.Employment.EmployeeNumber, l.Employment.Participant.Nik, l.Employment.Participant.PassportNumber, l.Upah, l.WageCorrected })
+            .AsAsyncEnumerable(), l => [l.FullName, l.Kpj, l.EmployeeNumber, WorkerTexts.MaskedId(l.Nik, l.PassportNumber), l.Upah, l.WageCorrected ? L["Dikoreksi untuk periode ini"].Value : null]),
     };
 
     /// <summary>

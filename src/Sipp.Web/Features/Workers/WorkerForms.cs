@@ -27,7 +27,10 @@ public static class WorkerForms
         Field(values, F.ContractEnd, "date", help: "Hanya untuk PKWT.", required: false).OnlyWhen(F.EmploymentType, "PKWT"),
         Field(values, F.MembershipStart, "date", help: "Sejak tanggal ini iuran dihitung."),
         Field(values, F.Wage, help: Contributions.PeriodTexts.WageHelp),
+        Field(values, F.EmployeeNumber, help: EmployeeNumberHelp, required: false),
     ];
+
+    public const string EmployeeNumberHelp = "Nomor karyawan dari payroll Anda, bila ada; unik di divisi ini.";
 
     /// <summary>A handler's refusal on a worker form: each message next to its field (Isian[field]), the rest at the top.</summary>
     public static void Show(ModelStateDictionary modelState, Refusal refusal) => AddErrors(modelState, refusal.Errors);

@@ -35,7 +35,7 @@ public static class WorkerRecords
         {
             Id = Guid.CreateVersion7(), ParticipantId = participantId, DivisionId = divisionId, Status = status, EmploymentType = employment.Type,
             WorkStartDate = employment.WorkStart, ContractEndDate = employment.ContractEnd, MembershipStartDate = employment.MembershipStart,
-            RegisteredOn = registeredOn, CreatedAt = now,
+            RegisteredOn = registeredOn, CreatedAt = now, EmployeeNumber = employment.Number?.Value,
         };
         added.WageHistory.Add(new WageChange { EffectiveFrom = Period.Containing(employment.MembershipStart), Upah = employment.Upah, CreatedAt = now });
         return added;

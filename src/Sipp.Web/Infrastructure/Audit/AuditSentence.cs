@@ -75,7 +75,7 @@ public sealed partial class AuditSentence(IStringLocalizer<SharedResource> local
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
         ["kpj"] = "KPJ", ["nik"] = "NIK", ["npp"] = "NPP", ["jumlahTk"] = "Jumlah TK", ["jkk"] = "JKK", ["jkm"] = "JKM", ["jht"] = "JHT", ["jp"] = "JP",
-        ["perhitunganKe"] = "Perhitungan ke", ["aktif"] = "Aktif",
+        ["perhitunganKe"] = "Perhitungan ke", ["aktif"] = "Aktif", ["nomorPegawai"] = "Nomor Pegawai",
     };
 
     public string Title(string action) => localizer[Titles.TryGetValue(action, out var title) ? title : action];

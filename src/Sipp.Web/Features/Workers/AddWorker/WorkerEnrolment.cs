@@ -37,7 +37,7 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         var identity = values.Required(F.Nik);
         var birthDate = values.Date(F.BirthDate, true);
         var employment = NewWorkerParser.ParseEmployment(values, birthDate);
-        if (Refusal.Of(values) is { } invalid)
+        if ((Refusal.Of(values) ?? await EmployeeNumbers.CheckFreeAsync(db, employment!.Number, null, cancellationToken)) is { } invalid)
         {
             return invalid;
         }
@@ -62,7 +62,7 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         added.VerifiedAt = now;
         db.Employments.Add(added);
         audit.Record("tenagaKerja.tambah", WorkerAudit.Entity, added.Id.ToString(), added.DivisionId,
-            after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment!.Upah, mulai = employment.MembershipStart });
+            after: new { kpj = participant.Kpj, jalur = "sudah memiliki KPJ", status = "Aktif", upah = employment!.Upah, mulai = employment.MembershipStart, nomorPegawai = employment.Number?.Value });
         var charges = await lateCharges.SaveWithChargesAsync(added.DivisionId, added.Id, audit, cancellationToken);
         return new WorkerSaved(added.Id, Wording.Of($"{participant.FullName} (KPJ {participant.Kpj}) sudah terdaftar aktif di divisi ini.") + LateChargeTexts.Summary(charges));
     }
@@ -73,6 +73,11 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         if (worker is null)
         {
             return new Refusal(RefusalKind.Invalid, errors);
+        }
+
+        if (await EmployeeNumbers.CheckFreeAsync(db, worker.Employment.Number, null, cancellationToken) is { } taken)
+        {
+            return taken;
         }
 
         var nik = worker.Nik?.Value;
@@ -92,7 +97,7 @@ public sealed class WorkerEnrolment(SippDbContext db, LateChargePlanner lateChar
         db.Participants.Add(participant);
         db.Employments.Add(added);
         audit.Record("tenagaKerja.tambah", WorkerAudit.Entity, added.Id.ToString(), added.DivisionId,
-            after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart });
+            after: new { nama = participant.FullName, jalur = "peserta baru", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart, nomorPegawai = worker.Employment.Number?.Value });
         await db.SaveChangesAsync(cancellationToken);
         return new WorkerSaved(added.Id, Wording.Of($"{participant.FullName} menunggu verifikasi petugas BPJS. KPJ terbit setelah disetujui.") + await ArrearsNoticeAsync(worker.Employment.MembershipStart, cancellationToken));
     }

@@ -35,7 +35,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             [F.Nik] = p.Nik, [F.BirthDate] = p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [F.Sex] = WorkerTexts.Sex(p.Sex), [F.FullName] = p.FullName, [F.BirthPlace] = worker.BirthPlace, [F.MotherMaidenName] = worker.MotherMaidenName,
             [F.MaritalStatus] = WorkerTexts.Marital(worker.MaritalStatus), [F.Address] = worker.Address, [F.PostalCode] = worker.PostalCode,
-            [F.Phone] = worker.Phone, [F.Email] = worker.Email, [F.Npwp] = worker.Npwp,
+            [F.Phone] = worker.Phone, [F.Email] = worker.Email, [F.Npwp] = worker.Npwp, [F.EmployeeNumber] = worker.EmployeeNumber,
         };
         return Page();
     }

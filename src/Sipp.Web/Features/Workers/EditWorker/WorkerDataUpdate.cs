@@ -42,8 +42,9 @@ public sealed class WorkerDataUpdate(SippDbContext db, AuditLog audit)
         var phone = v.Parse<PhoneNumber>(F.Phone, false, PhoneNumber.TryParse);
         var email = v.Parse<EmailAddress>(F.Email, false, EmailAddress.TryParse);
         var npwp = v.Parse<Npwp>(F.Npwp, false, Npwp.TryParse);
+        var number = v.Parse<EmployeeNumber>(F.EmployeeNumber, false, EmployeeNumber.TryParse);
         var identity = await SharedIdentity.EditableByCompanyAsync(db, p, cancellationToken) ? await SharedIdentity.ParseAsync(db, v, p, cancellationToken) : null;
-        if (Refusal.Of(v) is { } refusal)
+        if ((Refusal.Of(v) ?? await EmployeeNumbers.CheckFreeAsync(db, number, worker.Id, cancellationToken)) is { } refusal)
         {
             return refusal;
         }
@@ -56,6 +57,7 @@ public sealed class WorkerDataUpdate(SippDbContext db, AuditLog audit)
         worker.Phone = phone?.Value;
         worker.Email = email?.Value;
         worker.Npwp = npwp?.Value;
+        worker.EmployeeNumber = number?.Value;
         audit.Record("tenagaKerja.ubahData", WorkerAudit.Entity, worker.Id.ToString(), worker.DivisionId, before, Snapshot(worker));
         if (identity is not null)
         {
@@ -69,5 +71,6 @@ public sealed class WorkerDataUpdate(SippDbContext db, AuditLog audit)
     private static object Snapshot(Employment e) => new
     {
         tempatLahir = e.BirthPlace, statusKawin = e.MaritalStatus.ToString(), alamat = e.Address, kodePos = e.PostalCode, handphone = e.Phone, email = e.Email,
+        nomorPegawai = e.EmployeeNumber,
     };
 }

@@ -10,7 +10,7 @@ public sealed record WorkerListRequest(string? Search, EmploymentStatus? Status,
 
 public sealed record WorkerListPage(IReadOnlyList<WorkerRow> Rows, int Total, int Page);
 
-public sealed record WorkerRow(Guid Id, string? Kpj, string? Nik, string? Passport, string Name, DateOnly BirthDate, long? Upah, EmploymentStatus Status, DateOnly MembershipStart);
+public sealed record WorkerRow(Guid Id, string? Kpj, string? Nik, string? Passport, string Name, DateOnly BirthDate, long? Upah, EmploymentStatus Status, DateOnly MembershipStart, string? EmployeeNumber);
 
 /// <summary>The query behind "Daftar Tenaga Kerja": search, filter, sort and one page of 50, within one division.</summary>
 public static class WorkerListQuery
@@ -35,13 +35,16 @@ public static class WorkerListQuery
             .Select(e => new WorkerRow(
                 e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.FullName, e.Participant.BirthDate,
                 e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
-                e.Status, e.MembershipStartDate))
+                e.Status, e.MembershipStartDate, e.EmployeeNumber))
             .ToListAsync(cancellationToken);
         var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         return new WorkerListPage(rows.OrderBy(r => order[r.Id]).ToList(), total, page);
     }
 
-    /// <summary>11 digits: a KPJ; 16: a NIK; other digits: the start of either; anything else: part of the name.</summary>
+    /// <summary>
+    /// 11 digits: a KPJ; 16: a NIK; other digits: the start of either; anything else: part of the name. Whatever the
+    /// shape, a worker whose Nomor Pegawai is exactly the term is found too.
+    /// </summary>
     public static IQueryable<Employment> Search(IQueryable<Employment> query, string? text)
     {
         var term = string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -53,24 +56,26 @@ public static class WorkerListQuery
         var digits = term.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (digits.All(char.IsAsciiDigit) && digits.Length <= 16)
         {
+            var number = term.ToUpperInvariant();
             if (digits.Length == 11)
             {
-                return query.Where(e => e.SearchKpj == digits);
+                return query.Where(e => e.SearchKpj == digits || e.EmployeeNumber == number);
             }
 
             if (digits.Length == 16)
             {
-                return query.Where(e => e.SearchNik == digits);
+                return query.Where(e => e.SearchNik == digits || e.EmployeeNumber == number);
             }
 
             // A prefix as a range (digits sort in order), which the division-first indexes answer.
             var upper = digits[..^1] + (char)(digits[^1] + 1);
             return query.Where(e => (string.Compare(e.SearchKpj, digits) >= 0 && string.Compare(e.SearchKpj, upper) < 0)
-                || (string.Compare(e.SearchNik, digits) >= 0 && string.Compare(e.SearchNik, upper) < 0));
+                || (string.Compare(e.SearchNik, digits) >= 0 && string.Compare(e.SearchNik, upper) < 0)
+                || e.EmployeeNumber == number);
         }
 
         var name = term.ToUpperInvariant();
-        return query.Where(e => e.SortName.Contains(name));
+        return query.Where(e => e.SortName.Contains(name) || e.EmployeeNumber == name);
     }
 
     private static IQueryable<Employment> Sort(IQueryable<Employment> rows, string sort, bool descending) => (sort, descending) switch

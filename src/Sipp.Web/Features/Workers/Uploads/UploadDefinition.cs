@@ -1,4 +1,5 @@
 using Sipp.Data.Uploads;
+using Sipp.Domain;
 using Sipp.Web.Infrastructure.Files;
 using F = Sipp.Domain.Workers.WorkerFields;
 
@@ -15,19 +16,22 @@ public sealed record UploadDefinition(
 
     public static readonly UploadDefinition Baru = new(
         UploadKind.Baru, "Upload Tenaga Kerja Baru", "baru", F.NewWorkerColumns,
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { F.Passport, F.Country, F.Phone, F.Email, F.Npwp, F.ContractEnd },
-        ["3171015708850002", "Siti Aminah", "Jakarta", "17/08/1985", "Perempuan", "Sumarni", "WNI", "", "", "Kawin", "Jl. Mawar No. 1, Jakarta Selatan",
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { F.EmployeeNumber, F.Passport, F.Country, F.Phone, F.Email, F.Npwp, F.ContractEnd },
+        ["P-0001", "3171015708850002", "Siti Aminah", "Jakarta", "17/08/1985", "Perempuan", "Sumarni", "WNI", "", "", "Kawin", "Jl. Mawar No. 1, Jakarta Selatan",
          "12730", "081211112222", "siti@contoh.co.id", "", "PKWT", "05/01/2026", "31/12/2026", "01/02/2026", "5500000"]);
 
     public static readonly UploadDefinition NonAktif = new(
-        UploadKind.NonAktif, "Upload Tenaga Kerja Non Aktif", "non-aktif", [KpjColumn, F.Nik, F.EndDate, F.EndReason, OtherReasonColumn],
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { OtherReasonColumn },
-        ["90000000001", "3171011705900001", "31/03/2026", "Mengundurkan diri", ""]);
+        UploadKind.NonAktif, "Upload Tenaga Kerja Non Aktif", "non-aktif", [KpjColumn, F.EmployeeNumber, F.Nik, F.EndDate, F.EndReason, OtherReasonColumn],
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber, OtherReasonColumn },
+        ["90000000001", "", "3171011705900001", "31/03/2026", "Mengundurkan diri", ""]);
 
     public static readonly UploadDefinition Upah = new(
-        UploadKind.Upah, "Upload Perubahan Upah", "upah", [KpjColumn, F.Wage, F.WageFrom],
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-        ["90000000001", "7500000", "2026-04"]);
+        UploadKind.Upah, "Upload Perubahan Upah", "upah", [KpjColumn, F.EmployeeNumber, F.Wage, F.WageFrom],
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber },
+        ["90000000001", "", "7500000", "2026-04"]);
+
+    /// <summary>The columns that name an existing worker; a file of a KPJ-based upload needs at least one of them.</summary>
+    public static readonly IReadOnlyList<string> WorkerKeys = [KpjColumn, F.EmployeeNumber];
 
     public static readonly IReadOnlyList<UploadDefinition> All = [Baru, NonAktif, Upah];
 
@@ -41,34 +45,39 @@ public sealed record UploadDefinition(
 
     /// <summary>Columns of digits that Excel may have stored as numbers.</summary>
     public IReadOnlySet<string> DigitColumns { get; } = new HashSet<string>(
-        Columns.Where(c => c is F.Nik or KpjColumn or F.Npwp or F.PostalCode or F.Phone or F.Wage), StringComparer.OrdinalIgnoreCase);
+        Columns.Where(c => c is F.Nik or KpjColumn or F.Npwp or F.PostalCode or F.Phone or F.Wage or F.EmployeeNumber), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What is wrong with the header row, or null when every required column is there and nothing unknown.</summary>
     public string? CheckHeaders(IReadOnlyList<string> headers)
     {
         var present = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
         var missing = Columns.Where(c => !Optional.Contains(c) && !present.Contains(c)).ToList();
+        if (Kind != UploadKind.Baru && !WorkerKeys.Any(present.Contains))
+        {
+            missing.Insert(0, Wording.Of($"{KpjColumn} atau {Wording.OfName(F.EmployeeNumber)}"));
+        }
+
         var known = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase) { StatusColumn, NoteColumn };
         var unknown = headers.Where(h => !known.Contains(h)).ToList();
         var duplicated = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         var problems = new List<string>();
         if (missing.Count > 0)
         {
-            problems.Add("kolom yang tidak ada: " + string.Join(", ", missing));
+            problems.Add(Wording.Of($"kolom yang tidak ada: {string.Join(", ", missing)}"));
         }
 
         if (unknown.Count > 0)
         {
-            problems.Add("kolom yang tidak dikenal: " + string.Join(", ", unknown));
+            problems.Add(Wording.Of($"kolom yang tidak dikenal: {string.Join(", ", unknown)}"));
         }
 
         if (duplicated.Count > 0)
         {
-            problems.Add("kolom ganda: " + string.Join(", ", duplicated));
+            problems.Add(Wording.Of($"kolom ganda: {string.Join(", ", duplicated)}"));
         }
 
         return problems.Count == 0
             ? null
-            : $"Baris judul (baris 1) tidak sesuai template {Title}: {string.Join("; ", problems)}. Unduh template dari halaman ini.";
+            : Wording.Of($"Baris judul (baris 1) tidak sesuai template {Wording.OfName(Title)}: {string.Join("; ", problems)}. Unduh template dari halaman ini.");
     }
 }

@@ -25,6 +25,7 @@ public sealed class NewWorkersValidator(SippDbContext db)
 {
     private readonly HashSet<string> _seenNiks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenPassports = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenNumbers = new(StringComparer.Ordinal);
 
     public static List<RowResult<NewWorker>> Parse(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
     {
@@ -40,12 +41,23 @@ public sealed class NewWorkersValidator(SippDbContext db)
         var known = niks.Count == 0
             ? []
             : (await db.Participants.Where(p => p.Nik != null && EF.Parameter(niks).Contains(p.Nik)).Select(p => p.Nik!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var numbers = parsed.Select(p => p.Value?.Employment.Number?.Value).OfType<string>().ToList();
+        var taken = await EmployeeNumbers.TakenAsync(db, numbers, cancellationToken);
         var results = new List<RowResult<NewWorker>>(parsed.Count);
         foreach (var row in parsed)
         {
             if (row.Value is not { } worker)
             {
                 results.Add(row);
+                continue;
+            }
+
+            if (worker.Employment.Number is { } number && (taken.Contains(number.Value) || !_seenNumbers.Add(number.Value)))
+            {
+                results.Add(new RowResult<NewWorker>(row.RowNumber, null, new Dictionary<string, string[]>
+                {
+                    [F.EmployeeNumber] = [taken.Contains(number.Value) ? EmployeeNumbers.TakenMessage : Wording.Of("Nomor Pegawai ini muncul lebih dari sekali di file ini.")],
+                }));
                 continue;
             }
 
@@ -74,33 +86,64 @@ public sealed record Deactivation(WorkerFacts Worker, DateOnly EndDate, EndReaso
 
 public sealed record WageUpdate(WorkerFacts Worker, Period From, long Upah);
 
-/// <summary>Loads the division's workers once, by KPJ, for the KPJ-based uploads.</summary>
+/// <summary>Loads the division's workers once, by KPJ and by Nomor Pegawai, for the uploads that name existing workers.</summary>
 public sealed class DivisionWorkers
 {
-    private DivisionWorkers(Dictionary<string, WorkerFacts> byKpj)
+    private DivisionWorkers(Dictionary<string, WorkerFacts> byKpj, Dictionary<string, WorkerFacts> byNumber)
     {
         ByKpj = byKpj;
+        ByNumber = byNumber;
     }
 
     public IReadOnlyDictionary<string, WorkerFacts> ByKpj { get; }
 
+    /// <summary>The current workers (waiting or active) by Nomor Pegawai: the number is theirs alone.</summary>
+    public IReadOnlyDictionary<string, WorkerFacts> ByNumber { get; }
+
     public static async Task<DivisionWorkers> LoadAsync(SippDbContext db, CancellationToken cancellationToken)
     {
-        var workers = await db.Employments.AsNoTracking().Where(e => e.Participant.Kpj != null)
+        var workers = await db.Employments.AsNoTracking().Where(e => e.Participant.Kpj != null || e.EmployeeNumber != null)
             .OrderBy(e => e.Status == EmploymentStatus.Aktif ? 0 : 1)
-            .Select(e => new WorkerFacts(e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Status, e.WorkStartDate, e.MembershipStartDate, e.EndDate))
+            .Select(e => new
+            {
+                Facts = new WorkerFacts(e.Id, e.Participant.Kpj, e.Participant.Nik, e.Participant.PassportNumber, e.Status, e.WorkStartDate, e.MembershipStartDate, e.EndDate),
+                e.EmployeeNumber,
+            })
             .ToListAsync(cancellationToken);
         var byKpj = new Dictionary<string, WorkerFacts>(StringComparer.Ordinal);
+        var byNumber = new Dictionary<string, WorkerFacts>(StringComparer.Ordinal);
         foreach (var worker in workers)
         {
-            byKpj.TryAdd(worker.Kpj!, worker); // an active employment wins over an ended one of the same person
+            if (worker.Facts.Kpj is { } kpj)
+            {
+                byKpj.TryAdd(kpj, worker.Facts); // an active employment wins over an ended one of the same person
+            }
+
+            if (worker.EmployeeNumber is { } number && worker.Facts.Status is EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi)
+            {
+                byNumber.TryAdd(number, worker.Facts);
+            }
         }
 
-        return new DivisionWorkers(byKpj);
+        return new DivisionWorkers(byKpj, byNumber);
     }
 
+    /// <summary>The worker a row names by its KPJ or, without one, by its Nomor Pegawai; both given must name the same worker.</summary>
     public WorkerFacts? Find(FieldValues v)
     {
+        var numberText = v.Text(F.EmployeeNumber);
+        WorkerFacts? byNumber = null;
+        if (numberText is not null && v.Parse<EmployeeNumber>(F.EmployeeNumber, false, EmployeeNumber.TryParse) is { } number
+            && !ByNumber.TryGetValue(number.Value, out byNumber))
+        {
+            v.Fail(F.EmployeeNumber, Wording.Of("Nomor Pegawai ini bukan tenaga kerja divisi ini."));
+        }
+
+        if (v.Text(UploadDefinition.KpjColumn) is null && numberText is not null)
+        {
+            return byNumber;
+        }
+
         var kpj = v.Parse<Kpj>(UploadDefinition.KpjColumn, true, Kpj.TryParse);
         if (kpj is null)
         {
@@ -110,6 +153,12 @@ public sealed class DivisionWorkers
         if (!ByKpj.TryGetValue(kpj.Value.Value, out var worker))
         {
             v.Fail(UploadDefinition.KpjColumn, Wording.Of("KPJ ini bukan tenaga kerja divisi ini."));
+            return null;
+        }
+
+        if (byNumber is not null && byNumber.Id != worker.Id)
+        {
+            v.Fail(F.EmployeeNumber, Wording.Of("KPJ dan Nomor Pegawai ini milik tenaga kerja yang berbeda."));
         }
 
         return worker;
@@ -119,7 +168,7 @@ public sealed class DivisionWorkers
 /// <summary>"Upload Tenaga Kerja Non Aktif": KPJ and NIK of a worker of this division, date and reason, the same rules as the page.</summary>
 public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly today)
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _seen = [];
 
     public List<RowResult<Deactivation>> Validate(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
     {
@@ -131,9 +180,9 @@ public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly tod
             v.Fail(F.Nik, Wording.Of("NIK tidak cocok dengan KPJ tersebut."));
         }
 
-        if (worker is not null && !_seen.Add(worker.Kpj!))
+        if (worker is not null && !_seen.Add(worker.Id))
         {
-            v.Fail(UploadDefinition.KpjColumn, Wording.Of("KPJ ini muncul lebih dari sekali di file ini."));
+            v.Fail(UploadDefinition.KpjColumn, Wording.Of("Tenaga kerja ini muncul lebih dari sekali di file ini."));
         }
 
         var checkedValue = worker is null ? null : DeactivationCheck.Check(v, worker, today, UploadDefinition.OtherReasonColumn);
@@ -146,7 +195,7 @@ public sealed class DeactivationsValidator(DivisionWorkers workers, DateOnly tod
 /// <summary>"Upload Perubahan Upah": KPJ of a worker of this division, the wage, and the period it starts.</summary>
 public sealed class WageUpdatesValidator(DivisionWorkers workers)
 {
-    private readonly HashSet<(string, Period)> _seen = [];
+    private readonly HashSet<(Guid, Period)> _seen = [];
 
     public List<RowResult<WageUpdate>> Validate(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
     {
@@ -161,9 +210,9 @@ public sealed class WageUpdatesValidator(DivisionWorkers workers)
                 v.Fail(F.WageFrom, error);
             }
 
-            if (!_seen.Add((worker.Kpj!, period)))
+            if (!_seen.Add((worker.Id, period)))
             {
-                v.Fail(UploadDefinition.KpjColumn, Wording.Of("KPJ dan Periode Mulai ini muncul lebih dari sekali di file ini."));
+                v.Fail(UploadDefinition.KpjColumn, Wording.Of("Tenaga kerja dan Periode Mulai ini muncul lebih dari sekali di file ini."));
             }
         }
 

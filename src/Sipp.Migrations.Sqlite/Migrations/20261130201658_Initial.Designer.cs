@@ -11,7 +11,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130195044_Initial")]
+    [Migration("20261130201658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1309,6 +1309,10 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EmploymentType")
                         .HasColumnType("INTEGER");
 
@@ -1398,6 +1402,12 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.HasIndex("DivisionId", "SortName", "Id");
 
                     b.HasIndex("DivisionId", "Status", "SortName", "Id");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_CurrentEmployeeNumber")
+                        .IsUnique()
+                        .HasFilter("\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_DivisionId_EmployeeNumber");
 
                     b.ToTable("Employments");
                 });

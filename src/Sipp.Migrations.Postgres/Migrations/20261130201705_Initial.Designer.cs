@@ -12,7 +12,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130195053_Initial")]
+    [Migration("20261130201705_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1331,6 +1331,10 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("EmploymentType")
                         .HasColumnType("integer");
 
@@ -1420,6 +1424,12 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.HasIndex("DivisionId", "SortName", "Id");
 
                     b.HasIndex("DivisionId", "Status", "SortName", "Id");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_CurrentEmployeeNumber")
+                        .IsUnique()
+                        .HasFilter("\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "DivisionId", "EmployeeNumber" }, "IX_Employments_DivisionId_EmployeeNumber");
 
                     b.HasIndex(new[] { "SortName" }, "IX_Employments_SortName_Trigram");
 

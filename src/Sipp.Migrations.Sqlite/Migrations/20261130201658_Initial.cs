@@ -542,6 +542,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     EmploymentType = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     WorkStartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ContractEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     MembershipStartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -926,6 +927,18 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 table: "Divisions",
                 columns: new[] { "CompanyId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_CurrentEmployeeNumber",
+                table: "Employments",
+                columns: new[] { "DivisionId", "EmployeeNumber" },
+                unique: true,
+                filter: "\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_EmployeeNumber",
+                table: "Employments",
+                columns: new[] { "DivisionId", "EmployeeNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employments_DivisionId_EndDate",

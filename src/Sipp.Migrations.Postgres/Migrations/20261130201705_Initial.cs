@@ -546,6 +546,7 @@ namespace Sipp.Migrations.Postgres.Migrations
                     DivisionId = table.Column<Guid>(type: "uuid", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     EmploymentType = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     WorkStartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ContractEndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     MembershipStartDate = table.Column<DateOnly>(type: "date", nullable: false),
@@ -930,6 +931,18 @@ namespace Sipp.Migrations.Postgres.Migrations
                 table: "Divisions",
                 columns: new[] { "CompanyId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_CurrentEmployeeNumber",
+                table: "Employments",
+                columns: new[] { "DivisionId", "EmployeeNumber" },
+                unique: true,
+                filter: "\"EmployeeNumber\" IS NOT NULL AND \"Status\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_DivisionId_EmployeeNumber",
+                table: "Employments",
+                columns: new[] { "DivisionId", "EmployeeNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employments_DivisionId_EndDate",
