@@ -82,6 +82,9 @@ public enum UploadFormat
 {
     Xlsx = 1,
     Csv = 2,
+
+    /// <summary>Old Excel (BIFF8), as SIPP Online's templates are saved.</summary>
+    Xls = 3,
 }
 
 public enum UploadState

@@ -50,9 +50,9 @@ public static class SpreadsheetInspection
 
         if (head.AsSpan().StartsWith(OleCompound))
         {
-            return ContainsUtf16(path, "EncryptedPackage")
-                ? (default, null, Wording.Of("File Excel ini dilindungi password (terenkripsi). Buka di Excel, hapus password-nya, simpan, lalu upload lagi."))
-                : (default, null, Wording.Of("Format Excel lama (.xls) tidak didukung. Simpan sebagai Excel Workbook (.xlsx) atau CSV."));
+            return extension == ".csv"
+                ? (default, null, Wording.Of("File bernama .csv tetapi isinya file Excel. Simpan ulang sebagai CSV, atau ganti namanya menjadi .xlsx."))
+                : InspectXls(path);
         }
 
         if (head.AsSpan().StartsWith(Pdf))
@@ -60,14 +60,14 @@ public static class SpreadsheetInspection
             return (default, null, Wording.Of("File ini PDF, bukan Excel (.xlsx) atau CSV."));
         }
 
-        if (extension is ".xlsx" or ".xlsm")
+        if (extension is ".xlsx" or ".xlsm" or ".xls")
         {
-            return (default, null, Wording.Of("File bernama .xlsx tetapi isinya bukan file Excel. Gunakan template .xlsx atau .csv dari halaman ini."));
+            return (default, null, Wording.Of($"File bernama {extension} tetapi isinya bukan file Excel. Gunakan template .xlsx atau .csv dari halaman ini."));
         }
 
         if (extension is not ".csv" and not ".txt")
         {
-            return (default, null, Wording.Of("Hanya file Excel (.xlsx) dan CSV (.csv) yang dapat diupload."));
+            return (default, null, Wording.Of("Hanya file Excel (.xlsx atau .xls) dan CSV (.csv) yang dapat diupload."));
         }
 
         return InspectText(path);
@@ -101,6 +101,25 @@ public static class SpreadsheetInspection
             return (default, null, Wording.Of("File Excel ini rusak dan tidak dapat dibuka. Simpan ulang dari Excel lalu upload lagi."));
         }
     }
+
+    /// <summary>
+    /// An OLE compound file: an Excel 97–2003 workbook (.xls) is read; an encrypted workbook — new (EncryptedPackage) or
+    /// old (RC4 in the workbook) — and anything else in that container (a Word file, a damaged one) are refused.
+    /// </summary>
+    private static (UploadFormat, Encoding?, string?) InspectXls(string path)
+    {
+        if (ContainsUtf16(path, "EncryptedPackage"))
+        {
+            return (default, null, Encrypted);
+        }
+
+        var (readable, encrypted) = XlsSheetReader.Probe(path);
+        return readable ? (UploadFormat.Xls, null, null)
+            : encrypted ? (default, null, Encrypted)
+            : (default, null, Wording.Of("File Excel ini rusak atau bukan buku kerja Excel, sehingga tidak dapat dibuka. Simpan ulang dari Excel lalu upload lagi."));
+    }
+
+    private static string Encrypted => Wording.Of("File Excel ini dilindungi password (terenkripsi). Buka di Excel, hapus password-nya, simpan, lalu upload lagi.");
 
     /// <summary>UTF-8 (with or without BOM) or Windows-1252; anything else is refused.</summary>
     private static (UploadFormat, Encoding?, string?) InspectText(string path)

@@ -7,19 +7,23 @@ using Sipp.Data.Uploads;
 namespace Sipp.Web.Infrastructure.Files;
 
 /// <summary>One data row of a sheet: its number as the user sees it (header = 1) and its cells by column name.</summary>
-public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Values);
+/// <param name="Rounded">
+/// Identifier columns whose cell Excel stored as a number of 16 digits or more: Excel keeps 15 significant digits, so the
+/// last ones are already lost (a NIK typed into a number cell) and the value must not be taken.
+/// </param>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string>? Rounded = null);
 
 /// <summary>
-/// Streams the rows of an inspected .xlsx (first sheet) or CSV (delimiter ; , or tab) as text, one at a time. Real
-/// Excel dates become yyyy-mm-dd; numbers in identifier columns keep every digit.
+/// Streams the rows of an inspected workbook — .xlsx or old .xls, first sheet — or CSV (delimiter ; , or tab) as text,
+/// one at a time. Real Excel dates become yyyy-mm-dd; numbers in identifier columns keep every digit.
 /// </summary>
 public static class SpreadsheetRows
 {
     public static IReadOnlyList<string> Headers(string path, UploadFormat format, Encoding? encoding, SheetLimits limits)
     {
-        if (format == UploadFormat.Xlsx)
+        if (format != UploadFormat.Csv)
         {
-            var first = XlsxSheetReader.Rows(path, limits).FirstOrDefault();
+            var first = SheetRows(path, format, limits, CancellationToken.None).FirstOrDefault();
             return first?.Cells.OrderBy(c => c.Key).Select(c => Clean(c.Value.ToString())).Where(h => h.Length > 0).ToList() ?? [];
         }
 
@@ -32,19 +36,22 @@ public static class SpreadsheetRows
         string path, UploadFormat format, Encoding? encoding, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns, SheetLimits limits,
         CancellationToken cancellationToken = default)
     {
-        return format == UploadFormat.Xlsx
-            ? ReadXlsx(path, dateColumns, digitColumns, limits, cancellationToken)
-            : ReadCsv(path, encoding!, limits, cancellationToken);
+        return format == UploadFormat.Csv
+            ? ReadCsv(path, encoding!, limits, cancellationToken)
+            : ReadSheet(SheetRows(path, format, limits, cancellationToken), dateColumns, digitColumns);
     }
+
+    /// <summary>The rows of a workbook's first sheet, .xlsx or old .xls, as cell values by column index.</summary>
+    private static IEnumerable<XlsxRow> SheetRows(string path, UploadFormat format, SheetLimits limits, CancellationToken cancellationToken) =>
+        format == UploadFormat.Xls ? XlsSheetReader.Rows(path, limits, cancellationToken) : XlsxSheetReader.Rows(path, limits, cancellationToken);
 
     /// <summary>Trimmed, inner white space collapsed: how header names are compared.</summary>
     public static string Clean(string? text) => string.Join(' ', (text ?? string.Empty).Split((char[])[' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static IEnumerable<SheetRow> ReadXlsx(
-        string path, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns, SheetLimits limits, CancellationToken cancellationToken)
+    private static IEnumerable<SheetRow> ReadSheet(IEnumerable<XlsxRow> rows, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns)
     {
         Dictionary<int, string>? headers = null; // column index → cleaned header name, from the first row
-        foreach (var row in XlsxSheetReader.Rows(path, limits, cancellationToken))
+        foreach (var row in rows)
         {
             if (headers is null)
             {
@@ -53,6 +60,7 @@ public static class SpreadsheetRows
             }
 
             var values = new Dictionary<string, string?>(headers.Count, StringComparer.OrdinalIgnoreCase);
+            List<string>? rounded = null;
             var blank = true;
             foreach (var (index, value) in row.Cells)
             {
@@ -61,12 +69,16 @@ public static class SpreadsheetRows
                     var text = Cell(column, value, dateColumns, digitColumns);
                     blank &= string.IsNullOrWhiteSpace(text);
                     values[column] = text;
+                    if (value is double and >= 1e15 && digitColumns.Contains(column))
+                    {
+                        (rounded ??= []).Add(column);
+                    }
                 }
             }
 
             if (!blank)
             {
-                yield return new SheetRow(row.Number, values);
+                yield return new SheetRow(row.Number, values, rounded);
             }
         }
     }

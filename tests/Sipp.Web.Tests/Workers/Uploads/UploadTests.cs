@@ -65,6 +65,43 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "tenagaKerja.tambah" && a.EntityId == agus.Id.ToString(), TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Issue 17, item 2: old Excel (.xls) as SIPP Online's users keep it — real dates, numbers, text — checked like an .xlsx.</summary>
+    [Fact]
+    public async Task AnOldExcelXls_IsCheckedLikeAnXlsx_WithTheSameReasons_AndImportsTheGoodRows()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+        var people = new[]
+        {
+            NewPerson("3171010202820015", "Bambang Xls", new DateTime(1982, 2, 2), "Laki-laki"),     // row 2: good, a real Excel date
+            NewPerson("3171014101800016", "Tanggal Salah", "30-02-1980", "Laki-laki"),              // row 3: no such date
+            NewPerson("3171014203830017", "Rina Xls", "02-03-1983", "Perempuan"),                    // row 4: good, dd-mm-yyyy as text
+            NewPerson("3171010303840018", "Nik Angka", new DateTime(1984, 3, 3), "Laki-laki"),        // row 5: the NIK in a number cell
+        };
+        people[0]["Upah"] = 6_100_000d; // a number cell
+        // Excel keeps 15 significant digits: typed into a number cell, this NIK is already ...0020 in the file.
+        people[3]["NIK"] = 3171010303840018d;
+        var xls = UploadFixtures.Xls(NewColumns, people.Select(p => (IReadOnlyList<object?>)NewColumns.Select(c => p.GetValueOrDefault(c)).ToList()));
+
+        var batch = await UploadAsync(browser, "baru", "tenaga-kerja-lama.xls", xls);
+
+        Assert.True(Summary(batch) == ("4", "2", "2"), batch.QuerySelector("#baris-ditolak")?.TextContent ?? batch.GetElementById("alasan-tolak")?.TextContent);
+        var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.TextContent);
+        Assert.Equal(["3", "5"], refused.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("Tanggal Lahir harus tanggal yang valid", refused["3"], StringComparison.Ordinal);
+        Assert.Contains("NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit", refused["5"], StringComparison.Ordinal);
+        var copy = ReadXlsx(await browser.GetByteArrayAsync(new Uri(batch.Url).AbsolutePath + "/hasil", TestContext.Current.CancellationToken));
+        Assert.Equal(["OK", "Ditolak", "OK", "Ditolak"], copy.Select(r => r["Status"]?.ToString()));
+
+        await ClickAsync(browser, batch, "Impor 2 Baris Valid");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
+        var bambang = await db.Employments.Include(e => e.Participant).Include(e => e.WageHistory).SingleAsync(e => e.Participant.Nik == "3171010202820015", TestContext.Current.CancellationToken);
+        Assert.False(await db.Participants.AnyAsync(p => p.FullName == "Nik Angka", TestContext.Current.CancellationToken));
+        Assert.Equal(new DateOnly(1982, 2, 2), bambang.Participant.BirthDate);
+        Assert.Equal(6_100_000, Assert.Single(bambang.WageHistory).Upah);
+        Assert.True(await db.Participants.AnyAsync(p => p.Nik == "3171014203830017" && p.BirthDate == new DateOnly(1983, 3, 2), TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task AWindows1252Csv_WithSemicolonsAndDayMonthYearDates_IsRead()
     {
@@ -87,7 +124,8 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         { "csv renamed", "data.xlsx", "NIK;Nama\r\n1;2\r\n"u8.ToArray(), "bukan file Excel" },
         { "xlsx renamed", "data.csv", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }]), "isinya file Excel" },
         { "encrypted", "data.xlsx", UploadFixtures.OleCompound(encrypted: true), "dilindungi password" },
-        { "old excel", "data.xls", UploadFixtures.OleCompound(encrypted: false), "Format Excel lama (.xls)" },
+        { "not a workbook", "data.xls", UploadFixtures.OleCompound(encrypted: false), "rusak atau bukan buku kerja Excel" },
+        { "xls too wide", "data.xls", UploadFixtures.Xls([.. Enumerable.Range(1, 120).Select(i => "K" + i)], [[.. Enumerable.Range(1, 120).Select(i => (object?)"x")]]), "kolom" },
         { "corrupt", "data.xlsx", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }])[..600], "rusak" },
         { "corrupt sheet", "data.xlsx", UploadFixtures.BrokenSheet(), "rusak" },
         { "zip bomb", "data.xlsx", UploadFixtures.ZipBomb(), "tidak wajar" },

@@ -46,9 +46,10 @@ public static class UploadApi
                 }
 
                 var errors = await db.UploadRowErrors.AsNoTracking().Where(e => e.BatchId == id).ToDictionaryAsync(e => e.RowNumber, e => e.Messages, cancellationToken);
-                var extension = batch.Format == UploadFormat.Xlsx ? "xlsx" : "csv";
-                Prepare(context, $"hasil-{Path.GetFileNameWithoutExtension(batch.FileName)}.{extension}", batch.Format);
-                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(copy.Path, batch, options.Value.Limits), batch.Format, errors, cancellationToken);
+                // An old .xls comes back as .xlsx: Sipp writes the current format only.
+                var format = batch.Format == UploadFormat.Csv ? UploadFormat.Csv : UploadFormat.Xlsx;
+                Prepare(context, $"hasil-{Path.GetFileNameWithoutExtension(batch.FileName)}.{(format == UploadFormat.Xlsx ? "xlsx" : "csv")}", format);
+                await UploadFiles.WriteCheckedAsync(context.Response.Body, UploadFile.Open(copy.Path, batch, options.Value.Limits), format, errors, cancellationToken);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.CompanyOperator);

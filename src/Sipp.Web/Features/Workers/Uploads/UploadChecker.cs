@@ -216,9 +216,10 @@ public sealed class UploadFile
     /// </summary>
     public int? DeclaredRows()
     {
-        if (_batch.Format == UploadFormat.Xlsx)
+        if (_batch.Format != UploadFormat.Csv)
         {
-            return XlsxSheetReader.DeclaredLastRow(_path) is { } last ? Math.Max(0, last - 1) : null;
+            var declared = _batch.Format == UploadFormat.Xls ? XlsSheetReader.DeclaredLastRow(_path) : XlsxSheetReader.DeclaredLastRow(_path);
+            return declared is { } last ? Math.Max(0, last - 1) : null;
         }
 
         var lines = 0;

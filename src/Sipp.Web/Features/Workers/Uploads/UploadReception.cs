@@ -119,7 +119,7 @@ public sealed class UploadReception(
         {
             return limit.Message;
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
             return Wording.Of("File Excel ini rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu upload lagi.");
         }

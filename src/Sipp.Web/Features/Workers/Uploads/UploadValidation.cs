@@ -1,3 +1,4 @@
+using Sipp.Domain;
 using Sipp.Data;
 using Sipp.Data.Uploads;
 using Sipp.Domain.Contributions;
@@ -39,12 +40,24 @@ public sealed class UploadValidation
     /// <summary>The checks of one chunk that need no database (the KPJ-based uploads hold their division's workers in memory).</summary>
     public IReadOnlyList<RowResult<object>> Prepare(IReadOnlyList<SheetRow> rows)
     {
-        if (_newWorkers is not null)
+        var results = _newWorkers is not null ? NewWorkersValidator.Parse(rows).Select(Widen).ToList()
+            : _deactivations is not null ? _deactivations.Validate(rows).Select(Widen).ToList()
+            : _wages!.Validate(rows).Select(Widen).ToList();
+        for (var i = 0; i < rows.Count; i++)
         {
-            return NewWorkersValidator.Parse(rows).Select(Widen).ToList();
+            if (rows[i].Rounded is { Count: > 0 } rounded)
+            {
+                var errors = results[i].Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+                foreach (var column in rounded)
+                {
+                    errors[column] = [Wording.Of($"{Wording.OfName(column)} tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah hilang. Format kolom {Wording.OfName(column)} sebagai Teks, lalu ketik ulang nilainya.")];
+                }
+
+                results[i] = new RowResult<object>(results[i].RowNumber, null, errors);
+            }
         }
 
-        return _deactivations is not null ? _deactivations.Validate(rows).Select(Widen).ToList() : _wages!.Validate(rows).Select(Widen).ToList();
+        return results;
     }
 
     /// <summary>Every row's outcome; valid rows carry their parsed value (a NewWorker, Deactivation or WageUpdate).</summary>
