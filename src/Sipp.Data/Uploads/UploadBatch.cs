@@ -17,6 +17,9 @@ public class UploadBatch
 
     public UploadFormat Format { get; set; }
 
+    /// <summary>Whose template the file follows: Sipp's own, or SIPP Online's (recognised by its header row).</summary>
+    public UploadLayout Layout { get; set; }
+
     public long SizeBytes { get; set; }
 
     public UploadState State { get; set; }
@@ -76,6 +79,14 @@ public enum UploadKind
 
     /// <summary>Upload Perubahan Upah.</summary>
     Upah = 3,
+}
+
+public enum UploadLayout
+{
+    Sipp = 0,
+
+    /// <summary>SIPP Online's "data_tk_baru": 30 columns with SIPP's names and codes.</summary>
+    SippOnline = 1,
 }
 
 public enum UploadFormat

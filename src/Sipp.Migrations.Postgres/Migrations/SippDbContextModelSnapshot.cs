@@ -1232,6 +1232,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Layout")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Refusal")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -1212,6 +1212,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Refusal")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

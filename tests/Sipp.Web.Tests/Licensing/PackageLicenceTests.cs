@@ -84,7 +84,10 @@ public partial class PackageLicenceTests
         return all.Select(p => p.Value with { Shipped = shipped.Contains(p.Key) }).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version).ToList();
     }
 
-    /// <summary>The SPDX expression of the .nuspec, or for a licence shipped as a file, the licence that file's title names.</summary>
+    /// <summary>
+    /// The SPDX expression of the .nuspec; for a licence shipped as a file, the licence that file's title names; for the
+    /// old System.* packages that only link to the .NET repository's licence, MIT (that file's licence).
+    /// </summary>
     private static string Licence(string package, string nuspec)
     {
         if (LicenceExpression().Match(nuspec) is { Success: true } expression)
@@ -94,11 +97,14 @@ public partial class PackageLicenceTests
 
         if (LicenceFile().Match(nuspec) is { Success: true } file && File.Exists(Path.Combine(package, file.Groups[1].Value)))
         {
-            var title = File.ReadLines(Path.Combine(package, file.Groups[1].Value)).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim() ?? "";
-            return title.StartsWith("The MIT License", StringComparison.OrdinalIgnoreCase) || title == "MIT License" ? "MIT" : "";
+            var lines = File.ReadLines(Path.Combine(package, file.Groups[1].Value)).Where(l => !string.IsNullOrWhiteSpace(l)).Take(2).Select(l => l.Trim()).ToList();
+            var title = lines.FirstOrDefault() ?? "";
+            return title.StartsWith("The MIT License", StringComparison.OrdinalIgnoreCase) || title == "MIT License" ? "MIT"
+                : title == "Apache License" && lines.ElementAtOrDefault(1)?.StartsWith("Version 2.0", StringComparison.Ordinal) == true ? "Apache-2.0"
+                : "";
         }
 
-        return "";
+        return nuspec.Contains("<licenseUrl>https://github.com/dotnet/corefx/blob/master/LICENSE.TXT</licenseUrl>", StringComparison.Ordinal) ? "MIT" : "";
     }
 
     private static string Listing(List<Package> packages)

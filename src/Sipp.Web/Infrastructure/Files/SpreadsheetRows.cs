@@ -11,7 +11,9 @@ namespace Sipp.Web.Infrastructure.Files;
 /// Identifier columns whose cell Excel stored as a number of 16 digits or more: Excel keeps 15 significant digits, so the
 /// last ones are already lost (a NIK typed into a number cell) and the value must not be taken.
 /// </param>
-public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string>? Rounded = null);
+/// <param name="Problems">Messages by column already known before the row's checks (a translation from another template).</param>
+public sealed record SheetRow(
+    int Number, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string>? Rounded = null, IReadOnlyDictionary<string, string[]>? Problems = null);
 
 /// <summary>
 /// Streams the rows of an inspected workbook — .xlsx or old .xls, first sheet — or CSV (delimiter ; , or tab) as text,

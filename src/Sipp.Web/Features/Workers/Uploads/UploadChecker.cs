@@ -167,8 +167,14 @@ public sealed class UploadFile
 
     public IReadOnlyList<string> Headers() => SpreadsheetRows.Headers(_path, _batch.Format, _encoding, _limits);
 
+    /// <summary>The rows as the file has them, under its own column names (the checked copy writes these back).</summary>
+    public IEnumerable<SheetRow> RawRows(CancellationToken cancellationToken = default) => _batch.Layout == UploadLayout.SippOnline
+        ? SpreadsheetRows.Read(_path, _batch.Format, _encoding, SippOnlineTemplate.DateColumns, SippOnlineTemplate.DigitColumns, _limits, cancellationToken)
+        : SpreadsheetRows.Read(_path, _batch.Format, _encoding, Definition.DateColumns, Definition.DigitColumns, _limits, cancellationToken);
+
+    /// <summary>The rows in Sipp's fields, for the checks: another template's rows translated.</summary>
     public IEnumerable<SheetRow> Rows(CancellationToken cancellationToken = default) =>
-        SpreadsheetRows.Read(_path, _batch.Format, _encoding, Definition.DateColumns, Definition.DigitColumns, _limits, cancellationToken);
+        _batch.Layout == UploadLayout.SippOnline ? RawRows(cancellationToken).Select(SippOnlineTemplate.Translate) : RawRows(cancellationToken);
 
     /// <summary>
     /// The rows in chunks, read and prepared on another thread while the caller checks the previous chunk against the

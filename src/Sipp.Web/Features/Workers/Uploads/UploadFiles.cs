@@ -29,7 +29,7 @@ public static class UploadFiles
         var headers = file.Headers().Where(h => !h.Equals(UploadDefinition.StatusColumn, StringComparison.OrdinalIgnoreCase)
             && !h.Equals(UploadDefinition.NoteColumn, StringComparison.OrdinalIgnoreCase)).ToList();
         var columns = headers.Append(UploadDefinition.StatusColumn).Append(UploadDefinition.NoteColumn).ToList();
-        var rows = file.Rows().Select(row =>
+        var rows = file.RawRows().Select(row =>
         {
             var values = new Dictionary<string, object?>();
             foreach (var header in headers)

@@ -113,7 +113,18 @@ public sealed class UploadReception(
         try
         {
             var headers = UploadFile.Open(path, batch, limits).Headers();
-            return headers.Count == 0 ? Wording.Of("File tidak memiliki baris judul (baris 1).") : definition.CheckHeaders(headers);
+            if (headers.Count == 0)
+            {
+                return Wording.Of("File tidak memiliki baris judul (baris 1).");
+            }
+
+            if (definition.Kind == UploadKind.Baru && SippOnlineTemplate.Recognises(headers))
+            {
+                batch.Layout = UploadLayout.SippOnline;
+                return SippOnlineTemplate.CheckHeaders(headers);
+            }
+
+            return definition.CheckHeaders(headers);
         }
         catch (SheetLimitException limit)
         {

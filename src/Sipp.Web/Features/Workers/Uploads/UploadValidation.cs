@@ -20,22 +20,28 @@ public sealed class UploadValidation
     private readonly WageUpdatesValidator? _wages;
     private readonly LateChargePlanner _lateCharges;
     private readonly Guid _divisionId;
+    private readonly UploadLayout _layout;
 
-    private UploadValidation(NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages, LateChargePlanner lateCharges, Guid divisionId)
+    private UploadValidation(
+        NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages, LateChargePlanner lateCharges, UploadBatch batch)
     {
         _newWorkers = newWorkers;
         _deactivations = deactivations;
         _wages = wages;
         _lateCharges = lateCharges;
-        _divisionId = divisionId;
+        _divisionId = batch.DivisionId;
+        _layout = batch.Layout;
     }
 
     public static async Task<UploadValidation> CreateAsync(SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
     {
-        UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch.DivisionId),
-        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch.DivisionId),
-        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch.DivisionId),
+        UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch),
+        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch),
+        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch),
     };
+
+    public static string RoundedMessage(string column) =>
+        Wording.Of($"{Wording.OfName(column)} tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah hilang. Format kolom {Wording.OfName(column)} sebagai Teks, lalu ketik ulang nilainya.");
 
     /// <summary>The checks of one chunk that need no database (the KPJ-based uploads hold their division's workers in memory).</summary>
     public IReadOnlyList<RowResult<object>> Prepare(IReadOnlyList<SheetRow> rows)
@@ -45,16 +51,26 @@ public sealed class UploadValidation
             : _wages!.Validate(rows).Select(Widen).ToList();
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Rounded is { Count: > 0 } rounded)
+            var problems = (rows[i].Problems ?? new Dictionary<string, string[]>())
+                .Concat((rows[i].Rounded ?? []).Select(column => KeyValuePair.Create(column, new[] { RoundedMessage(column) }))).ToList();
+            if (problems.Count == 0 && _layout == UploadLayout.Sipp)
             {
-                var errors = results[i].Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-                foreach (var column in rounded)
-                {
-                    errors[column] = [Wording.Of($"{Wording.OfName(column)} tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah hilang. Format kolom {Wording.OfName(column)} sebagai Teks, lalu ketik ulang nilainya.")];
-                }
-
-                results[i] = new RowResult<object>(results[i].RowNumber, null, errors);
+                continue;
             }
+
+            // Under the file's own column names; a translated template's fields go back to its columns. What was known
+            // before the checks says what is wrong with a column more exactly than they can (a SIPP code, a lost digit).
+            var errors = problems.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            foreach (var (field, messages) in results[i].Errors)
+            {
+                var column = _layout == UploadLayout.SippOnline ? SippOnlineTemplate.ColumnOf(field) : field;
+                if (!problems.Any(p => p.Key == column))
+                {
+                    errors[column] = errors.TryGetValue(column, out var earlier) ? [.. earlier, .. messages] : messages;
+                }
+            }
+
+            results[i] = new RowResult<object>(results[i].RowNumber, problems.Count == 0 ? results[i].Value : null, errors);
         }
 
         return results;
@@ -74,7 +90,10 @@ public sealed class UploadValidation
         }
 
         var parsed = prepared.Select(r => new RowResult<NewWorker>(r.RowNumber, (NewWorker?)r.Value, r.Errors)).ToList();
-        return (await _newWorkers.CheckRegistryAsync(parsed, cancellationToken)).Select(Widen).ToList();
+        var results = (await _newWorkers.CheckRegistryAsync(parsed, cancellationToken)).Select(Widen);
+        return _layout == UploadLayout.SippOnline
+            ? results.Select(r => r with { Errors = r.Errors.ToDictionary(e => SippOnlineTemplate.ColumnOf(e.Key), e => e.Value, StringComparer.Ordinal) }).ToList()
+            : results.ToList();
     }
 
     /// <summary>As the form: a wage lowered in a final or paid month is refused. Each row is judged on its own.</summary>

@@ -11,7 +11,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130201658_Initial")]
+    [Migration("20261130203808_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1213,6 +1213,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Layout")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Refusal")

@@ -12,7 +12,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130201705_Initial")]
+    [Migration("20261130203815_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1233,6 +1233,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Layout")
                         .HasColumnType("integer");
 
                     b.Property<string>("Refusal")
