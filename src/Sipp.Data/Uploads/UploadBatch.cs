@@ -79,6 +79,9 @@ public enum UploadKind
 
     /// <summary>Upload Perubahan Upah.</summary>
     Upah = 3,
+
+    /// <summary>Upload Tenaga Kerja Lanjutan: workers who already have a KPJ joining this division.</summary>
+    Lanjutan = 4,
 }
 
 public enum UploadLayout

@@ -30,6 +30,7 @@ public class DivisionScopeTests
         ["Sipp.Web.Features.BackOffice.Participants.IndexModel"] = "an officer counts a person's employers",
         ["Sipp.Web.Features.Workers.SharedIdentity"] = "a person's identity is shared by all their employers (ADR 0011)",
         ["Sipp.Web.Features.Workers.AddWorker.WorkerEnrolment"] = "a person's first registration with any employer",
+        ["Sipp.Web.Features.Workers.Uploads.ContinuingWorkersValidator"] = "a person's first registration with any employer, for the KPJs the file names",
         ["Sipp.Web.Features.Workers.Uploads.UploadQueue"] = "the check queue is every company's",
         ["Sipp.Web.Features.Workers.Uploads.UploadWorker"] = "gives a claim back by batch id at shutdown",
         ["Sipp.Web.Features.Workers.Uploads.UploadChecker"] = "finds the claimed batch's division, then scopes to it",

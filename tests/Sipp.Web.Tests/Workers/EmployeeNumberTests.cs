@@ -52,7 +52,7 @@ public class EmployeeNumberTests(EmployeeNumberTests.Fixture fixture) : IClassFi
         // The database holds the rule too: a second current worker with the number cannot be written, whatever the code.
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-        var third = await db.Employments.Where(e => e.Division.Company.Npp == "10000001" && e.Status == EmploymentStatus.Aktif && e.EmployeeNumber == null)
+        var third = await db.Employments.Where(e => e.Division.Company.Npp == "10000001" && e.Division.Code == "000" && e.Status == EmploymentStatus.Aktif && e.EmployeeNumber == null)
             .OrderBy(e => e.Id).FirstAsync(TestContext.Current.CancellationToken);
         third.EmployeeNumber = "EMP-77";
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));

@@ -174,7 +174,15 @@ public sealed class UploadFile
 
     /// <summary>The rows in Sipp's fields, for the checks: another template's rows translated.</summary>
     public IEnumerable<SheetRow> Rows(CancellationToken cancellationToken = default) =>
-        _batch.Layout == UploadLayout.SippOnline ? RawRows(cancellationToken).Select(SippOnlineTemplate.Translate) : RawRows(cancellationToken);
+        _batch.Layout == UploadLayout.SippOnline ? RawRows(cancellationToken).Select(SippOnlineTemplate.Translate)
+        : Definition.Aliases is { Count: > 0 } ? RawRows(cancellationToken).Select(ToCanonicalNames)
+        : RawRows(cancellationToken);
+
+    private SheetRow ToCanonicalNames(SheetRow row) => row with
+    {
+        Values = row.Values.ToDictionary(v => Definition.Canonical(v.Key), v => v.Value, StringComparer.OrdinalIgnoreCase),
+        Rounded = row.Rounded?.Select(Definition.Canonical).ToList(),
+    };
 
     /// <summary>
     /// The rows in chunks, read and prepared on another thread while the caller checks the previous chunk against the

@@ -7,7 +7,8 @@ namespace Sipp.Web.Features.Workers.Uploads;
 
 /// <summary>The columns of each upload (their template), which of them must be present, and an example row.</summary>
 public sealed record UploadDefinition(
-    UploadKind Kind, string Title, string Slug, IReadOnlyList<string> Columns, IReadOnlySet<string> Optional, IReadOnlyList<string> Example)
+    UploadKind Kind, string Title, string Slug, IReadOnlyList<string> Columns, IReadOnlySet<string> Optional, IReadOnlyList<string> Example,
+    IReadOnlyDictionary<string, string>? Aliases = null)
 {
     public const string KpjColumn = "KPJ";
     public const string OtherReasonColumn = "Alasan Lainnya";
@@ -33,23 +34,45 @@ public sealed record UploadDefinition(
     /// <summary>The columns that name an existing worker; a file of a KPJ-based upload needs at least one of them.</summary>
     public static readonly IReadOnlyList<string> WorkerKeys = [KpjColumn, F.EmployeeNumber];
 
-    public static readonly IReadOnlyList<UploadDefinition> All = [Baru, NonAktif, Upah];
+    /// <summary>
+    /// Workers who already have a KPJ (most people changing jobs) joining this division, each checked as "Tambah Tenaga
+    /// Kerja — Ya"; SIPP Online's column names are accepted for its columns.
+    /// </summary>
+    public static readonly UploadDefinition Lanjutan = new(
+        UploadKind.Lanjutan, "Upload Tenaga Kerja Lanjutan", "lanjutan",
+        [KpjColumn, F.Nik, F.BirthDate, F.EmployeeNumber, F.EmploymentType, F.WorkStart, F.ContractEnd, F.MembershipStart, F.Wage],
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { F.EmployeeNumber, F.ContractEnd, F.MembershipStart },
+        ["00000000000", "3171015708850002", "17/08/1985", "P-0002", "PKWT", "05/01/2026", "31/12/2026", "", "5500000"],
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["NO_KPJ"] = KpjColumn, [F.Kpj] = KpjColumn, [SippOnlineTemplate.IdentityNumber] = F.Nik, [SippOnlineTemplate.BirthDate] = F.BirthDate,
+            [SippOnlineTemplate.EmployeeNumber] = F.EmployeeNumber, [SippOnlineTemplate.EmploymentType] = F.EmploymentType,
+            [SippOnlineTemplate.WorkStart] = F.WorkStart, [SippOnlineTemplate.ContractEnd] = F.ContractEnd,
+            [SippOnlineTemplate.MembershipStart] = F.MembershipStart, [SippOnlineTemplate.Wage] = F.Wage,
+        });
+
+    public static readonly IReadOnlyList<UploadDefinition> All = [Baru, Lanjutan, NonAktif, Upah];
 
     public static UploadDefinition Of(UploadKind kind) => All.Single(d => d.Kind == kind);
 
     public static UploadDefinition? FromSlug(string? slug) => All.SingleOrDefault(d => d.Slug == slug);
 
-    /// <summary>Columns whose cells are dates (Excel dates are turned into yyyy-mm-dd).</summary>
-    public IReadOnlySet<string> DateColumns { get; } = new HashSet<string>(
-        Columns.Where(c => c.StartsWith("Tanggal", StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
+    /// <summary>Columns whose cells are dates (Excel dates are turned into yyyy-mm-dd), under their names and aliases.</summary>
+    public IReadOnlySet<string> DateColumns => NamesOf(c => c.StartsWith("Tanggal", StringComparison.Ordinal));
 
-    /// <summary>Columns of digits that Excel may have stored as numbers.</summary>
-    public IReadOnlySet<string> DigitColumns { get; } = new HashSet<string>(
-        Columns.Where(c => c is F.Nik or KpjColumn or F.Npwp or F.PostalCode or F.Phone or F.Wage or F.EmployeeNumber), StringComparer.OrdinalIgnoreCase);
+    /// <summary>Columns of digits that Excel may have stored as numbers, under their names and aliases.</summary>
+    public IReadOnlySet<string> DigitColumns => NamesOf(c => c is F.Nik or KpjColumn or F.Npwp or F.PostalCode or F.Phone or F.Wage or F.EmployeeNumber);
+
+    /// <summary>The template's column a header names: itself, or the column it is an alias of.</summary>
+    public string Canonical(string header) => Aliases?.GetValueOrDefault(header) ?? header;
+
+    private HashSet<string> NamesOf(Func<string, bool> kind) => new(
+        Columns.Where(kind).Concat((Aliases ?? new Dictionary<string, string>()).Where(a => kind(a.Value)).Select(a => a.Key)), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What is wrong with the header row, or null when every required column is there and nothing unknown.</summary>
-    public string? CheckHeaders(IReadOnlyList<string> headers)
+    public string? CheckHeaders(IReadOnlyList<string> given)
     {
+        var headers = given.Select(Canonical).ToList();
         var present = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
         var missing = Columns.Where(c => !Optional.Contains(c) && !present.Contains(c)).ToList();
         if (Kind != UploadKind.Baru && !WorkerKeys.Any(present.Contains))

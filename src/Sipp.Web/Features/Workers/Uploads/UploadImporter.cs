@@ -70,6 +70,9 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
             case UploadKind.Baru:
                 await ImportNewWorkersAsync(batch, accepted.Select(r => (NewWorker)r.Value!).ToList(), actor, cancellationToken);
                 break;
+            case UploadKind.Lanjutan:
+                await ImportContinuingWorkersAsync(batch, accepted.Select(r => (ContinuingWorker)r.Value!).ToList(), actor, cancellationToken);
+                break;
             case UploadKind.NonAktif:
                 await ImportDeactivationsAsync(batch, accepted.Select(r => (Deactivation)r.Value!).ToList(), actor, cancellationToken);
                 break;
@@ -103,10 +106,37 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
             employments.Add(employment);
             wages.AddRange(employment.WageHistory.Select(w => { w.EmploymentId = employment.Id; return w; }));
             audits.Add(actor.Event(now, batch.DivisionId, "tenagaKerja.tambah", employment.Id, null,
-                new { nama = participant.FullName, jalur = "upload", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart, upload = batch.Id }));
+                new { nama = participant.FullName, jalur = "upload", status = "Menunggu Verifikasi", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart, nomorPegawai = worker.Employment.Number?.Value, upload = batch.Id }));
         }
 
         await WorkerBulkInsert.InsertAsync(db, participants, employments, wages, audits, cancellationToken);
+    }
+
+    /// <summary>As "Tambah Tenaga Kerja — Ya": active at once, the months already final billed as Iuran Susulan.</summary>
+    private async Task ImportContinuingWorkersAsync(UploadBatch batch, List<ContinuingWorker> workers, Actor actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var chunk in workers.Chunk(UploadChecker.ChunkSize))
+        {
+            var employments = new List<Employment>(chunk.Length);
+            var audits = new List<AuditEvent>(chunk.Length);
+            foreach (var worker in chunk)
+            {
+                var employment = WorkerRecords.NewEmployment(worker.ParticipantId, batch.DivisionId, worker.Employment, EmploymentStatus.Aktif, worker.FirstRegistered, now);
+                employment.VerifiedAt = now;
+                (employment.SortName, employment.SearchKpj, employment.SearchNik, employment.LatestUpah) = (worker.NameNormalized, worker.Kpj, worker.Nik ?? worker.Passport, worker.Employment.Upah);
+                employments.Add(employment);
+                audits.Add(actor.Event(now, batch.DivisionId, "tenagaKerja.tambah", employment.Id, null, new
+                {
+                    kpj = worker.Kpj, jalur = "upload lanjutan", status = "Aktif", upah = worker.Employment.Upah, mulai = worker.Employment.MembershipStart,
+                    nomorPegawai = worker.Employment.Number?.Value, upload = batch.Id,
+                }));
+            }
+
+            var wages = employments.SelectMany(e => e.WageHistory.Select(w => { w.EmploymentId = e.Id; return w; })).ToList();
+            await WorkerBulkInsert.InsertAsync(db, [], employments, wages, audits, cancellationToken);
+            await SaveWithLateChargesAsync(batch, employments.Select(e => e.Id).ToList(), actor, now, cancellationToken);
+        }
     }
 
     private async Task ImportDeactivationsAsync(UploadBatch batch, List<Deactivation> rows, Actor actor, CancellationToken cancellationToken)

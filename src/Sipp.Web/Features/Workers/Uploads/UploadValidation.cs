@@ -16,6 +16,7 @@ namespace Sipp.Web.Features.Workers.Uploads;
 public sealed class UploadValidation
 {
     private readonly NewWorkersValidator? _newWorkers;
+    private readonly ContinuingWorkersValidator? _continuing;
     private readonly DeactivationsValidator? _deactivations;
     private readonly WageUpdatesValidator? _wages;
     private readonly LateChargePlanner _lateCharges;
@@ -23,9 +24,11 @@ public sealed class UploadValidation
     private readonly UploadLayout _layout;
 
     private UploadValidation(
-        NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages, LateChargePlanner lateCharges, UploadBatch batch)
+        NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages, LateChargePlanner lateCharges, UploadBatch batch,
+        ContinuingWorkersValidator? continuing = null)
     {
         _newWorkers = newWorkers;
+        _continuing = continuing;
         _deactivations = deactivations;
         _wages = wages;
         _lateCharges = lateCharges;
@@ -36,6 +39,7 @@ public sealed class UploadValidation
     public static async Task<UploadValidation> CreateAsync(SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
     {
         UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch),
+        UploadKind.Lanjutan => new UploadValidation(null, null, null, lateCharges, batch, new ContinuingWorkersValidator(db)),
         UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch),
         _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch),
     };
@@ -47,6 +51,7 @@ public sealed class UploadValidation
     public IReadOnlyList<RowResult<object>> Prepare(IReadOnlyList<SheetRow> rows)
     {
         var results = _newWorkers is not null ? NewWorkersValidator.Parse(rows).Select(Widen).ToList()
+            : _continuing is not null ? ContinuingWorkersValidator.Parse(rows).Select(Widen).ToList()
             : _deactivations is not null ? _deactivations.Validate(rows).Select(Widen).ToList()
             : _wages!.Validate(rows).Select(Widen).ToList();
         for (var i = 0; i < rows.Count; i++)
@@ -76,12 +81,18 @@ public sealed class UploadValidation
         return results;
     }
 
-    /// <summary>Every row's outcome; valid rows carry their parsed value (a NewWorker, Deactivation or WageUpdate).</summary>
+    /// <summary>Every row's outcome; valid rows carry their parsed value (a NewWorker, ContinuingWorker, Deactivation or WageUpdate).</summary>
     public async Task<IReadOnlyList<RowResult<object>>> CompleteAsync(IReadOnlyList<RowResult<object>> prepared, CancellationToken cancellationToken)
     {
         if (_wages is not null)
         {
             return await RefuseDecreasesAsync(prepared, cancellationToken);
+        }
+
+        if (_continuing is not null)
+        {
+            var claims = prepared.Select(r => new RowResult<ClaimedWorker>(r.RowNumber, (ClaimedWorker?)r.Value, r.Errors)).ToList();
+            return (await _continuing.CheckRegistryAsync(claims, cancellationToken)).Select(Widen).ToList();
         }
 
         if (_newWorkers is null)

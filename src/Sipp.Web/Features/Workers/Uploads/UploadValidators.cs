@@ -4,6 +4,7 @@ using Sipp.Domain.Identifiers;
 using Sipp.Domain.Money;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Files;
 using F = Sipp.Domain.Workers.WorkerFields;
 using Sipp.Domain;
@@ -243,5 +244,94 @@ public sealed class WageUpdatesValidator(DivisionWorkers workers)
 
         error = Wording.Of("Periode Mulai harus berformat YYYY-MM, misalnya 2026-04.");
         return false;
+    }
+}
+
+/// <summary>A row of "Upload Tenaga Kerja Lanjutan" as typed: whom it claims (KPJ, NIK, birth date) and the employment.</summary>
+public sealed record ClaimedWorker(string Kpj, string Identity, DateOnly BirthDate, NewEmployment Employment);
+
+/// <summary>A claimed worker found in the registry: the participant joining this division, and their first registration (JKP).</summary>
+public sealed record ContinuingWorker(Guid ParticipantId, string Kpj, string FullName, string NameNormalized, string? Nik, string? Passport, DateOnly FirstRegistered, NewEmployment Employment);
+
+/// <summary>
+/// "Upload Tenaga Kerja Lanjutan": each row checked as "Tambah Tenaga Kerja — Ya" — the KPJ's person must have this NIK
+/// and birth date, or the row gets the one neutral message that reveals nothing; then not already a current worker
+/// here, not twice in the file, and a free Nomor Pegawai.
+/// </summary>
+public sealed class ContinuingWorkersValidator(SippDbContext db)
+{
+    private readonly HashSet<string> _seenKpjs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenNumbers = new(StringComparer.Ordinal);
+
+    public static List<RowResult<ClaimedWorker>> Parse(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
+    {
+        var values = new Dictionary<string, string?>(row.Values, StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(values.GetValueOrDefault(F.MembershipStart)))
+        {
+            values[F.MembershipStart] = values.GetValueOrDefault(F.WorkStart); // as SIPP Online: membership starts with the work
+        }
+
+        var v = new FieldValues(values);
+        var kpj = v.Parse<Kpj>(UploadDefinition.KpjColumn, true, Kpj.TryParse);
+        var identity = v.Required(F.Nik);
+        var birthDate = v.Date(F.BirthDate, true);
+        var employment = NewWorkerParser.ParseEmployment(v, birthDate);
+        return v.HasErrors
+            ? new RowResult<ClaimedWorker>(row.Number, null, v.ToDictionary())
+            : new RowResult<ClaimedWorker>(row.Number, new ClaimedWorker(kpj!.Value.Value, identity!, birthDate!.Value, employment!), v.ToDictionary());
+    }).ToList();
+
+    public async Task<List<RowResult<ContinuingWorker>>> CheckRegistryAsync(IReadOnlyList<RowResult<ClaimedWorker>> parsed, CancellationToken cancellationToken)
+    {
+        var kpjs = parsed.Select(p => p.Value?.Kpj).OfType<string>().Distinct().ToList();
+        // The registry is everyone's: read across divisions, only by the KPJs the file names.
+        var people = kpjs.Count == 0
+            ? []
+            : await db.Participants.Where(p => p.Kpj != null && EF.Parameter(kpjs).Contains(p.Kpj))
+                .Select(p => new { p.Id, Kpj = p.Kpj!, p.FullName, p.NameNormalized, p.Nik, p.PassportNumber, p.BirthDate, p.CreatedAt })
+                .ToDictionaryAsync(p => p.Kpj, StringComparer.Ordinal, cancellationToken);
+        var ids = people.Values.Select(p => p.Id).ToList();
+        var registrations = ids.Count == 0
+            ? []
+            : await db.Employments.AcrossDivisions().Where(e => EF.Parameter(ids).Contains(e.ParticipantId))
+                .Select(e => new { e.ParticipantId, e.DivisionId, e.Status, e.RegisteredOn }).ToListAsync(cancellationToken);
+        var divisionId = db.ScopedDivisionId;
+        var here = registrations.Where(e => e.DivisionId == divisionId && e.Status is EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi)
+            .Select(e => e.ParticipantId).ToHashSet();
+        var firstRegistered = registrations.GroupBy(e => e.ParticipantId).ToDictionary(g => g.Key, g => g.Min(e => e.RegisteredOn));
+        var taken = await EmployeeNumbers.TakenAsync(db, parsed.Select(p => p.Value?.Employment.Number?.Value).OfType<string>().ToList(), cancellationToken);
+
+        return parsed.Select(row =>
+        {
+            if (row.Value is not { } claim)
+            {
+                return new RowResult<ContinuingWorker>(row.RowNumber, null, row.Errors);
+            }
+
+            string field = UploadDefinition.KpjColumn;
+            string? problem = null;
+            if (!people.TryGetValue(claim.Kpj, out var person) || person.BirthDate != claim.BirthDate || !IdentityNumbers.Same(claim.Identity, person.Nik ?? person.PassportNumber))
+            {
+                problem = AddWorker.WorkerEnrolment.NoMatch;
+            }
+            else if (here.Contains(person.Id))
+            {
+                problem = Wording.Of("Peserta ini sudah terdaftar sebagai tenaga kerja di divisi ini.");
+            }
+            else if (!_seenKpjs.Add(claim.Kpj))
+            {
+                problem = Wording.Of("Tenaga kerja ini muncul lebih dari sekali di file ini.");
+            }
+            else if (claim.Employment.Number is { } number && (taken.Contains(number.Value) || !_seenNumbers.Add(number.Value)))
+            {
+                (field, problem) = (F.EmployeeNumber, taken.Contains(number.Value) ? EmployeeNumbers.TakenMessage : Wording.Of("Nomor Pegawai ini muncul lebih dari sekali di file ini."));
+            }
+
+            return problem is not null
+                ? new RowResult<ContinuingWorker>(row.RowNumber, null, new Dictionary<string, string[]> { [field] = [problem] })
+                : new RowResult<ContinuingWorker>(row.RowNumber, new ContinuingWorker(
+                    person!.Id, person.Kpj, person.FullName, person.NameNormalized, person.Nik, person.PassportNumber,
+                    firstRegistered.TryGetValue(person.Id, out var first) ? first : DateOnly.FromDateTime(person.CreatedAt), claim.Employment), row.Errors);
+        }).ToList();
     }
 }
