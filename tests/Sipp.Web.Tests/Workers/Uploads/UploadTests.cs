@@ -285,7 +285,8 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
     [InlineData("baru", "csv")]
     [InlineData("non-aktif", "csv")]
     [InlineData("upah", "xlsx")]
-    public async Task Templates_HaveTheColumnsTheCheckExpects(string kind, string extension)
+    [InlineData("lanjutan", "xlsx")]
+    public async Task Templates_HaveTheColumnsTheCheckExpects_AndAnExampleNamingAWorker_NamesNobody(string kind, string extension)
     {
         var browser = await fixture.OperatorAsync("10000001", "000");
 
@@ -293,6 +294,8 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         var page = await UploadAsync(browser, kind, "template." + extension, template);
 
         Assert.Equal("1", Summary(page).Total); // the example row is read (and checked) with no header complaint
+        // Issue 17: the example once was a demo worker's KPJ, and an unedited template changed his wage.
+        Assert.Equal(kind == "baru" ? "0" : "1", Summary(page).Refused);
     }
 
     internal static Dictionary<string, object?> NewPerson(string nik, string name, object birthDate, string sex) => new()

@@ -5,7 +5,10 @@ using F = Sipp.Domain.Workers.WorkerFields;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
-/// <summary>The columns of each upload (their template), which of them must be present, and an example row.</summary>
+/// <summary>
+/// The columns of each upload (their template), which of them must be present, and an example row. The examples are
+/// fictional: KPJ 00000000000 names nobody, so an example left in the file is refused, never applied to a real worker.
+/// </summary>
 public sealed record UploadDefinition(
     UploadKind Kind, string Title, string Slug, IReadOnlyList<string> Columns, IReadOnlySet<string> Optional, IReadOnlyList<string> Example,
     IReadOnlyDictionary<string, string>? Aliases = null)
@@ -18,18 +21,18 @@ public sealed record UploadDefinition(
     public static readonly UploadDefinition Baru = new(
         UploadKind.Baru, "Upload Tenaga Kerja Baru", "baru", F.NewWorkerColumns,
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { F.EmployeeNumber, F.Passport, F.Country, F.Phone, F.Email, F.Npwp, F.ContractEnd },
-        ["P-0001", "3171015708850002", "Siti Aminah", "Jakarta", "17/08/1985", "Perempuan", "Sumarni", "WNI", "", "", "Kawin", "Jl. Mawar No. 1, Jakarta Selatan",
+        ["CONTOH-01", "3171015708850002", "Siti Contoh", "Jakarta", "17/08/1985", "Perempuan", "Sumarni", "WNI", "", "", "Kawin", "Jl. Mawar No. 1, Jakarta Selatan",
          "12730", "081211112222", "siti@contoh.co.id", "", "PKWT", "05/01/2026", "31/12/2026", "01/02/2026", "5500000"]);
 
     public static readonly UploadDefinition NonAktif = new(
         UploadKind.NonAktif, "Upload Tenaga Kerja Non Aktif", "non-aktif", [KpjColumn, F.EmployeeNumber, F.Nik, F.EndDate, F.EndReason, OtherReasonColumn],
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber, OtherReasonColumn },
-        ["90000000001", "", "3171011705900001", "31/03/2026", "Mengundurkan diri", ""]);
+        ["00000000000", "CONTOH-01", "3171010000000000", "31/03/2026", "Mengundurkan diri", ""]);
 
     public static readonly UploadDefinition Upah = new(
         UploadKind.Upah, "Upload Perubahan Upah", "upah", [KpjColumn, F.EmployeeNumber, F.Wage, F.WageFrom],
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber },
-        ["90000000001", "", "7500000", "2026-04"]);
+        ["00000000000", "CONTOH-01", "7500000", "2026-04"]);
 
     /// <summary>The columns that name an existing worker; a file of a KPJ-based upload needs at least one of them.</summary>
     public static readonly IReadOnlyList<string> WorkerKeys = [KpjColumn, F.EmployeeNumber];
@@ -42,7 +45,7 @@ public sealed record UploadDefinition(
         UploadKind.Lanjutan, "Upload Tenaga Kerja Lanjutan", "lanjutan",
         [KpjColumn, F.Nik, F.BirthDate, F.EmployeeNumber, F.EmploymentType, F.WorkStart, F.ContractEnd, F.MembershipStart, F.Wage],
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { F.EmployeeNumber, F.ContractEnd, F.MembershipStart },
-        ["00000000000", "3171015708850002", "17/08/1985", "P-0002", "PKWT", "05/01/2026", "31/12/2026", "", "5500000"],
+        ["00000000000", "3171015708850002", "17/08/1985", "CONTOH-02", "PKWT", "05/01/2026", "31/12/2026", "", "5500000"],
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["NO_KPJ"] = KpjColumn, [F.Kpj] = KpjColumn, [SippOnlineTemplate.IdentityNumber] = F.Nik, [SippOnlineTemplate.BirthDate] = F.BirthDate,
