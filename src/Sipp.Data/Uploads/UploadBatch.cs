@@ -34,6 +34,9 @@ public class UploadBatch
 
     public int ErrorRows { get; set; }
 
+    /// <summary>Rows that change nothing (a wage as it already is): neither refused nor imported.</summary>
+    public int UnchangedRows { get; set; }
+
     public int ImportedRows { get; set; }
 
     public DateTime UploadedAt { get; set; }

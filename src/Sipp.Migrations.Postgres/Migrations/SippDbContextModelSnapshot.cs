@@ -1248,6 +1248,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 
+                    b.Property<int>("UnchangedRows")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 

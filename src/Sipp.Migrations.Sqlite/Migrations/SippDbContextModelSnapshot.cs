@@ -1228,6 +1228,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UnchangedRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 

@@ -64,6 +64,7 @@ public sealed partial class AuditSentence(IStringLocalizer<SharedResource> local
         ["tenagaKerja.ubahData"] = "Data tenaga kerja diubah",
         ["tenagaKerja.ubahUpah"] = "Upah diubah",
         ["upload.batal"] = "Upload dibatalkan",
+        ["upload.unduhUpah"] = "Daftar upah diunduh untuk diubah di Excel",
         ["upload.terima"] = "File diupload",
     };
 

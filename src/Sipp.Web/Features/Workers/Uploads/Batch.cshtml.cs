@@ -23,7 +23,8 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
     [TempData]
     public string? Message { get; set; }
 
-    public int ValidRows => Batch.TotalRows - Batch.ErrorRows;
+    /// <summary>Rows that would change something: neither refused nor already as the file says.</summary>
+    public int ValidRows => Batch.TotalRows - Batch.ErrorRows - Batch.UnchangedRows;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Uploads;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Infrastructure;
+using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Workers.Uploads;
@@ -31,6 +35,33 @@ public static class UploadApi
 
                 Prepare(context, $"template-{slug}.{ext}", format);
                 await UploadFiles.WriteTemplateAsync(context.Response.Body, definition, format, cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.CompanyOperator);
+
+        routes.MapGet("/tenaga-kerja/upload/upah-terisi.{ext}", async (string ext, HttpContext context, SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+            {
+                var company = await currentCompany.RequireAsync(cancellationToken);
+                if (Format(ext) is not { } format)
+                {
+                    return Results.NotFound();
+                }
+
+                var period = Period.Containing(clock.JakartaToday());
+                var workers = await db.Employments.AsNoTracking()
+                    .Where(e => e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi)
+                    .OrderBy(e => e.SortName).ThenBy(e => e.Id)
+                    .Select(e => new
+                    {
+                        e.Participant.Kpj, e.EmployeeNumber, e.Participant.FullName,
+                        Upah = e.WageHistory.Where(w => w.EffectiveFrom <= period).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault(),
+                    })
+                    .ToListAsync(cancellationToken);
+                // Names, KPJs and wages of the whole division leave Sipp: recorded as a report download is.
+                audit.Record("upload.unduhUpah", "Upload", null, company.DivisionId, after: new { periode = period.ToString(), baris = workers.Count, format = ext });
+                await db.SaveChangesAsync(cancellationToken);
+                Prepare(context, $"upah-{period}.{ext}", format);
+                await UploadFiles.WriteCurrentWagesAsync(context.Response.Body, format, workers.Select(w => (w.Kpj, w.EmployeeNumber, w.FullName, w.Upah)), period, cancellationToken);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.CompanyOperator);

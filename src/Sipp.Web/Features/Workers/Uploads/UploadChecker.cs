@@ -54,7 +54,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
 
         var today = clock.JakartaToday();
         var validator = await UploadValidation.CreateAsync(db, lateCharges, batch, today, cancellationToken);
-        var (dataRows, errorRows) = (0, 0);
+        var (dataRows, errorRows, unchangedRows) = (0, 0, 0);
         try
         {
             await foreach (var prepared in file.ChunksAsync(ChunkSize, validator.Prepare, cancellationToken))
@@ -72,6 +72,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 errorRows += refused.Count;
+                unchangedRows += results.Count(r => r.Value is WageUpdate { Unchanged: true });
                 if (!await ProgressAsync(batchId, dataRows, errorRows, null, cancellationToken))
                 {
                     return;
@@ -91,7 +92,7 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
         }
 
         await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.SiapImpor).SetProperty(x => x.TotalRows, dataRows)
+            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.SiapImpor).SetProperty(x => x.TotalRows, dataRows).SetProperty(x => x.UnchangedRows, unchangedRows)
                 .SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
         SippMetrics.UploadsChecked.Add(1, new KeyValuePair<string, object?>("outcome", "SiapImpor"));
         SippMetrics.UploadRowsChecked.Add(dataRows);

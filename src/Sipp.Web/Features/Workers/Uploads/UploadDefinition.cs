@@ -30,9 +30,9 @@ public sealed record UploadDefinition(
         ["00000000000", "CONTOH-01", "3171010000000000", "31/03/2026", "Mengundurkan diri", ""]);
 
     public static readonly UploadDefinition Upah = new(
-        UploadKind.Upah, "Upload Perubahan Upah", "upah", [KpjColumn, F.EmployeeNumber, F.Wage, F.WageFrom],
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber },
-        ["00000000000", "CONTOH-01", "7500000", "2026-04"]);
+        UploadKind.Upah, "Upload Perubahan Upah", "upah", [KpjColumn, F.EmployeeNumber, F.FullName, F.Wage, F.WageFrom],
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber, F.FullName }, // the name only helps whoever edits the file
+        ["00000000000", "CONTOH-01", "Siti Contoh", "7500000", "2026-04"]);
 
     /// <summary>The columns that name an existing worker; a file of a KPJ-based upload needs at least one of them.</summary>
     public static readonly IReadOnlyList<string> WorkerKeys = [KpjColumn, F.EmployeeNumber];

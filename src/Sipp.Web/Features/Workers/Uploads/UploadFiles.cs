@@ -24,6 +24,21 @@ public static class UploadFiles
         await WriteAsync(output, format, definition.Columns, [example], cancellationToken);
     }
 
+    /// <summary>
+    /// "Upload Perubahan Upah" filled in with the division's current workers and the wage each has in
+    /// <paramref name="period"/>, that period as the start: edited in Excel and uploaded back, only the changed rows change.
+    /// </summary>
+    public static async Task WriteCurrentWagesAsync(Stream output, UploadFormat format, IEnumerable<(string? Kpj, string? Number, string Name, long? Upah)> workers, Sipp.Domain.Periods.Period period, CancellationToken cancellationToken)
+    {
+        var definition = UploadDefinition.Upah;
+        var rows = workers.Select(w => new Dictionary<string, object?>
+        {
+            [definition.Columns[0]] = w.Kpj, [definition.Columns[1]] = w.Number, [definition.Columns[2]] = CellText.Neutralise(w.Name),
+            [definition.Columns[3]] = w.Upah, [definition.Columns[4]] = period.ToString(),
+        });
+        await WriteAsync(output, format, definition.Columns, rows, cancellationToken);
+    }
+
     public static async Task WriteCheckedAsync(Stream output, UploadFile file, UploadFormat format, IReadOnlyDictionary<int, string> errors, CancellationToken cancellationToken)
     {
         var headers = file.Headers().Where(h => !h.Equals(UploadDefinition.StatusColumn, StringComparison.OrdinalIgnoreCase)

@@ -49,7 +49,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                     return Refusal.Of(Wording.Of($"Data berubah sejak file diperiksa (baris {result.RowNumber}). Tidak ada yang diimpor; upload file ini lagi untuk diperiksa ulang."), RefusalKind.Conflict);
                 }
 
-                if (result.IsValid)
+                if (result is { IsValid: true, Value: not WageUpdate { Unchanged: true } })
                 {
                     accepted.Add(result);
                 }

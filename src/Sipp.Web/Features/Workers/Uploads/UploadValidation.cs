@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Sipp.Domain;
 using Sipp.Data;
 using Sipp.Data.Uploads;
@@ -22,11 +23,13 @@ public sealed class UploadValidation
     private readonly LateChargePlanner _lateCharges;
     private readonly Guid _divisionId;
     private readonly UploadLayout _layout;
+    private readonly SippDbContext _db;
 
     private UploadValidation(
         NewWorkersValidator? newWorkers, DeactivationsValidator? deactivations, WageUpdatesValidator? wages, LateChargePlanner lateCharges, UploadBatch batch,
-        ContinuingWorkersValidator? continuing = null)
+        SippDbContext db, ContinuingWorkersValidator? continuing = null)
     {
+        _db = db;
         _newWorkers = newWorkers;
         _continuing = continuing;
         _deactivations = deactivations;
@@ -38,10 +41,10 @@ public sealed class UploadValidation
 
     public static async Task<UploadValidation> CreateAsync(SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
     {
-        UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch),
-        UploadKind.Lanjutan => new UploadValidation(null, null, null, lateCharges, batch, new ContinuingWorkersValidator(db)),
-        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch),
-        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch),
+        UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch, db),
+        UploadKind.Lanjutan => new UploadValidation(null, null, null, lateCharges, batch, db, new ContinuingWorkersValidator(db)),
+        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch, db),
+        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch, db),
     };
 
     public static string RoundedMessage(string column) =>
@@ -107,11 +110,26 @@ public sealed class UploadValidation
             : results.ToList();
     }
 
-    /// <summary>As the form: a wage lowered in a final or paid month is refused. Each row is judged on its own.</summary>
+    /// <summary>
+    /// A wage already in effect from that period is marked unchanged (the round trip of a pre-filled file); as the form, a
+    /// wage lowered in a final or paid month is refused. Each row is judged on its own.
+    /// </summary>
     private async Task<IReadOnlyList<RowResult<object>>> RefuseDecreasesAsync(IReadOnlyList<RowResult<object>> prepared, CancellationToken cancellationToken)
     {
         var results = prepared.ToList();
-        var valid = results.Select((r, i) => (Index: i, Update: r.Value as WageUpdate)).Where(r => r.Update is not null).ToList();
+        var workers = results.Select(r => r.Value as WageUpdate).OfType<WageUpdate>().Select(u => u.Worker.Id).Distinct().ToList();
+        var histories = (workers.Count == 0 ? [] : await _db.WageChanges.AsNoTracking().Where(w => EF.Parameter(workers).Contains(w.EmploymentId))
+            .Select(w => new WageChangeFact(w.EmploymentId, w.EffectiveFrom, w.Upah)).ToListAsync(cancellationToken)).ToLookup(w => w.EmploymentId);
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Value is WageUpdate update
+                && histories[update.Worker.Id].Where(w => w.EffectiveFrom <= update.From).MaxBy(w => w.EffectiveFrom)?.Upah == update.Upah)
+            {
+                results[i] = results[i] with { Value = update with { Unchanged = true } };
+            }
+        }
+
+        var valid = results.Select((r, i) => (Index: i, Update: r.Value as WageUpdate)).Where(r => r.Update is { Unchanged: false }).ToList();
         // A worker may be in the file twice (two start periods): each round proposes one change per worker.
         foreach (var round in valid.GroupBy(r => r.Update!.Worker.Id).SelectMany(g => g.Select((r, n) => (Round: n, r.Index, r.Update))).GroupBy(r => r.Round))
         {
@@ -132,6 +150,8 @@ public sealed class UploadValidation
         var text = string.Join("; ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
         return text.Length <= 4_000 ? text : text[..3_997] + "...";
     }
+
+    private sealed record WageChangeFact(Guid EmploymentId, Sipp.Domain.Periods.Period EffectiveFrom, long Upah);
 
     private static RowResult<object> Widen<T>(RowResult<T> result)
         where T : class => new(result.RowNumber, result.Value, result.Errors);

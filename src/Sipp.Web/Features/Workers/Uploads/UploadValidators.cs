@@ -85,7 +85,8 @@ public sealed class NewWorkersValidator(SippDbContext db)
 
 public sealed record Deactivation(WorkerFacts Worker, DateOnly EndDate, EndReason Reason, string? Text);
 
-public sealed record WageUpdate(WorkerFacts Worker, Period From, long Upah);
+/// <param name="Unchanged">The wage is already this from that period (a file downloaded pre-filled and edited): nothing to import.</param>
+public sealed record WageUpdate(WorkerFacts Worker, Period From, long Upah, bool Unchanged = false);
 
 /// <summary>Loads the division's workers once, by KPJ and by Nomor Pegawai, for the uploads that name existing workers.</summary>
 public sealed class DivisionWorkers

@@ -298,6 +298,7 @@ namespace Sipp.Migrations.Postgres.Migrations
                     TotalRows = table.Column<int>(type: "integer", nullable: false),
                     CheckedRows = table.Column<int>(type: "integer", nullable: false),
                     ErrorRows = table.Column<int>(type: "integer", nullable: false),
+                    UnchangedRows = table.Column<int>(type: "integer", nullable: false),
                     ImportedRows = table.Column<int>(type: "integer", nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UploadedByUserId = table.Column<Guid>(type: "uuid", nullable: false),

@@ -294,6 +294,7 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
                     CheckedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     ErrorRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnchangedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     ImportedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),

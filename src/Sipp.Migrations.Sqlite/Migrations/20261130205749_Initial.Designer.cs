@@ -11,7 +11,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130203808_Initial")]
+    [Migration("20261130205749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1229,6 +1229,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnchangedRows")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UploadedAt")

@@ -12,7 +12,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261130203815_Initial")]
+    [Migration("20261130205757_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1249,6 +1249,9 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnchangedRows")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UploadedAt")

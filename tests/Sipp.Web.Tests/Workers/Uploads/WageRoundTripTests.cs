@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Sipp.Domain.Periods;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Workers.Uploads;
+
+/// <summary>
+/// Issue 17, item 6: HR edits wages in Excel. The division's current workers download as the wage template filled with
+/// today's wages; the same file uploaded back changes only the rows that were edited, and the check page says how many
+/// rows are unchanged.
+/// </summary>
+public class WageRoundTripTests(WageRoundTripTests.Fixture fixture) : IClassFixture<WageRoundTripTests.Fixture>
+{
+    [Fact]
+    public async Task TheWorkersDownloadedWithTodaysWages_AndUploadedBack_ChangeOnlyTheEditedRows()
+    {
+        var browser = fixture.Factory.NewBrowser();
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
+        var current = Period.Containing(DateOnly.FromDateTime(fixture.Factory.Clock.GetUtcNow().AddHours(7).DateTime));
+
+        var downloaded = await browser.GetByteArrayAsync("/tenaga-kerja/upload/upah-terisi.xlsx", TestContext.Current.CancellationToken);
+        List<IDictionary<string, object?>> rows;
+        using (var stream = new MemoryStream(downloaded))
+        {
+            rows = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        }
+
+        Assert.Equal(await fixture.CurrentWorkersAsync(), rows.Count);
+        Assert.All(rows, r => Assert.Equal(current.ToString(), r["Periode Mulai"]?.ToString()));
+        var edited = new[] { rows[3], rows[40] };
+        foreach (var row in edited)
+        {
+            row["Upah"] = Convert.ToInt64(row["Upah"], System.Globalization.CultureInfo.InvariantCulture) + 250_000;
+        }
+
+        var batch = await UploadTests.UploadAsync(browser, "upah", "upah-diubah.xlsx", UploadFixtures.Xlsx(rows));
+
+        Assert.Contains($"{rows.Count - 2} baris", batch.GetElementById("baris-tidak-berubah")!.TextContent, StringComparison.Ordinal);
+        await UploadTests.ClickAsync(browser, batch, "Impor 2 Baris Valid");
+        var changes = await fixture.WageChangesFromAsync(current);
+        Assert.Equal(edited.Select(r => (r["KPJ"]?.ToString(), Convert.ToInt64(r["Upah"], System.Globalization.CultureInfo.InvariantCulture))).Order(),
+            changes.Order());
+    }
+
+    public sealed class Fixture : SeededWebFixture
+    {
+        public async Task<int> CurrentWorkersAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments.CountAsync(
+                e => e.Division.Company.Npp == "10000002" && e.Division.Code == "000"
+                    && (e.Status == Sipp.Domain.Workers.EmploymentStatus.Aktif || e.Status == Sipp.Domain.Workers.EmploymentStatus.MenungguVerifikasi),
+                TestContext.Current.CancellationToken);
+        }
+
+        /// <summary>The wage changes written for the period by the import: each worker's KPJ and wage.</summary>
+        public async Task<List<(string?, long)>> WageChangesFromAsync(Period period)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var rows = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().WageChanges
+                .Where(w => w.EffectiveFrom == period && w.Employment.Division.Company.Npp == "10000002" && w.CreatedByUserId != null)
+                .Select(w => new { w.Employment.Participant.Kpj, w.Upah }).ToListAsync(TestContext.Current.CancellationToken);
+            return rows.Select(r => (r.Kpj, r.Upah)).ToList();
+        }
+    }
+}
