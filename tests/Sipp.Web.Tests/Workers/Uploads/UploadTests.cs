@@ -298,6 +298,41 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         Assert.Equal(kind == "baru" ? "0" : "1", Summary(page).Refused);
     }
 
+    /// <summary>Issue 17, item 5: one "Upload" entry; the header row says which template a file is.</summary>
+    [Theory]
+    [InlineData("new workers", "Upload Tenaga Kerja Baru")]
+    [InlineData("wages", "Upload Perubahan Upah")]
+    [InlineData("leavers", "Upload Tenaga Kerja Non Aktif")]
+    [InlineData("with a kpj", "Upload Tenaga Kerja Lanjutan")]
+    [InlineData("sipp online", "Upload Tenaga Kerja Baru")]
+    [InlineData("unknown", null)]
+    public async Task OneUploadEntry_RecognisesTheTemplate_FromTheHeaderRow_AndSaysWhichItTook(string file, string? recognisedAs)
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+        var content = file switch
+        {
+            "new workers" => UploadFixtures.Csv(NewColumns, [NewColumns.Select(_ => (string?)"x").ToList()], Encoding.UTF8),
+            "wages" => UploadFixtures.Csv(["KPJ", "Upah", "Periode Mulai"], [["00000000000", "1", "2026-04"]], Encoding.UTF8),
+            "leavers" => UploadFixtures.Csv(["Nomor Pegawai", "NIK", "Tanggal Non Aktif", "Alasan"], [["X", "1", "01/04/2026", "Lainnya"]], Encoding.UTF8),
+            "with a kpj" => UploadFixtures.Csv(["NO_KPJ", "NOMOR_IDENTITAS", "TANGGAL_LAHIR", "STATUS_PEGAWAI", "TGL_AWAL_BEKERJA", "UPAH"], [["00000000000", "1", "01-01-1990", "PKWTT", "01-02-2026", "1"]], Encoding.UTF8),
+            "sipp online" => UploadFixtures.Xls(Sipp.Web.Features.Workers.Uploads.SippOnlineTemplate.Columns, [["K-1"]]),
+            _ => UploadFixtures.Csv(["Nama", "Gaji"], [["Budi", "1"]], Encoding.UTF8),
+        };
+
+        // The notice is shown once, on the page the upload lands on.
+        var page = await UploadAsync(browser, "otomatis", file == "sipp online" ? "data.xls" : "data.csv", content, waitForCheck: false);
+
+        if (recognisedAs is null)
+        {
+            Assert.Contains("tidak cocok dengan template Sipp mana pun", page.GetElementById("alasan-tolak")!.TextContent, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Equal(recognisedAs, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal($"File dikenali dari baris judulnya sebagai {recognisedAs}.", page.GetElementById("pesan-upload")!.TextContent.Trim());
+        Assert.Equal(file == "sipp online", page.GetElementById("template-dikenali") is not null);
+    }
+
     internal static Dictionary<string, object?> NewPerson(string nik, string name, object birthDate, string sex) => new()
     {
         ["NIK"] = nik, ["Nama Lengkap"] = name, ["Tempat Lahir"] = "Surabaya", ["Tanggal Lahir"] = birthDate, ["Jenis Kelamin"] = sex,

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Uploads;
+using Sipp.Domain;
 using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Workers.Uploads;
 
-/// <summary>The three uploads with their templates. A file is received by <see cref="UploadReception"/> and then checked in the background.</summary>
+/// <summary>One entry that recognises the template, and each upload with its template. A file is received by <see cref="UploadReception"/> and then checked in the background.</summary>
 [Authorize(Policy = Policies.CompanyOperator)]
 [RequestSizeLimit(UploadReception.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadReception.MaxRequestBytes)]
@@ -43,6 +44,11 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             Refusal = refusal.Message;
             await LoadAsync(cancellationToken);
             return Page();
+        }
+
+        if (jenis == UploadReception.Recognise && result.Value!.State != UploadState.Ditolak)
+        {
+            TempData[nameof(BatchModel.Message)] = Wording.Of($"File dikenali dari baris judulnya sebagai {Wording.OfName(UploadDefinition.Of(result.Value.Kind).Title)}.");
         }
 
         return Redirect($"/tenaga-kerja/upload/{result.Value!.Id}");

@@ -22,6 +22,9 @@ public sealed class UploadReception(
     SippDbContext db, UploadStorage storage, UploadQueue queue, IOptions<UploadOptions> options, AuditLog audit, TimeProvider clock)
 {
     public const string KindField = "jenis";
+
+    /// <summary>The kind that asks Sipp to recognise the template from the file's header row.</summary>
+    public const string Recognise = "otomatis";
     public const string FileField = "file";
     public static string TooLarge => Wording.Of("File lebih dari 20 MB. Bagi menjadi beberapa file.");
 
@@ -31,7 +34,8 @@ public sealed class UploadReception(
     /// <summary>The recorded batch — refused or waiting — or a refusal when there is no file to record.</summary>
     public async Task<Result<UploadBatch>> ReceiveAsync(UploadedFile file, Guid uploadedBy, CancellationToken cancellationToken)
     {
-        if (UploadDefinition.FromSlug(file.Jenis) is not { } definition)
+        var definition = UploadDefinition.FromSlug(file.Jenis);
+        if (definition is null && file.Jenis != Recognise)
         {
             return Refusal.Field(KindField, Wording.Of("Jenis upload tidak dikenal."));
         }
@@ -49,7 +53,8 @@ public sealed class UploadReception(
         var name = Path.GetFileName(file.FileName ?? "upload");
         var batch = new UploadBatch
         {
-            Id = Guid.NewGuid(), DivisionId = db.ScopedDivisionId, Kind = definition.Kind, FileName = name[..Math.Min(255, name.Length)],
+            // A file to recognise is recorded as new workers until its header says otherwise (a file refused before that stays so).
+            Id = Guid.NewGuid(), DivisionId = db.ScopedDivisionId, Kind = definition?.Kind ?? UploadKind.Baru, FileName = name[..Math.Min(255, name.Length)],
             SizeBytes = file.Length, State = UploadState.Diperiksa, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = uploadedBy,
         };
         await using (var copy = await storage.ReceiveAsync(file.Content, cancellationToken))
@@ -84,7 +89,7 @@ public sealed class UploadReception(
     }
 
     /// <summary>Inspects the file and its header, and records the batch — refused, or waiting for its check with its file.</summary>
-    private async Task InspectAndRecordAsync(UploadCopy copy, UploadBatch batch, UploadDefinition definition, CancellationToken cancellationToken)
+    private async Task InspectAndRecordAsync(UploadCopy copy, UploadBatch batch, UploadDefinition? definition, CancellationToken cancellationToken)
     {
         var (format, _, refusal) = SpreadsheetInspection.Inspect(copy.Path, batch.FileName);
         batch.Format = format;
@@ -100,7 +105,7 @@ public sealed class UploadReception(
         }
 
         db.UploadBatches.Add(batch);
-        audit.Record("upload.terima", "Upload", batch.Id.ToString(), batch.DivisionId, after: new { jenis = definition.Title, file = batch.FileName, ukuran = batch.SizeBytes, ditolak = refusal });
+        audit.Record("upload.terima", "Upload", batch.Id.ToString(), batch.DivisionId, after: new { jenis = UploadDefinition.Of(batch.Kind).Title, dikenali = definition is null, file = batch.FileName, ukuran = batch.SizeBytes, ditolak = refusal });
         await db.SaveChangesAsync(cancellationToken);
         if (refusal is null)
         {
@@ -108,7 +113,11 @@ public sealed class UploadReception(
         }
     }
 
-    private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition definition, SheetLimits limits)
+    /// <summary>
+    /// What is wrong with the header row, or null. With no kind chosen, the header decides: SIPP Online's data_tk_baru, or
+    /// the one of Sipp's templates whose columns it has (each refuses unknown columns, so at most one fits).
+    /// </summary>
+    private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition? definition, SheetLimits limits)
     {
         try
         {
@@ -118,13 +127,24 @@ public sealed class UploadReception(
                 return Wording.Of("File tidak memiliki baris judul (baris 1).");
             }
 
-            if (definition.Kind == UploadKind.Baru && SippOnlineTemplate.Recognises(headers))
+            if (definition?.Kind is null or UploadKind.Baru && SippOnlineTemplate.Recognises(headers))
             {
-                batch.Layout = UploadLayout.SippOnline;
+                (batch.Kind, batch.Layout) = (UploadKind.Baru, UploadLayout.SippOnline);
                 return SippOnlineTemplate.CheckHeaders(headers);
             }
 
-            return definition.CheckHeaders(headers);
+            if (definition is not null)
+            {
+                return definition.CheckHeaders(headers);
+            }
+
+            if (UploadDefinition.All.FirstOrDefault(d => d.CheckHeaders(headers) is null) is { } fits)
+            {
+                batch.Kind = fits.Kind;
+                return null;
+            }
+
+            return Wording.Of("Baris judul (baris 1) tidak cocok dengan template Sipp mana pun maupun data_tk_baru SIPP Online. Unduh template dari halaman ini, atau pilih jenis upload-nya.");
         }
         catch (SheetLimitException limit)
         {
