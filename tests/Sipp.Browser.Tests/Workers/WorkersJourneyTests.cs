@@ -86,6 +86,45 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         await Assertions.Expect(row).ToContainTextAsync("************0006");
     }
 
+    /// <summary>
+    /// Issue 17, done when: an HR office brings SIPP Online's own data_tk_baru as old Excel; the one Upload entry
+    /// recognises it, the rows are checked and imported, and the workers wait for verification in the list.
+    /// </summary>
+    [Fact]
+    public async Task ASippOnlineXls_ThroughTheOneUploadEntry_BringsItsWorkers_WaitingForVerification()
+    {
+        var hrd = await fixture.NewPageAsync();
+        await fixture.SignInAsHrdAsync(hrd, "CV Sinar Abadi", "000");
+        var columns = Sipp.Web.Features.Workers.Uploads.SippOnlineTemplate.Columns;
+        object?[] Person(string number, string name, string birth, string nik, string sex) => columns.Select(c => c switch
+        {
+            "NO_PEGAWAI" => number, "NAMA_LENGKAP" => name, "TEMPAT_LAHIR" => "Bandung", "TANGGAL_LAHIR" => birth, "NAMA_IBU_KANDUNG" => "Imas",
+            "JENIS_IDENTITAS" => "KTP", "NOMOR_IDENTITAS" => nik, "JENIS_KELAMIN" => sex, "STATUS_KAWIN" => "T", "UPAH" => (object)5_500_000d,
+            "ALAMAT" => "Jl. Asia Afrika 8, Bandung", "KODE_POS" => "40111", "STATUS_PEGAWAI" => "PKWTT", "TGL_AWAL_BEKERJA" => "02-02-2026",
+            _ => null,
+        }).ToArray();
+        var xls = Sipp.Tests.Shared.XlsWorkbook.Write(columns,
+            [Person("B-71", "Dedi Sipp Online", "10-10-1991", "3273011010910001", "L"), Person("B-72", "Rani Sipp Online", "12-12-1992", "3273015212920002", "P")],
+            sheetsAfter: ["KODE_NEGARA"]);
+
+        await hrd.GotoAsync("/tenaga-kerja/upload");
+        await hrd.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "data_tk_baru.xls", MimeType = "application/vnd.ms-excel", Buffer = xls });
+        await hrd.Locator("form").Filter(new() { Has = hrd.GetByLabel("File", new() { Exact = true }) }).GetByRole(AriaRole.Button, new() { Name = "Periksa" }).ClickAsync();
+
+        await Assertions.Expect(hrd.Locator("#pesan-upload")).ToContainTextAsync("dikenali dari baris judulnya sebagai Upload Tenaga Kerja Baru");
+        await Assertions.Expect(hrd.Locator("#status-upload")).ToHaveTextAsync("Siap diimpor", new() { Timeout = 30_000 });
+        await Assertions.Expect(hrd.Locator("#template-dikenali")).ToContainTextAsync("data_tk_baru SIPP Online");
+        await hrd.GetByRole(AriaRole.Button, new() { Name = "Impor 2 Baris Valid" }).ClickAsync();
+        await Assertions.Expect(hrd.Locator("#status-upload")).ToHaveTextAsync("Sudah diimpor");
+        await Assertions.Expect(hrd.Locator("#langkah-berikutnya")).ToContainTextAsync("Hitung Iuran");
+
+        await hrd.GotoAsync("/tenaga-kerja?Cari=sipp+online");
+        var rows = hrd.Locator("#daftar-tenaga-kerja tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Dedi Sipp Online" })).ToContainTextAsync("Menunggu Verifikasi");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Rani Sipp Online" })).ToContainTextAsync("B-72");
+    }
+
     private static async Task FillEmploymentAsync(IPage page)
     {
         await page.GetByLabel("Status Pegawai").SelectOptionAsync("PKWTT");

@@ -174,54 +174,7 @@ public static class UploadFixtures
         return bytes;
     }
 
-    /// <summary>
-    /// An Excel 97–2003 workbook (.xls, BIFF8) written by NPOI: text, numbers and real dates (date-formatted numbers) as
-    /// Excel stores them; sheets named in <paramref name="sheetsBefore"/> come first (instructions, code lists).
-    /// </summary>
-    public static byte[] Xls(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsBefore = null)
-    {
-        var workbook = new NPOI.HSSF.UserModel.HSSFWorkbook();
-        foreach (var name in sheetsBefore ?? [])
-        {
-            workbook.CreateSheet(name).CreateRow(0).CreateCell(0).SetCellValue("Petunjuk pengisian: lihat sheet berikutnya.");
-        }
-
-        var sheet = workbook.CreateSheet("Data");
-        var dateStyle = workbook.CreateCellStyle();
-        dateStyle.DataFormat = workbook.CreateDataFormat().GetFormat("dd-mm-yyyy");
-        var header = sheet.CreateRow(0);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            header.CreateCell(i).SetCellValue(headers[i]);
-        }
-
-        var number = 1;
-        foreach (var values in rows)
-        {
-            var row = sheet.CreateRow(number++);
-            for (var i = 0; i < values.Count; i++)
-            {
-                switch (values[i])
-                {
-                    case null:
-                        break;
-                    case DateTime date:
-                        var cell = row.CreateCell(i);
-                        cell.SetCellValue(date);
-                        cell.CellStyle = dateStyle;
-                        break;
-                    case double or int or long:
-                        row.CreateCell(i).SetCellValue(Convert.ToDouble(values[i], System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                    default:
-                        row.CreateCell(i).SetCellValue(values[i]!.ToString());
-                        break;
-                }
-            }
-        }
-
-        using var memory = new MemoryStream();
-        workbook.Write(memory);
-        return memory.ToArray();
-    }
+    /// <summary>An Excel 97–2003 workbook (.xls) with these headers and rows (<see cref="Sipp.Tests.Shared.XlsWorkbook"/>).</summary>
+    public static byte[] Xls(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsAfter = null) =>
+        Sipp.Tests.Shared.XlsWorkbook.Write(headers, rows, sheetsAfter);
 }

@@ -49,7 +49,7 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
                 ("STATUS_PEGAWAI", "PKWTT"), ("TGL_AWAL_BEKERJA", "02-02-2026")),
         };
         var content = format == "xls"
-            ? UploadFixtures.Xls(SippOnlineTemplate.Columns, rows.Select(r => (IReadOnlyList<object?>)SippOnlineTemplate.Columns.Select(c => r[c]).ToList()))
+            ? UploadFixtures.Xls(SippOnlineTemplate.Columns, rows.Select(r => (IReadOnlyList<object?>)SippOnlineTemplate.Columns.Select(c => r[c]).ToList()), sheetsAfter: ["KODE_NEGARA", "PETUNJUK"])
             : UploadFixtures.Xlsx(rows.Select(r => (IDictionary<string, object?>)r));
 
         var batch = await UploadTests.UploadAsync(browser, "baru", $"data_tk_baru.{format}", content);

@@ -1,0 +1,59 @@
+namespace Sipp.Tests.Shared;
+
+/// <summary>Old Excel files made in code for the tests (linked into the web and browser test projects).</summary>
+public static class XlsWorkbook
+{
+    /// <summary>
+    /// An Excel 97–2003 workbook (.xls, BIFF8) written by NPOI: text, numbers and real dates (date-formatted numbers) as
+    /// Excel stores them; after the data sheet come sheets named in <paramref name="sheetsAfter"/> (code lists, as SIPP
+    /// Online's templates have).
+    /// </summary>
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsAfter = null)
+    {
+        var workbook = new NPOI.HSSF.UserModel.HSSFWorkbook();
+        var sheet = workbook.CreateSheet("Data");
+        var dateStyle = workbook.CreateCellStyle();
+        dateStyle.DataFormat = workbook.CreateDataFormat().GetFormat("dd-mm-yyyy");
+        var header = sheet.CreateRow(0);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            header.CreateCell(i).SetCellValue(headers[i]);
+        }
+
+        var number = 1;
+        foreach (var values in rows)
+        {
+            var row = sheet.CreateRow(number++);
+            for (var i = 0; i < values.Count; i++)
+            {
+                switch (values[i])
+                {
+                    case null:
+                        break;
+                    case DateTime date:
+                        var cell = row.CreateCell(i);
+                        cell.SetCellValue(date);
+                        cell.CellStyle = dateStyle;
+                        break;
+                    case double or int or long:
+                        row.CreateCell(i).SetCellValue(Convert.ToDouble(values[i], System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        row.CreateCell(i).SetCellValue(values[i]!.ToString());
+                        break;
+                }
+            }
+        }
+
+        foreach (var name in sheetsAfter ?? [])
+        {
+            var list = workbook.CreateSheet(name);
+            list.CreateRow(0).CreateCell(0).SetCellValue("KODE");
+            list.CreateRow(1).CreateCell(0).SetCellValue("ID");
+        }
+
+        using var memory = new MemoryStream();
+        workbook.Write(memory);
+        return memory.ToArray();
+    }
+}
