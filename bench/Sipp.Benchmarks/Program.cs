@@ -4,7 +4,7 @@ using Sipp.Benchmarks;
 
 // Scenario commands measure whole paths against a real database; anything else goes to BenchmarkDotNet.
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- list   [sqlite|postgres] [workers]
-//   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload [sqlite|postgres] [rows]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- upload [sqlite|postgres] [rows] [xlsx|csv|xls]   (xls: SIPP Online's layout, at most 65,535 rows)
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- compute [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- monitoring [sqlite|postgres] [workers, default 1000]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- report xlsx|pdf|csv [sqlite|postgres] [workers]
@@ -30,7 +30,7 @@ switch (args.FirstOrDefault())
         await ReportScenario.RunAsync(args[1], args.Length > 2 ? args[2] : "sqlite", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100_000);
         break;
     case "upload":
-        await UploadScenario.RunAsync(provider, size);
+        await UploadScenario.RunAsync(provider, size, args.Length > 3 ? args[3] : "xlsx");
         break;
     case "review":
         await ReviewScenario.RunAsync(provider, size, iterations: 40);
