@@ -33,6 +33,14 @@ public class SeededWebFixture : IAsyncLifetime
         _ = Factory.Server;
     }
 
+    /// <summary>A browser of the seed's HR user, signed in and in the given division.</summary>
+    public async Task<HttpClient> HrAsync(string npp, string division)
+    {
+        var browser = Factory.NewBrowser();
+        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), npp, division);
+        return browser;
+    }
+
     /// <summary>Signs in a user who holds only the given role in one division.</summary>
     public async Task SignInWithRoleAsync(HttpClient browser, string npp, string division, MembershipRole role)
     {

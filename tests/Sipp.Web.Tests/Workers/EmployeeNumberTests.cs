@@ -103,13 +103,6 @@ public class EmployeeNumberTests(EmployeeNumberTests.Fixture fixture) : IClassFi
 
     public sealed class Fixture : SeededWebFixture
     {
-        public async Task<HttpClient> HrAsync(string npp, string division)
-        {
-            var browser = Factory.NewBrowser();
-            await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), npp, division);
-            return browser;
-        }
-
         public async Task<Guid> SomeActiveAsync(string npp, string division)
         {
             await using var scope = Factory.Services.CreateAsyncScope();

@@ -73,13 +73,6 @@ public class ContinuingWorkersUploadTests(ContinuingWorkersUploadTests.Fixture f
 
     public sealed class Fixture : SeededWebFixture
     {
-        public async Task<HttpClient> HrAsync(string npp, string division)
-        {
-            var browser = Factory.NewBrowser();
-            await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), npp, division);
-            return browser;
-        }
-
         /// <summary>Active workers of a company with a KPJ and a NIK, in KPJ order, who work nowhere else.</summary>
         public async Task<List<Person>> PeopleOfAsync(string npp, int count)
         {

@@ -20,8 +20,7 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
     [InlineData("xlsx", "02", "Dua")]
     public async Task SippOnlinesTemplate_IsRecognised_CheckedByTheSameRules_AndItsGoodRowsImported(string format, string district, string suffix)
     {
-        var browser = fixture.Factory.NewBrowser();
-        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000001", "000");
+        var browser = await fixture.HrAsync("10000001", "000");
         var nik = $"3273{district}0506900001"; // a man born 5 June 1990
         var rows = new List<Dictionary<string, object?>>
         {
@@ -79,8 +78,7 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
     [Fact]
     public async Task AHeaderOfSippOnlinesTemplate_MissingARequiredColumn_IsRefusedNamingIt()
     {
-        var browser = fixture.Factory.NewBrowser();
-        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000001", "000");
+        var browser = await fixture.HrAsync("10000001", "000");
         var columns = SippOnlineTemplate.Columns.Where(c => c != "TGL_AWAL_BEKERJA").Append("KOLOM_LAIN").ToList();
 
         var batch = await UploadTests.UploadAsync(browser, "baru", "data_tk_baru.xls", UploadFixtures.Xls(columns, []));

@@ -224,11 +224,6 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(Limits);
 
-        public async Task<HttpClient> OperatorAsync(string npp, string division)
-        {
-            var browser = Factory.NewBrowser();
-            await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), npp, division);
-            return browser;
-        }
+        public Task<HttpClient> OperatorAsync(string npp, string division) => HrAsync(npp, division);
     }
 }

@@ -408,12 +408,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
 
     public sealed class Fixture : SeededWebFixture
     {
-        public async Task<HttpClient> OperatorAsync(string npp, string division)
-        {
-            var browser = Factory.NewBrowser();
-            await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), npp, division);
-            return browser;
-        }
+        public Task<HttpClient> OperatorAsync(string npp, string division) => HrAsync(npp, division);
 
         public async Task AddParticipantAsync(string nik)
         {

@@ -16,8 +16,7 @@ public class WageRoundTripTests(WageRoundTripTests.Fixture fixture) : IClassFixt
     [Fact]
     public async Task TheWorkersDownloadedWithTodaysWages_AndUploadedBack_ChangeOnlyTheEditedRows()
     {
-        var browser = fixture.Factory.NewBrowser();
-        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
+        var browser = await fixture.HrAsync("10000002", "000");
         var current = Period.Containing(DateOnly.FromDateTime(fixture.Factory.Clock.GetUtcNow().AddHours(7).DateTime));
 
         var downloaded = await browser.GetByteArrayAsync("/tenaga-kerja/upload/upah-terisi.xlsx", TestContext.Current.CancellationToken);

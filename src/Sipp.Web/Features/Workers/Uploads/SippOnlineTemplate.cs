@@ -78,23 +78,7 @@ public static class SippOnlineTemplate
     public static string? CheckHeaders(IReadOnlyList<string> headers)
     {
         var present = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
-        var known = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase) { UploadDefinition.StatusColumn, UploadDefinition.NoteColumn };
-        var problems = new List<string>();
-        if (Required.Where(c => !present.Contains(c)).ToList() is { Count: > 0 } missing)
-        {
-            problems.Add(Wording.Of($"kolom yang tidak ada: {string.Join(", ", missing)}"));
-        }
-
-        if (headers.Where(h => !known.Contains(h)).ToList() is { Count: > 0 } unknown)
-        {
-            problems.Add(Wording.Of($"kolom yang tidak dikenal: {string.Join(", ", unknown)}"));
-        }
-
-        if (headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList() is { Count: > 0 } twice)
-        {
-            problems.Add(Wording.Of($"kolom ganda: {string.Join(", ", twice)}"));
-        }
-
+        var problems = UploadDefinition.HeaderProblems(headers, Required.Where(c => !present.Contains(c)).ToList(), Columns);
         return problems.Count == 0
             ? null
             : Wording.Of($"Baris judul (baris 1) tidak sesuai template data_tk_baru SIPP Online: {string.Join("; ", problems)}.");

@@ -78,32 +78,37 @@ public sealed record UploadDefinition(
         var headers = given.Select(Canonical).ToList();
         var present = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
         var missing = Columns.Where(c => !Optional.Contains(c) && !present.Contains(c)).ToList();
-        if (Kind != UploadKind.Baru && !WorkerKeys.Any(present.Contains))
+        if (Kind is UploadKind.NonAktif or UploadKind.Upah && !WorkerKeys.Any(present.Contains))
         {
             missing.Insert(0, Wording.Of($"{KpjColumn} atau {Wording.OfName(F.EmployeeNumber)}"));
         }
 
-        var known = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase) { StatusColumn, NoteColumn };
-        var unknown = headers.Where(h => !known.Contains(h)).ToList();
-        var duplicated = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var problems = HeaderProblems(headers, missing, Columns);
+        return problems.Count == 0
+            ? null
+            : Wording.Of($"Baris judul (baris 1) tidak sesuai template {Wording.OfName(Title)}: {string.Join("; ", problems)}. Unduh template dari halaman ini.");
+    }
+
+    /// <summary>A header row's problems, any template's: the columns missing, unknown (beyond Status and Keterangan of a checked copy), or given twice.</summary>
+    public static List<string> HeaderProblems(IReadOnlyList<string> headers, IReadOnlyList<string> missing, IEnumerable<string> columns)
+    {
+        var known = new HashSet<string>(columns, StringComparer.OrdinalIgnoreCase) { StatusColumn, NoteColumn };
         var problems = new List<string>();
         if (missing.Count > 0)
         {
             problems.Add(Wording.Of($"kolom yang tidak ada: {string.Join(", ", missing)}"));
         }
 
-        if (unknown.Count > 0)
+        if (headers.Where(h => !known.Contains(h)).ToList() is { Count: > 0 } unknown)
         {
             problems.Add(Wording.Of($"kolom yang tidak dikenal: {string.Join(", ", unknown)}"));
         }
 
-        if (duplicated.Count > 0)
+        if (headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList() is { Count: > 0 } twice)
         {
-            problems.Add(Wording.Of($"kolom ganda: {string.Join(", ", duplicated)}"));
+            problems.Add(Wording.Of($"kolom ganda: {string.Join(", ", twice)}"));
         }
 
-        return problems.Count == 0
-            ? null
-            : Wording.Of($"Baris judul (baris 1) tidak sesuai template {Wording.OfName(Title)}: {string.Join("; ", problems)}. Unduh template dari halaman ini.");
+        return problems;
     }
 }
