@@ -27,6 +27,7 @@ public class WageRoundTripTests(WageRoundTripTests.Fixture fixture) : IClassFixt
         }
 
         Assert.Equal(await fixture.CurrentWorkersAsync(), rows.Count);
+        Assert.True(await fixture.DownloadWasAuditedAsync(), "the download of a division's wages is an audit event");
         Assert.All(rows, r => Assert.Equal(current.ToString(), r["Periode Mulai"]?.ToString()));
         var edited = new[] { rows[3], rows[40] };
         foreach (var row in edited)
@@ -43,8 +44,23 @@ public class WageRoundTripTests(WageRoundTripTests.Fixture fixture) : IClassFixt
             changes.Order());
     }
 
+    [Fact]
+    public async Task APemantau_CannotDownloadTheWages()
+    {
+        var browser = fixture.Factory.NewBrowser();
+        await fixture.SignInWithRoleAsync(browser, "10000002", "000", Sipp.Data.Accounts.MembershipRole.Pemantau);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, await browser.StatusOfAsync("/tenaga-kerja/upload/upah-terisi.xlsx"));
+    }
+
     public sealed class Fixture : SeededWebFixture
     {
+        public async Task<bool> DownloadWasAuditedAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents.AnyAsync(a => a.Action == "upload.unduhUpah", TestContext.Current.CancellationToken);
+        }
+
         public async Task<int> CurrentWorkersAsync()
         {
             await using var scope = Factory.Services.CreateAsyncScope();
