@@ -333,6 +333,29 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         Assert.Equal(file == "sipp online", page.GetElementById("template-dikenali") is not null);
     }
 
+    /// <summary>Issue 17, item 7: the check page follows the check by asking for its progress, not by reloading itself.</summary>
+    [Fact]
+    public async Task TheCheckPage_AsksForItsProgress_WhichEndsFinished_AndAnotherDivisionsUpload_Is404()
+    {
+        var browser = await fixture.OperatorAsync("10000001", "000");
+        var csv = UploadFixtures.Csv(NewColumns, [NewColumns.Select(c => c == "NIK" ? "1" : "x").ToList<string?>()], Encoding.UTF8);
+        var page = await UploadAsync(browser, "baru", "kemajuan.csv", csv, waitForCheck: false);
+        var url = new Uri(page.Url).AbsolutePath + "/kemajuan";
+
+        System.Text.Json.JsonElement progress;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            progress = System.Text.Json.JsonDocument.Parse(await browser.GetStringAsync(url, TestContext.Current.CancellationToken)).RootElement;
+        }
+        while (!progress.GetProperty("selesai").GetBoolean() && DateTime.UtcNow < deadline);
+
+        Assert.Equal((1, 1, 1), (progress.GetProperty("diperiksa").GetInt32(), progress.GetProperty("jumlah").GetInt32(), progress.GetProperty("ditolak").GetInt32()));
+        Assert.Equal("1 dari 1 baris diperiksa", progress.GetProperty("keterangan").GetString());
+        var elsewhere = await fixture.OperatorAsync("10000001", "001");
+        Assert.Equal(HttpStatusCode.NotFound, await elsewhere.StatusOfAsync(url));
+    }
+
     internal static Dictionary<string, object?> NewPerson(string nik, string name, object birthDate, string sex) => new()
     {
         ["NIK"] = nik, ["Nama Lengkap"] = name, ["Tempat Lahir"] = "Surabaya", ["Tanggal Lahir"] = birthDate, ["Jenis Kelamin"] = sex,

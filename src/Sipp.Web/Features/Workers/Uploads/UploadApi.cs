@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sipp.Data;
 using Sipp.Data.Uploads;
 using Sipp.Domain.Periods;
@@ -63,6 +64,28 @@ public static class UploadApi
                 Prepare(context, $"upah-{period}.{ext}", format);
                 await UploadFiles.WriteCurrentWagesAsync(context.Response.Body, format, workers.Select(w => (w.Kpj, w.EmployeeNumber, w.FullName, w.Upah)), period, cancellationToken);
                 return Results.Empty;
+            })
+            .RequireAuthorization(Policies.CompanyOperator);
+
+        // The check page asks for its progress while the check runs, instead of reloading itself.
+        routes.MapGet("/tenaga-kerja/upload/{id:guid}/kemajuan", async (Guid id, SippDbContext db, CurrentCompany currentCompany, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken) =>
+            {
+                await currentCompany.RequireAsync(cancellationToken);
+                var batch = await db.UploadBatches.AsNoTracking().Where(b => b.Id == id)
+                    .Select(b => new { b.State, b.CheckedRows, b.TotalRows, b.ErrorRows }).SingleOrDefaultAsync(cancellationToken);
+                if (batch is null)
+                {
+                    return Results.NotFound();
+                }
+
+                var culture = System.Globalization.CultureInfo.CurrentCulture;
+                var label = batch.TotalRows > 0
+                    ? L["{0} dari {1} baris diperiksa", batch.CheckedRows.ToString("#,0", culture), batch.TotalRows.ToString("#,0", culture)]
+                    : L["{0} baris diperiksa", batch.CheckedRows.ToString("#,0", culture)];
+                return Results.Json(new
+                {
+                    selesai = batch.State != UploadState.Diperiksa, diperiksa = batch.CheckedRows, jumlah = batch.TotalRows, ditolak = batch.ErrorRows, keterangan = label.Value,
+                });
             })
             .RequireAuthorization(Policies.CompanyOperator);
 
