@@ -344,6 +344,7 @@ internal sealed class UploadRowErrorConfiguration : IEntityTypeConfiguration<Upl
     public void Configure(EntityTypeBuilder<Uploads.UploadRowError> e)
     {
         e.Property(r => r.Messages).HasMaxLength(4_000);
+        e.Property(r => r.Worker).HasMaxLength(40);
         e.HasIndex(r => new { r.BatchId, r.RowNumber }).IsUnique();
     }
 }

@@ -68,8 +68,11 @@ public class UploadRowError
     /// <summary>The row number as the user sees it in the file (the header is row 1).</summary>
     public int RowNumber { get; set; }
 
-    /// <summary>"Kolom: pesan" lines joined by "; ".</summary>
+    /// <summary>"Kolom «isi»: pesan" lines joined by "; ".</summary>
     public required string Messages { get; set; }
+
+    /// <summary>Whom the row is about: "KPJ …", or the NIK or passport masked.</summary>
+    public string? Worker { get; set; }
 }
 
 public enum UploadKind

@@ -1299,6 +1299,10 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Worker")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId", "RowNumber")

@@ -1277,6 +1277,10 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Property<int>("RowNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Worker")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId", "RowNumber")

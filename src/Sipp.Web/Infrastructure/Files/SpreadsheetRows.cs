@@ -12,8 +12,14 @@ namespace Sipp.Web.Infrastructure.Files;
 /// last ones are already lost (a NIK typed into a number cell) and the value must not be taken.
 /// </param>
 /// <param name="Problems">Messages by column already known before the row's checks (a translation from another template).</param>
+/// <param name="Shown">The cells under the file's own column names, when <paramref name="Values"/> were renamed or translated.</param>
 public sealed record SheetRow(
-    int Number, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string>? Rounded = null, IReadOnlyDictionary<string, string[]>? Problems = null);
+    int Number, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string>? Rounded = null, IReadOnlyDictionary<string, string[]>? Problems = null,
+    IReadOnlyDictionary<string, string?>? Shown = null)
+{
+    /// <summary>What the file holds in a column, under its own name or Sipp's.</summary>
+    public string? Cell(string column) => Shown?.GetValueOrDefault(column) ?? Values.GetValueOrDefault(column);
+}
 
 /// <summary>
 /// Streams the rows of an inspected workbook — .xlsx or old .xls, first sheet — or CSV (delimiter ; , or tab) as text,

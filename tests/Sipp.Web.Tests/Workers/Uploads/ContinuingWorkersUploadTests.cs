@@ -37,12 +37,11 @@ public class ContinuingWorkersUploadTests(ContinuingWorkersUploadTests.Fixture f
 
         var batch = await UploadTests.UploadAsync(browser, "lanjutan", "lanjutan.csv", csv);
 
-        var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.TextContent);
+        var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[2].TextContent.Trim());
         Assert.True(refused.Keys.Order(StringComparer.Ordinal).SequenceEqual(["3", "4", "5", "6"]), string.Join(" | ", refused.Select(r => r.Key + ": " + r.Value)));
         // A wrong birth date and a KPJ that does not exist read the same: the file cannot probe the registry.
-        Assert.Contains(WorkerEnrolment.NoMatch, refused["3"], StringComparison.Ordinal);
-        Assert.Contains(WorkerEnrolment.NoMatch, refused["4"], StringComparison.Ordinal);
-        Assert.Equal(refused["3"][1..], refused["4"][1..]);
+        Assert.Equal($"KPJ «{b.Kpj}»: {WorkerEnrolment.NoMatch}", refused["3"]);
+        Assert.Equal($"KPJ «00000000000»: {WorkerEnrolment.NoMatch}", refused["4"]);
         Assert.Contains("sudah terdaftar sebagai tenaga kerja di divisi ini", refused["5"], StringComparison.Ordinal);
         Assert.Contains("muncul lebih dari sekali", refused["6"], StringComparison.Ordinal);
 

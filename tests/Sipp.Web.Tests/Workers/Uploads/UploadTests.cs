@@ -39,9 +39,12 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         var batch = await UploadAsync(browser, "baru", "tenaga-kerja.xlsx", UploadFixtures.Xlsx(rows));
 
         Assert.True(Summary(batch) == ("5", "2", "3"), batch.QuerySelector("#baris-ditolak")?.TextContent);
-        var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent);
+        var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[2].TextContent);
         Assert.Equal(["3", "5", "6"], refused.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("Tanggal Lahir: Tanggal Lahir harus tanggal yang valid", refused["3"], StringComparison.Ordinal);
+        // Issue 17: the row, whom it is about (the NIK masked), the column, what it holds and why it is refused.
+        Assert.Contains("Tanggal Lahir «1980-02-30»: Tanggal Lahir harus tanggal yang valid", refused["3"], StringComparison.Ordinal);
+        Assert.Equal("************0012", batch.QuerySelectorAll("#baris-ditolak tbody tr").Single(r => r.Children[0].TextContent.Trim() == "3").Children[1].TextContent.Trim());
+        Assert.Contains("NIK «************0013»", refused["5"], StringComparison.Ordinal);
         Assert.Contains("muncul lebih dari sekali", refused["5"], StringComparison.Ordinal);
         Assert.Contains("sudah terdaftar sebagai peserta", refused["6"], StringComparison.Ordinal);
 

@@ -130,7 +130,7 @@ public static class SippOnlineTemplate
             problems[column] = [UploadValidation.RoundedMessage(column)];
         }
 
-        return new SheetRow(row.Number, values, Problems: problems);
+        return new SheetRow(row.Number, values, Problems: problems, Shown: row.Values);
     }
 
     /// <summary>SIPP's column for a Sipp field a message is about (the field itself when SIPP has no other name).</summary>

@@ -57,9 +57,10 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
         var (dataRows, errorRows, unchangedRows) = (0, 0, 0);
         try
         {
-            await foreach (var prepared in file.ChunksAsync(ChunkSize, validator.Prepare, cancellationToken))
+            await foreach (var (rows, prepared) in file.ChunksAsync(ChunkSize, rows => (Rows: rows, Prepared: validator.Prepare(rows)), cancellationToken))
             {
                 var results = await validator.CompleteAsync(prepared, cancellationToken);
+                var byNumber = rows.ToDictionary(r => r.Number);
                 dataRows += results.Count;
                 if (dataRows > MaxRows)
                 {
@@ -68,7 +69,11 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
                 }
 
                 var refused = results.Where(r => !r.IsValid).ToList();
-                db.UploadRowErrors.AddRange(refused.Select(r => new UploadRowError { BatchId = batchId, RowNumber = r.RowNumber, Messages = UploadValidation.Describe(r.Errors) }));
+                db.UploadRowErrors.AddRange(refused.Select(r => new UploadRowError
+                {
+                    BatchId = batchId, RowNumber = r.RowNumber, Worker = UploadValidation.Worker(byNumber[r.RowNumber]),
+                    Messages = UploadValidation.Describe(r.Errors, byNumber[r.RowNumber]),
+                }));
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 errorRows += refused.Count;

@@ -145,11 +145,30 @@ public sealed class UploadValidation
         return results;
     }
 
-    public static string Describe(IReadOnlyDictionary<string, string[]> errors)
+    /// <summary>"Kolom «isi»: alasan" for each problem, the cell as the file has it (an identity number masked).</summary>
+    public static string Describe(IReadOnlyDictionary<string, string[]> errors, SheetRow? row = null)
     {
-        var text = string.Join("; ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+        var text = string.Join("; ", errors.SelectMany(e => e.Value.Select(m => row?.Cell(e.Key) is { Length: > 0 } value
+            ? $"{e.Key} «{Shown(e.Key, value)}»: {m}"
+            : $"{e.Key}: {m}")));
         return text.Length <= 4_000 ? text : text[..3_997] + "...";
     }
+
+    /// <summary>Whom a refused row is about, for the person reading the list: its KPJ, else its NIK or passport, masked.</summary>
+    public static string? Worker(SheetRow row) =>
+        row.Cell(UploadDefinition.KpjColumn) is { Length: > 0 } kpj ? "KPJ " + kpj
+        : (row.Cell(F.Nik) ?? row.Cell(F.Passport) ?? row.Cell(SippOnlineTemplate.IdentityNumber)) is { Length: > 0 } id ? Mask(id)
+        : null;
+
+    private static readonly HashSet<string> IdentityColumns = new(StringComparer.OrdinalIgnoreCase) { F.Nik, F.Passport, SippOnlineTemplate.IdentityNumber };
+
+    private static string Shown(string column, string value)
+    {
+        var shown = IdentityColumns.Contains(column) ? Mask(value) : value;
+        return shown.Length <= 60 ? shown : shown[..57] + "...";
+    }
+
+    private static string Mask(string value) => value.Length <= 4 ? new string('*', value.Length) : new string('*', value.Length - 4) + value[^4..];
 
     private sealed record WageChangeFact(Guid EmploymentId, Sipp.Domain.Periods.Period EffectiveFrom, long Upah);
 
