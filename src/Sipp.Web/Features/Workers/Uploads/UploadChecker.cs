@@ -169,7 +169,7 @@ public sealed class UploadFile
     public UploadDefinition Definition => UploadDefinition.Of(_batch.Kind);
 
     public static UploadFile Open(string path, UploadBatch batch, SheetLimits limits) =>
-        new(path, batch, SpreadsheetInspection.Inspect(path, batch.FileName).Encoding, limits);
+        new(path, batch, batch.Format == UploadFormat.Csv ? SpreadsheetInspection.Inspect(path, batch.FileName).Encoding : null, limits);
 
     public IReadOnlyList<string> Headers() => SpreadsheetRows.Headers(_path, _batch.Format, _encoding, _limits);
 
