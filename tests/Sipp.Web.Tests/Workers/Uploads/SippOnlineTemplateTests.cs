@@ -34,9 +34,9 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
                 ("JENIS_IDENTITAS", "PASSPORT"), ("NOMOR_IDENTITAS", $"TZ{district}34567"), ("KODE_NEGARA", "JP"), ("JENIS_KELAMIN", "L"), ("STATUS_KAWIN", "T"),
                 ("UPAH", "9000000"), ("ALAMAT", "Jl. Sudirman 5, Jakarta"), ("KODE_POS", "10220"), ("STATUS_PEGAWAI", "PKWT"), ("TGL_AWAL_BEKERJA", "02-02-2026"),
                 ("TANGGAL_KEPESERTAAN", "02-02-2026"), ("TGL_AKHIR_KONTRAK", "31-12-2026")),
-            // row 4: an identity type SIPP does not have
+            // row 4: an identity type SIPP does not have, and its number in a number cell (both said, neither hides the other)
             Row(("NAMA_LENGKAP", "Sim Salah"), ("TEMPAT_LAHIR", "Bogor"), ("TANGGAL_LAHIR", "01-01-1990"), ("NAMA_IBU_KANDUNG", "Ibu"), ("JENIS_IDENTITAS", "SIM"),
-                ("NOMOR_IDENTITAS", "123456789"), ("JENIS_KELAMIN", "P"), ("STATUS_KAWIN", "T"), ("UPAH", "5000000"), ("ALAMAT", "Jl. A 1"), ("KODE_POS", "16111"),
+                ("NOMOR_IDENTITAS", 3201010101900099d), ("JENIS_KELAMIN", "P"), ("STATUS_KAWIN", "T"), ("UPAH", "5000000"), ("ALAMAT", "Jl. A 1"), ("KODE_POS", "16111"),
                 ("STATUS_PEGAWAI", "PKWTT"), ("TGL_AWAL_BEKERJA", "02-02-2026")),
             // row 5: a blood type and a marital code that do not exist
             Row(("NAMA_LENGKAP", "Kode Salah"), ("TEMPAT_LAHIR", "Bogor"), ("TANGGAL_LAHIR", "01-01-1990"), ("NAMA_IBU_KANDUNG", "Ibu"), ("JENIS_IDENTITAS", "KTP"),
@@ -59,6 +59,7 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
         Assert.True(refused.Keys.Order(StringComparer.Ordinal).SequenceEqual(["4", "5", "6"]), string.Join(" | ", refused.Select(r => r.Key + ": " + r.Value)));
         Assert.Contains("JENIS_IDENTITAS harus KTP atau PASSPORT.", refused["4"], StringComparison.Ordinal);
         Assert.DoesNotContain("Kewarganegaraan wajib diisi", refused["4"], StringComparison.Ordinal); // the SIPP code's message, not the field behind it
+        Assert.Contains("NOMOR_IDENTITAS tersimpan sebagai angka di Excel", refused["4"], StringComparison.Ordinal);
         Assert.Contains("GOLONGAN_DARAH harus A, B, AB atau O.", refused["5"], StringComparison.Ordinal);
         Assert.Contains("STATUS_KAWIN", refused["5"], StringComparison.Ordinal);
         Assert.Contains("NOMOR_IDENTITAS", refused["6"], StringComparison.Ordinal);

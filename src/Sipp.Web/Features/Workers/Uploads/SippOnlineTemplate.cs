@@ -125,12 +125,7 @@ public static class SippOnlineTemplate
         };
         values[F.MembershipStart] ??= values[F.WorkStart]; // SIPP leaves it empty when membership starts with the work
         CheckNotKept(Cell, problems);
-        foreach (var column in row.Rounded ?? [])
-        {
-            problems[column] = [UploadValidation.RoundedMessage(column)];
-        }
-
-        return new SheetRow(row.Number, values, Problems: problems, Shown: row.Values);
+        return new SheetRow(row.Number, values, row.Rounded, problems, row.Values);
     }
 
     /// <summary>SIPP's column for a Sipp field a message is about (the field itself when SIPP has no other name).</summary>

@@ -47,7 +47,7 @@ public sealed class UploadValidation
         _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch, db),
     };
 
-    public static string RoundedMessage(string column) =>
+    private static string RoundedMessage(string column) =>
         Wording.Of($"{Wording.OfName(column)} tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah hilang. Format kolom {Wording.OfName(column)} sebagai Teks, lalu ketik ulang nilainya.");
 
     /// <summary>The checks of one chunk that need no database (the KPJ-based uploads hold their division's workers in memory).</summary>
@@ -59,20 +59,25 @@ public sealed class UploadValidation
             : _wages!.Validate(rows).Select(Widen).ToList();
         for (var i = 0; i < rows.Count; i++)
         {
-            var problems = (rows[i].Problems ?? new Dictionary<string, string[]>())
-                .Concat((rows[i].Rounded ?? []).Select(column => KeyValuePair.Create(column, new[] { RoundedMessage(column) }))).ToList();
+            // What was known before the checks says what is wrong with a column more exactly than they can (a SIPP code, a
+            // lost digit); a lost digit says it last, as nothing else about the cell can be trusted.
+            var problems = new Dictionary<string, string[]>(rows[i].Problems ?? new Dictionary<string, string[]>(), StringComparer.Ordinal);
+            foreach (var column in rows[i].Rounded ?? [])
+            {
+                problems[column] = [RoundedMessage(column)];
+            }
+
             if (problems.Count == 0 && _layout == UploadLayout.Sipp)
             {
                 continue;
             }
 
-            // Under the file's own column names; a translated template's fields go back to its columns. What was known
-            // before the checks says what is wrong with a column more exactly than they can (a SIPP code, a lost digit).
-            var errors = problems.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            // Under the file's own column names; a translated template's fields go back to its columns.
+            var errors = new Dictionary<string, string[]>(problems, StringComparer.Ordinal);
             foreach (var (field, messages) in results[i].Errors)
             {
                 var column = _layout == UploadLayout.SippOnline ? SippOnlineTemplate.ColumnOf(field) : field;
-                if (!problems.Any(p => p.Key == column))
+                if (!problems.ContainsKey(column))
                 {
                     errors[column] = errors.TryGetValue(column, out var earlier) ? [.. earlier, .. messages] : messages;
                 }
