@@ -23,6 +23,26 @@ public static class EmployeeNumbers
             ? Refusal.Field(F.EmployeeNumber, TakenMessage, RefusalKind.Conflict)
             : null;
 
+    /// <summary>
+    /// The numbers an upload gives, chunk by chunk: each must be free in the division and given once in the file.
+    /// <see cref="LoadAsync"/> before each chunk, then <see cref="Problem"/> per row in file order.
+    /// </summary>
+    public sealed class InFile(SippDbContext db)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private HashSet<string> _taken = [];
+
+        public async Task LoadAsync(IEnumerable<EmployeeNumber?> numbers, CancellationToken cancellationToken) =>
+            _taken = await TakenAsync(db, numbers.OfType<EmployeeNumber>().Select(n => n.Value).ToList(), cancellationToken);
+
+        /// <summary>Why a row's number cannot be taken, or null (no number is no problem).</summary>
+        public string? Problem(EmployeeNumber? number) =>
+            number is not { } n ? null
+            : _taken.Contains(n.Value) ? TakenMessage
+            : !_seen.Add(n.Value) ? Wording.Of("Nomor Pegawai ini muncul lebih dari sekali di file ini.")
+            : null;
+    }
+
     /// <summary>Which of <paramref name="numbers"/> current workers of this division already have.</summary>
     public static async Task<HashSet<string>> TakenAsync(SippDbContext db, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken) =>
         numbers.Count == 0

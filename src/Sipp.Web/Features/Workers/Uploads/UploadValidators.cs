@@ -26,7 +26,7 @@ public sealed class NewWorkersValidator(SippDbContext db)
 {
     private readonly HashSet<string> _seenNiks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenPassports = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seenNumbers = new(StringComparer.Ordinal);
+    private readonly EmployeeNumbers.InFile _numbers = new(db);
 
     public static List<RowResult<NewWorker>> Parse(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
     {
@@ -42,8 +42,7 @@ public sealed class NewWorkersValidator(SippDbContext db)
         var known = niks.Count == 0
             ? []
             : (await db.Participants.Where(p => p.Nik != null && EF.Parameter(niks).Contains(p.Nik)).Select(p => p.Nik!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var numbers = parsed.Select(p => p.Value?.Employment.Number?.Value).OfType<string>().ToList();
-        var taken = await EmployeeNumbers.TakenAsync(db, numbers, cancellationToken);
+        await _numbers.LoadAsync(parsed.Select(p => p.Value?.Employment.Number), cancellationToken);
         var results = new List<RowResult<NewWorker>>(parsed.Count);
         foreach (var row in parsed)
         {
@@ -53,12 +52,9 @@ public sealed class NewWorkersValidator(SippDbContext db)
                 continue;
             }
 
-            if (worker.Employment.Number is { } number && (taken.Contains(number.Value) || !_seenNumbers.Add(number.Value)))
+            if (_numbers.Problem(worker.Employment.Number) is { } taken)
             {
-                results.Add(new RowResult<NewWorker>(row.RowNumber, null, new Dictionary<string, string[]>
-                {
-                    [F.EmployeeNumber] = [taken.Contains(number.Value) ? EmployeeNumbers.TakenMessage : Wording.Of("Nomor Pegawai ini muncul lebih dari sekali di file ini.")],
-                }));
+                results.Add(new RowResult<NewWorker>(row.RowNumber, null, new Dictionary<string, string[]> { [F.EmployeeNumber] = [taken] }));
                 continue;
             }
 
@@ -262,7 +258,7 @@ public sealed record ContinuingWorker(Guid ParticipantId, string Kpj, string Ful
 public sealed class ContinuingWorkersValidator(SippDbContext db)
 {
     private readonly HashSet<string> _seenKpjs = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seenNumbers = new(StringComparer.Ordinal);
+    private readonly EmployeeNumbers.InFile _numbers = new(db);
 
     public static List<RowResult<ClaimedWorker>> Parse(IReadOnlyList<SheetRow> rows) => rows.Select(row =>
     {
@@ -300,7 +296,7 @@ public sealed class ContinuingWorkersValidator(SippDbContext db)
         var here = registrations.Where(e => e.DivisionId == divisionId && e.Status is EmploymentStatus.Aktif or EmploymentStatus.MenungguVerifikasi)
             .Select(e => e.ParticipantId).ToHashSet();
         var firstRegistered = registrations.GroupBy(e => e.ParticipantId).ToDictionary(g => g.Key, g => g.Min(e => e.RegisteredOn));
-        var taken = await EmployeeNumbers.TakenAsync(db, parsed.Select(p => p.Value?.Employment.Number?.Value).OfType<string>().ToList(), cancellationToken);
+        await _numbers.LoadAsync(parsed.Select(p => p.Value?.Employment.Number), cancellationToken);
 
         return parsed.Select(row =>
         {
@@ -323,9 +319,9 @@ public sealed class ContinuingWorkersValidator(SippDbContext db)
             {
                 problem = Wording.Of("Tenaga kerja ini muncul lebih dari sekali di file ini.");
             }
-            else if (claim.Employment.Number is { } number && (taken.Contains(number.Value) || !_seenNumbers.Add(number.Value)))
+            else if (_numbers.Problem(claim.Employment.Number) is { } taken)
             {
-                (field, problem) = (F.EmployeeNumber, taken.Contains(number.Value) ? EmployeeNumbers.TakenMessage : Wording.Of("Nomor Pegawai ini muncul lebih dari sekali di file ini."));
+                (field, problem) = (F.EmployeeNumber, taken);
             }
 
             return problem is not null
