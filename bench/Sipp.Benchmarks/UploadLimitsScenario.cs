@@ -80,7 +80,7 @@ public static class UploadLimitsScenario
             try
             {
                 var batch = new UploadBatch { FileName = Path.GetFileName(path), Format = inspected, Kind = UploadKind.Upah };
-                var headers = UploadFile.Open(path, batch, new UploadOptions().Limits).Headers();
+                var headers = UploadFile.Open(path, batch, new UploadOptions().Limits).FindHeader().Headers;
                 answer = $"accepted, {headers.Count} headers";
             }
             catch (SheetLimitException limit)

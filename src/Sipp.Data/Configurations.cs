@@ -308,6 +308,7 @@ internal sealed class UploadBatchConfiguration : IEntityTypeConfiguration<Upload
     public void Configure(EntityTypeBuilder<Uploads.UploadBatch> e)
     {
         e.Property(b => b.FileName).HasMaxLength(255);
+        e.Property(b => b.Sheet).HasMaxLength(31); // Excel's own limit; a longer name is refused as a damaged file (UploadReception)
         e.Property(b => b.Refusal).HasMaxLength(2_000);
         e.HasIndex(b => new { b.DivisionId, b.UploadedAt });
         e.HasIndex(b => b.State);

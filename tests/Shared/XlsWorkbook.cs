@@ -6,11 +6,23 @@ public static class XlsWorkbook
     /// <summary>
     /// An Excel 97–2003 workbook (.xls, BIFF8) written by NPOI: text, numbers and real dates (date-formatted numbers) as
     /// Excel stores them; after the data sheet come sheets named in <paramref name="sheetsAfter"/> (code lists, as SIPP
-    /// Online's templates have).
+    /// Online's templates have); with <paramref name="instructionsFirst"/>, an instruction sheet comes before it.
     /// </summary>
-    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsAfter = null)
+    public static byte[] Write(
+        IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsAfter = null, bool instructionsFirst = false)
     {
         var workbook = new NPOI.HSSF.UserModel.HSSFWorkbook();
+        if (instructionsFirst)
+        {
+            var instructions = workbook.CreateSheet(InstructionSheet);
+            foreach (var (line, index) in Instructions(headers).Select((line, index) => (line, index)))
+            {
+                var row = instructions.CreateRow(index);
+                row.CreateCell(0).SetCellValue(line.Column);
+                row.CreateCell(1).SetCellValue(line.Meaning);
+            }
+        }
+
         var sheet = workbook.CreateSheet("Data");
         var dateStyle = workbook.CreateCellStyle();
         dateStyle.DataFormat = workbook.CreateDataFormat().GetFormat("dd-mm-yyyy");
@@ -56,4 +68,13 @@ public static class XlsWorkbook
         workbook.Write(memory);
         return memory.ToArray();
     }
+
+    public const string InstructionSheet = "PETUNJUK";
+
+    /// <summary>
+    /// An instruction sheet as templates have one: a table "KOLOM | KETERANGAN" listing every column down the sheet — so
+    /// the column names are there, but not as a header row.
+    /// </summary>
+    public static IEnumerable<(string Column, string Meaning)> Instructions(IReadOnlyList<string> headers) =>
+        new[] { ("KOLOM", "KETERANGAN") }.Concat(headers.Select(h => (h, $"Isi {h} sesuai petunjuk; satu baris per tenaga kerja.")));
 }

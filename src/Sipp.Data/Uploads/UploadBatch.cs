@@ -20,6 +20,9 @@ public class UploadBatch
     /// <summary>Whose template the file follows: Sipp's own, or SIPP Online's (recognised by its header row).</summary>
     public UploadLayout Layout { get; set; }
 
+    /// <summary>The sheet read, when the workbook has several (the first whose row 1 is a header); null: the only or first sheet, or a CSV.</summary>
+    public string? Sheet { get; set; }
+
     public long SizeBytes { get; set; }
 
     public UploadState State { get; set; }

@@ -1239,6 +1239,10 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(31)
+                        .HasColumnType("character varying(31)");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 

@@ -105,7 +105,7 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         }).ToArray();
         var xls = Sipp.Tests.Shared.XlsWorkbook.Write(columns,
             [Person("B-71", "Dedi Sipp Online", "10-10-1991", "3273011010910001", "L"), Person("B-72", "Rani Sipp Online", "12-12-1992", "3273015212920002", "P")],
-            sheetsAfter: ["KODE_NEGARA"]);
+            sheetsAfter: ["KODE_NEGARA"], instructionsFirst: true);
 
         await hrd.GotoAsync("/tenaga-kerja/upload");
         await hrd.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "data_tk_baru.xls", MimeType = "application/vnd.ms-excel", Buffer = xls });
@@ -114,6 +114,7 @@ public class WorkersJourneyTests(WorkersJourneyTests.Fixture fixture) : IClassFi
         await Assertions.Expect(hrd.Locator("#pesan-upload")).ToContainTextAsync("dikenali dari baris judulnya sebagai Upload Tenaga Kerja Baru");
         await Assertions.Expect(hrd.Locator("#status-upload")).ToHaveTextAsync("Siap diimpor", new() { Timeout = 30_000 });
         await Assertions.Expect(hrd.Locator("#template-dikenali")).ToContainTextAsync("data_tk_baru SIPP Online");
+        await Assertions.Expect(hrd.Locator("#lembar-dibaca")).ToContainTextAsync("\"Data\""); // the instruction sheet before it passed over
         await hrd.GetByRole(AriaRole.Button, new() { Name = "Impor 2 Baris Valid" }).ClickAsync();
         await Assertions.Expect(hrd.Locator("#status-upload")).ToHaveTextAsync("Sudah diimpor");
         await Assertions.Expect(hrd.Locator("#langkah-berikutnya")).ToContainTextAsync("Hitung Iuran");

@@ -10,11 +10,21 @@ namespace Sipp.Web.Tests.Infrastructure;
 /// <summary>Upload files made in code: spreadsheets with given rows, and each kind of bad file.</summary>
 public static class UploadFixtures
 {
-    public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows)
+    /// <summary>An .xlsx of the rows (their keys the header); with <paramref name="instructionsFirst"/>, an instruction sheet comes before the data sheet "Data TK".</summary>
+    public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows, bool instructionsFirst = false)
     {
         var path = Path.GetTempFileName() + ".xlsx";
         try
         {
+            if (instructionsFirst)
+            {
+                var list = rows.ToList();
+                var instructions = Sipp.Tests.Shared.XlsWorkbook.Instructions([.. list[0].Keys]).Skip(1)
+                    .Select(i => (IDictionary<string, object?>)new Dictionary<string, object?> { ["KOLOM"] = i.Column, ["KETERANGAN"] = i.Meaning });
+                MiniExcel.SaveAs(path, new Dictionary<string, object> { [Sipp.Tests.Shared.XlsWorkbook.InstructionSheet] = instructions.ToList(), ["Data TK"] = list }, excelType: ExcelType.XLSX);
+                return File.ReadAllBytes(path);
+            }
+
             MiniExcel.SaveAs(path, rows, excelType: ExcelType.XLSX);
             return File.ReadAllBytes(path);
         }
@@ -175,6 +185,14 @@ public static class UploadFixtures
     }
 
     /// <summary>An Excel 97–2003 workbook (.xls) with these headers and rows (<see cref="Sipp.Tests.Shared.XlsWorkbook"/>).</summary>
-    public static byte[] Xls(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsAfter = null) =>
-        Sipp.Tests.Shared.XlsWorkbook.Write(headers, rows, sheetsAfter);
+    /// <summary>
+    /// SIPP Online's data_tk_baru saved by LibreOffice as Excel 97–2003 with a password to open (RC4, as Excel writes it);
+    /// kept in Workers/Uploads/Fixtures because no .xls writer here encrypts (encrypt-xls.py there makes it again).
+    /// </summary>
+    public static byte[] PasswordProtectedXls() =>
+        File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Workers", "Uploads", "Fixtures", "data_tk_baru-berpassword.xls"));
+
+    public static byte[] Xls(
+        IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyList<string>? sheetsAfter = null, bool instructionsFirst = false) =>
+        Sipp.Tests.Shared.XlsWorkbook.Write(headers, rows, sheetsAfter, instructionsFirst);
 }

@@ -22,36 +22,48 @@ public sealed record SheetRow(
 }
 
 /// <summary>
-/// Streams the rows of an inspected workbook — .xlsx or old .xls, first sheet — or CSV (delimiter ; , or tab) as text,
+/// Streams the rows of an inspected workbook — .xlsx or old .xls, its data sheet — or CSV (delimiter ; , or tab) as text,
 /// one at a time. Real Excel dates become yyyy-mm-dd; numbers in identifier columns keep every digit.
 /// </summary>
 public static class SpreadsheetRows
 {
-    public static IReadOnlyList<string> Headers(string path, UploadFormat format, Encoding? encoding, SheetLimits limits)
+    /// <summary>
+    /// The header row, and the sheet it is on when a workbook has several: the first sheet whose row 1 is a header as
+    /// <paramref name="isHeader"/> judges it, so that instructions or code lists before or after the data are passed over.
+    /// The sheet is null for a CSV, a workbook of one sheet, or when no sheet's row 1 is a header (the first is read).
+    /// </summary>
+    public static (string? Sheet, IReadOnlyList<string> Headers) Header(
+        string path, UploadFormat format, Encoding? encoding, SheetLimits limits, Func<IReadOnlyList<string>, bool> isHeader)
     {
         if (format != UploadFormat.Csv)
         {
-            var first = SheetRows(path, format, limits, CancellationToken.None).FirstOrDefault();
-            return first?.Cells.OrderBy(c => c.Key).Select(c => Clean(c.Value.ToString())).Where(h => h.Length > 0).ToList() ?? [];
+            var sheets = (format == UploadFormat.Xls ? XlsSheetReader.FirstRows(path, limits) : XlsxSheetReader.FirstRows(path, limits))
+                .Select(s => (s.Name, Headers: s.First is { } row ? HeaderNames(row) : []))
+                .ToList();
+            var data = sheets.Count > 1 ? sheets.FindIndex(s => isHeader(s.Headers)) : -1;
+            return data < 0 ? (null, sheets.FirstOrDefault().Headers ?? []) : (sheets[data].Name, sheets[data].Headers);
         }
 
         using var reader = OpenCsv(path, encoding!, limits);
-        return ReadHeader(reader, limits) is { } headers ? headers.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
+        return (null, ReadHeader(reader, limits) is { } headers ? headers.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : []);
     }
+
+    private static List<string> HeaderNames(XlsxRow row) =>
+        row.Cells.OrderBy(c => c.Key).Select(c => Clean(c.Value.ToString())).Where(h => h.Length > 0).ToList();
 
     /// <summary>The data rows, within <paramref name="limits"/>; cancellation is honoured between rows.</summary>
     public static IEnumerable<SheetRow> Read(
-        string path, UploadFormat format, Encoding? encoding, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns, SheetLimits limits,
-        CancellationToken cancellationToken = default)
+        string path, UploadFormat format, Encoding? encoding, string? sheet, IReadOnlySet<string> dateColumns, IReadOnlySet<string> digitColumns,
+        SheetLimits limits, CancellationToken cancellationToken = default)
     {
         return format == UploadFormat.Csv
             ? ReadCsv(path, encoding!, limits, cancellationToken)
-            : ReadSheet(SheetRows(path, format, limits, cancellationToken), dateColumns, digitColumns);
+            : ReadSheet(SheetRows(path, format, sheet, limits, cancellationToken), dateColumns, digitColumns);
     }
 
-    /// <summary>The rows of a workbook's first sheet, .xlsx or old .xls, as cell values by column index.</summary>
-    private static IEnumerable<XlsxRow> SheetRows(string path, UploadFormat format, SheetLimits limits, CancellationToken cancellationToken) =>
-        format == UploadFormat.Xls ? XlsSheetReader.Rows(path, limits, cancellationToken) : XlsxSheetReader.Rows(path, limits, cancellationToken);
+    /// <summary>The rows of a workbook's sheet (the first when null), .xlsx or old .xls, as cell values by column index.</summary>
+    private static IEnumerable<XlsxRow> SheetRows(string path, UploadFormat format, string? sheet, SheetLimits limits, CancellationToken cancellationToken) =>
+        format == UploadFormat.Xls ? XlsSheetReader.Rows(path, limits, sheet, cancellationToken) : XlsxSheetReader.Rows(path, limits, sheet, cancellationToken);
 
     /// <summary>Trimmed, inner white space collapsed: how header names are compared.</summary>
     public static string Clean(string? text) => string.Join(' ', (text ?? string.Empty).Split((char[])[' ', '\t', '\r', '\n', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));

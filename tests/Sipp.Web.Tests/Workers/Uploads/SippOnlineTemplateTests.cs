@@ -18,7 +18,8 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
     [Theory]
     [InlineData("xls", "01", "Satu")]
     [InlineData("xlsx", "02", "Dua")]
-    public async Task SippOnlinesTemplate_IsRecognised_CheckedByTheSameRules_AndItsGoodRowsImported(string format, string district, string suffix)
+    public async Task SippOnlinesTemplate_IsRecognised_CheckedByTheSameRules_AndItsGoodRowsImported_WhateverSheetsComeBeforeOrAfter(
+        string format, string district, string suffix)
     {
         var browser = await fixture.HrAsync("10000001", "000");
         var nik = $"3273{district}0506900001"; // a man born 5 June 1990
@@ -48,13 +49,16 @@ public class SippOnlineTemplateTests(SippOnlineTemplateTests.Fixture fixture) : 
                 ("STATUS_PEGAWAI", "PKWTT"), ("TGL_AWAL_BEKERJA", "02-02-2026")),
         };
         var content = format == "xls"
-            ? UploadFixtures.Xls(SippOnlineTemplate.Columns, rows.Select(r => (IReadOnlyList<object?>)SippOnlineTemplate.Columns.Select(c => r[c]).ToList()), sheetsAfter: ["KODE_NEGARA", "PETUNJUK"])
-            : UploadFixtures.Xlsx(rows.Select(r => (IDictionary<string, object?>)r));
+            ? UploadFixtures.Xls(SippOnlineTemplate.Columns, rows.Select(r => (IReadOnlyList<object?>)SippOnlineTemplate.Columns.Select(c => r[c]).ToList()), sheetsAfter: ["KODE_NEGARA", "GOLONGAN_DARAH"],
+                instructionsFirst: true)
+            : UploadFixtures.Xlsx(rows.Select(r => (IDictionary<string, object?>)r), instructionsFirst: true);
 
         var batch = await UploadTests.UploadAsync(browser, "baru", $"data_tk_baru.{format}", content);
 
         Assert.Contains("data_tk_baru SIPP Online", batch.GetElementById("template-dikenali")?.TextContent ?? batch.GetElementById("alasan-tolak")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("GELAR, TELEPON_AREA_RUMAH", batch.GetElementById("template-dikenali")!.TextContent, StringComparison.Ordinal);
+        // the instruction sheet before the data — its column table names every column, down the sheet — is passed over, and the page says which sheet was read
+        Assert.Contains(format == "xls" ? "\"Data\"" : "\"Data TK\"", batch.GetElementById("lembar-dibaca")!.TextContent, StringComparison.Ordinal);
         var refused = batch.QuerySelectorAll("#baris-ditolak tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.TextContent);
         Assert.True(refused.Keys.Order(StringComparer.Ordinal).SequenceEqual(["4", "5", "6"]), string.Join(" | ", refused.Select(r => r.Key + ": " + r.Value)));
         Assert.Contains("JENIS_IDENTITAS harus KTP atau PASSPORT.", refused["4"], StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public class UploadCostTests(UploadCostTests.Fixture fixture) : IClassFixture<Up
             File.WriteAllBytes(path, UploadFixtures.XlsxWithSharedStrings(WageColumns, fillerStrings: 120_000, fillerLength: 1_000, CompressionLevel.Optimal));
             var limits = new UploadOptions().Limits;
 
-            var refusal = Assert.Throws<SheetLimitException>(() => XlsxSheetReader.Rows(path, limits, TestContext.Current.CancellationToken).First());
+            var refusal = Assert.Throws<SheetLimitException>(() => XlsxSheetReader.Rows(path, limits, cancellationToken: TestContext.Current.CancellationToken).First());
 
             Assert.Contains("lebih dari 50.000.000 karakter", refusal.Message, StringComparison.Ordinal);
         }

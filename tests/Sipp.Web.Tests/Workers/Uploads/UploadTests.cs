@@ -127,6 +127,7 @@ public class UploadTests(UploadTests.Fixture fixture) : IClassFixture<UploadTest
         { "csv renamed", "data.xlsx", "NIK;Nama\r\n1;2\r\n"u8.ToArray(), "bukan file Excel" },
         { "xlsx renamed", "data.csv", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }]), "isinya file Excel" },
         { "encrypted", "data.xlsx", UploadFixtures.OleCompound(encrypted: true), "dilindungi password" },
+        { "encrypted xls", "data_tk_baru.xls", UploadFixtures.PasswordProtectedXls(), "dilindungi password" },
         { "not a workbook", "data.xls", UploadFixtures.OleCompound(encrypted: false), "rusak atau bukan buku kerja Excel" },
         { "xls too wide", "data.xls", UploadFixtures.Xls([.. Enumerable.Range(1, 120).Select(i => "K" + i)], [[.. Enumerable.Range(1, 120).Select(i => (object?)"x")]]), "kolom" },
         { "corrupt", "data.xlsx", UploadFixtures.Xlsx([new Dictionary<string, object?> { ["A"] = 1 }])[..600], "rusak" },

@@ -24,7 +24,7 @@ public sealed class XlsxSheetReaderTests : IDisposable
             ("I2", new Cell { CellReference = "I2", DataType = CellValues.String, CellValue = new CellValue("=rumus") }),
         ]));
 
-        var rows = XlsxSheetReader.Rows(_path, new SheetLimits(100, 1_000_000, 1_000_000), TestContext.Current.CancellationToken).ToList();
+        var rows = XlsxSheetReader.Rows(_path, new SheetLimits(100, 1_000_000, 1_000_000), cancellationToken: TestContext.Current.CancellationToken).ToList();
 
         Assert.Equal([1, 2], rows.Select(r => r.Number));
         Assert.Equal(["NIK", "Bambang Suprapto", "Ani"], rows[0].Cells.OrderBy(c => c.Key).Select(c => c.Value)); // runs joined, phonetic guide left out
@@ -49,7 +49,7 @@ public sealed class XlsxSheetReaderTests : IDisposable
             ("A3", Number("A3", "7")),
         ]));
 
-        var rows = XlsxSheetReader.Rows(_path, new SheetLimits(100, 1_000_000, 1_000_000), TestContext.Current.CancellationToken).ToList();
+        var rows = XlsxSheetReader.Rows(_path, new SheetLimits(100, 1_000_000, 1_000_000), cancellationToken: TestContext.Current.CancellationToken).ToList();
 
         Assert.Equal([1, 3], rows.Select(r => r.Number)); // row 2 is absent, and the numbers say so
         Assert.Equal(new Dictionary<int, object> { [0] = 1d, [1] = 2d, [4] = 5d, [5] = 6d }, rows[0].Cells);
@@ -73,7 +73,7 @@ public sealed class XlsxSheetReaderTests : IDisposable
         File.WriteAllBytes(_path, UploadFixtures.Xlsx(Enumerable.Range(1, 3).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?> { ["A"] = i })));
 
         Assert.Null(XlsxSheetReader.DeclaredLastRow(_path));
-        Assert.Equal([1, 2, 3, 4], XlsxSheetReader.Rows(_path, new SheetLimits(100, 1_000_000, 1_000_000), TestContext.Current.CancellationToken).Select(r => r.Number));
+        Assert.Equal([1, 2, 3, 4], XlsxSheetReader.Rows(_path, new SheetLimits(100, 1_000_000, 1_000_000), cancellationToken: TestContext.Current.CancellationToken).Select(r => r.Number));
     }
 
     private static Cell Shared(string reference, int index) => new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture)) };

@@ -39,6 +39,15 @@ public static class SippOnlineTemplate
     public const string WorkStart = "TGL_AWAL_BEKERJA";
     public const string ContractEnd = "TGL_AKHIR_KONTRAK";
 
+    /// <summary>The KPJ in SIPP Online's naming (data_tk_baru has none: a new worker gets one later).</summary>
+    public const string Kpj = "NO_KPJ";
+
+    /// <summary>The month a wage applies from, in SIPP's naming style (YYYY-MM, as Sipp's "Periode Mulai"); see ADR 0020.</summary>
+    public const string WagePeriod = "PERIODE_UPAH";
+
+    /// <summary>The wage-change file in SIPP Online's naming: its names for the columns of Sipp's wage template, in that order.</summary>
+    public static readonly IReadOnlyList<string> WageColumns = [Kpj, EmployeeNumber, FullName, Wage, WagePeriod];
+
     /// <summary>The columns A–AD, in SIPP Online's order.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [

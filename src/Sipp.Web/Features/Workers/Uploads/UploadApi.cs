@@ -40,14 +40,16 @@ public static class UploadApi
             })
             .RequireAuthorization(Policies.CompanyOperator);
 
-        routes.MapGet("/tenaga-kerja/upload/upah-terisi.{ext}", async (string ext, HttpContext context, SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+        // ?susunan=sipp-online: the same file with SIPP Online's column names.
+        routes.MapGet("/tenaga-kerja/upload/upah-terisi.{ext}", async (string ext, string? susunan, HttpContext context, SippDbContext db, CurrentCompany currentCompany, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var company = await currentCompany.RequireAsync(cancellationToken);
-                if (Format(ext) is not { } format)
+                if (Format(ext) is not { } format || susunan is not (null or SippOnlineLayout))
                 {
                     return Results.NotFound();
                 }
 
+                var layout = susunan == SippOnlineLayout ? UploadLayout.SippOnline : UploadLayout.Sipp;
                 var period = Period.Containing(clock.JakartaToday());
                 var workers = await db.Employments.AsNoTracking()
                     .Where(e => e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi)
@@ -59,10 +61,10 @@ public static class UploadApi
                     })
                     .ToListAsync(cancellationToken);
                 // Names, KPJs and wages of the whole division leave Sipp: recorded as a report download is.
-                audit.Record("upload.unduhUpah", "Upload", null, company.DivisionId, after: new { periode = period.ToString(), baris = workers.Count, format = ext });
+                audit.Record("upload.unduhUpah", "Upload", null, company.DivisionId, after: new { periode = period.ToString(), baris = workers.Count, format = ext, susunan = layout.ToString() });
                 await db.SaveChangesAsync(cancellationToken);
-                Prepare(context, $"upah-{period}.{ext}", format);
-                await UploadFiles.WriteCurrentWagesAsync(context.Response.Body, format, workers.Select(w => (w.Kpj, w.EmployeeNumber, w.FullName, w.Upah)), period, cancellationToken);
+                Prepare(context, layout == UploadLayout.SippOnline ? $"upah-sipp-online-{period}.{ext}" : $"upah-{period}.{ext}", format);
+                await UploadFiles.WriteCurrentWagesAsync(context.Response.Body, format, layout, workers.Select(w => (w.Kpj, w.EmployeeNumber, w.FullName, w.Upah)), period, cancellationToken);
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.CompanyOperator);
@@ -108,6 +110,8 @@ public static class UploadApi
             })
             .RequireAuthorization(Policies.CompanyOperator);
     }
+
+    private const string SippOnlineLayout = "sipp-online";
 
     private static UploadFormat? Format(string ext) => ext switch { "xlsx" => UploadFormat.Xlsx, "csv" => UploadFormat.Csv, _ => null };
 

@@ -171,12 +171,22 @@ public sealed class UploadFile
     public static UploadFile Open(string path, UploadBatch batch, SheetLimits limits) =>
         new(path, batch, batch.Format == UploadFormat.Csv ? SpreadsheetInspection.Inspect(path, batch.FileName).Encoding : null, limits);
 
-    public IReadOnlyList<string> Headers() => SpreadsheetRows.Headers(_path, _batch.Format, _encoding, _limits);
+    /// <summary>
+    /// Whether a row 1 is a header of an upload: two or more of its cells name a column of some template (Sipp's, their
+    /// aliases, or SIPP Online's) — an instruction sheet's title or a code list's codes do not.
+    /// </summary>
+    public static bool IsHeader(IReadOnlyList<string> cells) => cells.Count(KnownColumns.Contains) >= 2;
+
+    private static readonly HashSet<string> KnownColumns = new(
+        UploadDefinition.All.SelectMany(d => d.Columns.Concat(d.Aliases?.Keys ?? [])).Concat(SippOnlineTemplate.Columns), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The header row, and the sheet it is on when the workbook has several (see <see cref="IsHeader"/>).</summary>
+    public (string? Sheet, IReadOnlyList<string> Headers) FindHeader() => SpreadsheetRows.Header(_path, _batch.Format, _encoding, _limits, IsHeader);
 
     /// <summary>The rows as the file has them, under its own column names (the checked copy writes these back).</summary>
     public IEnumerable<SheetRow> RawRows(CancellationToken cancellationToken = default) => _batch.Layout == UploadLayout.SippOnline
-        ? SpreadsheetRows.Read(_path, _batch.Format, _encoding, SippOnlineTemplate.DateColumns, SippOnlineTemplate.DigitColumns, _limits, cancellationToken)
-        : SpreadsheetRows.Read(_path, _batch.Format, _encoding, Definition.DateColumns, Definition.DigitColumns, _limits, cancellationToken);
+        ? SpreadsheetRows.Read(_path, _batch.Format, _encoding, _batch.Sheet, SippOnlineTemplate.DateColumns, SippOnlineTemplate.DigitColumns, _limits, cancellationToken)
+        : SpreadsheetRows.Read(_path, _batch.Format, _encoding, _batch.Sheet, Definition.DateColumns, Definition.DigitColumns, _limits, cancellationToken);
 
     /// <summary>The rows in Sipp's fields, for the checks: another template's rows translated.</summary>
     public IEnumerable<SheetRow> Rows(CancellationToken cancellationToken = default) =>
@@ -238,7 +248,7 @@ public sealed class UploadFile
     {
         if (_batch.Format != UploadFormat.Csv)
         {
-            var declared = _batch.Format == UploadFormat.Xls ? XlsSheetReader.DeclaredLastRow(_path) : XlsxSheetReader.DeclaredLastRow(_path);
+            var declared = _batch.Format == UploadFormat.Xls ? XlsSheetReader.DeclaredLastRow(_path, _batch.Sheet) : XlsxSheetReader.DeclaredLastRow(_path, _batch.Sheet);
             return declared is { } last ? Math.Max(0, last - 1) : null;
         }
 

@@ -32,7 +32,12 @@ public sealed record UploadDefinition(
     public static readonly UploadDefinition Upah = new(
         UploadKind.Upah, "Upload Perubahan Upah", "upah", [KpjColumn, F.EmployeeNumber, F.FullName, F.Wage, F.WageFrom],
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KpjColumn, F.EmployeeNumber, F.FullName }, // the name only helps whoever edits the file
-        ["00000000000", "CONTOH-01", "Siti Contoh", "7500000", "2026-04"]);
+        ["00000000000", "CONTOH-01", "Siti Contoh", "7500000", "2026-04"],
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) // SIPP Online's naming, as the wage download in its layout writes it
+        {
+            [SippOnlineTemplate.Kpj] = KpjColumn, [SippOnlineTemplate.EmployeeNumber] = F.EmployeeNumber, [SippOnlineTemplate.FullName] = F.FullName,
+            [SippOnlineTemplate.Wage] = F.Wage, [SippOnlineTemplate.WagePeriod] = F.WageFrom,
+        });
 
     /// <summary>The columns that name an existing worker; a file of a KPJ-based upload needs at least one of them.</summary>
     public static readonly IReadOnlyList<string> WorkerKeys = [KpjColumn, F.EmployeeNumber];

@@ -27,21 +27,23 @@ public static class UploadFiles
     /// <summary>
     /// "Upload Perubahan Upah" filled in with the division's current workers and the wage each has in
     /// <paramref name="period"/>, that period as the start: edited in Excel and uploaded back, only the changed rows change.
+    /// In SIPP Online's layout the same columns carry SIPP's names (ADR 0020), which the upload takes as aliases.
     /// </summary>
-    public static async Task WriteCurrentWagesAsync(Stream output, UploadFormat format, IEnumerable<(string? Kpj, string? Number, string Name, long? Upah)> workers, Sipp.Domain.Periods.Period period, CancellationToken cancellationToken)
+    public static async Task WriteCurrentWagesAsync(
+        Stream output, UploadFormat format, UploadLayout layout, IEnumerable<(string? Kpj, string? Number, string Name, long? Upah)> workers, Sipp.Domain.Periods.Period period,
+        CancellationToken cancellationToken)
     {
-        var definition = UploadDefinition.Upah;
+        var columns = layout == UploadLayout.SippOnline ? SippOnlineTemplate.WageColumns : UploadDefinition.Upah.Columns;
         var rows = workers.Select(w => new Dictionary<string, object?>
         {
-            [definition.Columns[0]] = w.Kpj, [definition.Columns[1]] = w.Number, [definition.Columns[2]] = CellText.Neutralise(w.Name),
-            [definition.Columns[3]] = w.Upah, [definition.Columns[4]] = period.ToString(),
+            [columns[0]] = w.Kpj, [columns[1]] = w.Number, [columns[2]] = CellText.Neutralise(w.Name), [columns[3]] = w.Upah, [columns[4]] = period.ToString(),
         });
-        await WriteAsync(output, format, definition.Columns, rows, cancellationToken);
+        await WriteAsync(output, format, columns, rows, cancellationToken);
     }
 
     public static async Task WriteCheckedAsync(Stream output, UploadFile file, UploadFormat format, IReadOnlyDictionary<int, string> errors, CancellationToken cancellationToken)
     {
-        var headers = file.Headers().Where(h => !h.Equals(UploadDefinition.StatusColumn, StringComparison.OrdinalIgnoreCase)
+        var headers = file.FindHeader().Headers.Where(h => !h.Equals(UploadDefinition.StatusColumn, StringComparison.OrdinalIgnoreCase)
             && !h.Equals(UploadDefinition.NoteColumn, StringComparison.OrdinalIgnoreCase)).ToList();
         var columns = headers.Append(UploadDefinition.StatusColumn).Append(UploadDefinition.NoteColumn).ToList();
         var rows = file.RawRows().Select(row =>

@@ -114,14 +114,20 @@ public sealed class UploadReception(
     }
 
     /// <summary>
-    /// What is wrong with the header row, or null. With no kind chosen, the header decides: SIPP Online's data_tk_baru, or
+    /// What is wrong with the header row, or null. A workbook's data sheet is the first whose row 1 is a header (instructions
+    /// may come before it). With no kind chosen, the header decides: SIPP Online's data_tk_baru, or
     /// the one of Sipp's templates whose columns it has (each refuses unknown columns, so at most one fits).
     /// </summary>
     private static string? CheckHeaders(string path, UploadBatch batch, UploadDefinition? definition, SheetLimits limits)
     {
         try
         {
-            var headers = UploadFile.Open(path, batch, limits).Headers();
+            (batch.Sheet, var headers) = UploadFile.Open(path, batch, limits).FindHeader();
+            if (batch.Sheet is { Length: > 31 })
+            {
+                return Wording.Of("File Excel ini rusak dan tidak dapat dibaca. Simpan ulang dari Excel lalu upload lagi."); // Excel allows no longer sheet name
+            }
+
             if (headers.Count == 0)
             {
                 return Wording.Of("File tidak memiliki baris judul (baris 1).");
