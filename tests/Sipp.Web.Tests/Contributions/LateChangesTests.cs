@@ -267,9 +267,13 @@ public class LateChangesTests
     {
         using var response = await browser.GetAsync($"/laporan/2026-03/{slug}.csv", TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        var total = ReportFiles.Csv(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken))[^1];
+        var rows = ReportFiles.Csv(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var (header, total) = (rows[0], rows[^1]);
+        Assert.Equal(["Nama", "KPJ", "Nomor Pegawai", "Bulan"], header[..4]); // the payroll's key in every report that lists workers
         Assert.Equal("Jumlah", total[0]);
-        return (ReportFiles.Number(total[8]), string.IsNullOrEmpty(total[9]) ? 0 : ReportFiles.Number(total[9]));
+        var fineColumn = Array.IndexOf(header, "Denda"); // the amount ("Jumlah Iuran", or "Dikompensasikan" for a credit) just before it
+        var fine = total[fineColumn];
+        return (ReportFiles.Number(total[fineColumn - 1]), string.IsNullOrEmpty(fine) ? 0 : ReportFiles.Number(fine));
     }
 
     private sealed record Worker(Guid Id, string Kpj, string Nik, string Name, DateOnly BirthDate, long Upah);

@@ -177,11 +177,12 @@ public sealed class PeriodReports(SippDbContext db, IOptions<PaymentOptions> pay
             Title = L[report.Title], FileName = fileName, Facts = facts,
             Columns =
             [
-                new(L["Nama"], ColumnKind.Text, 2.2), new(L["KPJ"], ColumnKind.Text, 1.1), new(L["Bulan"], ColumnKind.Text, 0.8), new(L["Upah"], ColumnKind.Money, 1.2),
+                new(L["Nama"], ColumnKind.Text, 2.2), new(L["KPJ"], ColumnKind.Text, 1.1), new(L["Nomor Pegawai"], ColumnKind.Text, 1.0), new(L["Bulan"], ColumnKind.Text, 0.8),
+                new(L["Upah"], ColumnKind.Money, 1.2),
                 new(L["JHT"], ColumnKind.Money, 1.1), new(L["JKK"], ColumnKind.Money, 1.1), new(L["JKM"], ColumnKind.Money, 1.1), new(L["JP"], ColumnKind.Money, 1.1),
                 new(amount, ColumnKind.Money, 1.3), new(L["Denda"], ColumnKind.Money, 1.1),
             ],
-            Rows = Rows(rows, r => [r.Name, r.Kpj, r.Month.ToString(), r.Upah, r.Jht, r.Jkk, r.Jkm, r.Jp, kind == LateChargeKind.Kelebihan ? r.SetOff : r.Total, kind == LateChargeKind.Susulan ? r.Fine : null]),
+            Rows = Rows(rows, r => [r.Name, r.Kpj, r.EmployeeNumber, r.Month.ToString(), r.Upah, r.Jht, r.Jkk, r.Jkm, r.Jp, kind == LateChargeKind.Kelebihan ? r.SetOff : r.Total, kind == LateChargeKind.Susulan ? r.Fine : null]),
             Note = bill is null
                 ? L["Periode ini belum final: daftar ini menunggu tagihan periode ini dan dapat bertambah sampai finalisasi."]
                 : kind switch

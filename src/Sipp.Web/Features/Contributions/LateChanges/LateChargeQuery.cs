@@ -8,7 +8,7 @@ namespace Sipp.Web.Features.Contributions.LateChanges;
 
 /// <summary>A late charge as shown: whose, for which month, how much, its fine on this bill, and for a credit the part set off here.</summary>
 public sealed record LateChargeRow(
-    LateChargeKind Kind, Guid EmploymentId, string Name, string? Kpj, Period Month, long Upah, long Jht, long Jkk, long Jkm, long Jp, long Total, long Fine, long SetOff);
+    LateChargeKind Kind, Guid EmploymentId, string Name, string? Kpj, string? EmployeeNumber, Period Month, long Upah, long Jht, long Jkk, long Jkm, long Jp, long Total, long Fine, long SetOff);
 
 /// <summary>The late charges a bill carries, or, before the period is final, those waiting for its bill.</summary>
 public sealed record LateChargeView(IReadOnlyList<LateChargeRow> Rows, int HiddenRows, IReadOnlyDictionary<LateChargeKind, long> Totals, bool Waiting, long UnusedCredit)
@@ -78,6 +78,6 @@ public static class LateChargeQuery
     /// <summary>Each charge with its worker; an Iuran Susulan with the fine charged for it on <paramref name="billId"/>.</summary>
     private static IQueryable<LateChargeRow> Rows(SippDbContext db, IQueryable<LateCharge> charges, Guid? billId) =>
         charges.Select(c => new LateChargeRow(
-            c.Kind, c.EmploymentId, c.Employment.Participant.FullName, c.Employment.Participant.Kpj, c.Month, c.Upah, c.Jht, c.Jkk, c.Jkm, c.Jp, c.Total,
+            c.Kind, c.EmploymentId, c.Employment.Participant.FullName, c.Employment.Participant.Kpj, c.Employment.EmployeeNumber, c.Month, c.Upah, c.Jht, c.Jkk, c.Jkm, c.Jp, c.Total,
             db.Fines.Where(f => f.LateChargeId == c.Id && f.ChargedOnBillId == billId).Sum(f => (long?)f.Amount) ?? 0, 0));
 }

@@ -80,13 +80,10 @@ public static class UploadApi
                     return Results.NotFound();
                 }
 
-                var culture = System.Globalization.CultureInfo.CurrentCulture;
-                var label = batch.TotalRows > 0
-                    ? L["{0} dari {1} baris diperiksa", batch.CheckedRows.ToString("#,0", culture), batch.TotalRows.ToString("#,0", culture)]
-                    : L["{0} baris diperiksa", batch.CheckedRows.ToString("#,0", culture)];
                 return Results.Json(new
                 {
-                    selesai = batch.State != UploadState.Diperiksa, diperiksa = batch.CheckedRows, jumlah = batch.TotalRows, ditolak = batch.ErrorRows, keterangan = label.Value,
+                    selesai = batch.State != UploadState.Diperiksa, diperiksa = batch.CheckedRows, jumlah = batch.TotalRows, ditolak = batch.ErrorRows,
+                    keterangan = UploadTexts.Progress(L, batch.CheckedRows, batch.TotalRows),
                 });
             })
             .RequireAuthorization(Policies.CompanyOperator);

@@ -42,7 +42,7 @@ public sealed class UploadReception(
 
         if (file.Content is null || file.Length == 0)
         {
-            return Refusal.Field(FileField, file.Content is null ? Wording.Of("Pilih file .xlsx atau .csv untuk diupload.") : Wording.Of("File kosong."));
+            return Refusal.Field(FileField, file.Content is null ? Wording.Of("Pilih file Excel (.xlsx atau .xls) atau CSV untuk diupload.") : Wording.Of("File kosong."));
         }
 
         if (file.Length > SpreadsheetInspection.MaxBytes)

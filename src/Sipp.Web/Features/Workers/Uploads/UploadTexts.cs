@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Sipp.Data.Uploads;
 
 namespace Sipp.Web.Features.Workers.Uploads;
@@ -13,4 +14,13 @@ public static class UploadTexts
         UploadState.Dibatalkan => "Dibatalkan",
         _ => state.ToString(),
     };
+
+    /// <summary>The progress of a check as the page's label and the progress answer say it: "n dari m baris diperiksa", or "n baris diperiksa" while the size is unknown.</summary>
+    public static string Progress(IStringLocalizer localizer, int checkedRows, int totalRows)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        return totalRows > 0
+            ? localizer["{0} dari {1} baris diperiksa", checkedRows.ToString("#,0", culture), totalRows.ToString("#,0", culture)]
+            : localizer["{0} baris diperiksa", checkedRows.ToString("#,0", culture)];
+    }
 }
