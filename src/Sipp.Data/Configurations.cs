@@ -349,3 +349,28 @@ internal sealed class UploadRowErrorConfiguration : IEntityTypeConfiguration<Upl
         e.HasIndex(r => new { r.BatchId, r.RowNumber }).IsUnique();
     }
 }
+
+internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<Api.ApiClient>
+{
+    public void Configure(EntityTypeBuilder<Api.ApiClient> e)
+    {
+        e.HasIndex(c => c.ClientId).IsUnique();
+        e.Property(c => c.ClientId).HasMaxLength(64);
+        e.Property(c => c.Name).HasMaxLength(100);
+        e.Property(c => c.Scopes).HasMaxLength(200);
+        e.Property(c => c.CreatedByName).HasMaxLength(200);
+        e.HasIndex(c => c.CompanyId);
+        e.HasOne<Companies.Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Divisions).WithOne(d => d.ApiClient).HasForeignKey(d => d.ApiClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApiClientDivisionConfiguration : IEntityTypeConfiguration<Api.ApiClientDivision>
+{
+    public void Configure(EntityTypeBuilder<Api.ApiClientDivision> e)
+    {
+        e.HasKey(d => new { d.ApiClientId, d.DivisionId });
+        e.HasIndex(d => d.DivisionId);
+        e.HasOne<Companies.Division>().WithMany().HasForeignKey(d => d.DivisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -30,6 +30,7 @@ public static class DivisionScope
         Scope<Membership>(builder, m => m.DivisionId == context.ScopedDivisionId);
         Scope<PendingRegistration>(builder, r => r.DivisionId == context.ScopedDivisionId);
         Scope<AuditEvent>(builder, a => a.DivisionId == context.ScopedDivisionId);
+        Scope<Api.ApiClientDivision>(builder, d => d.DivisionId == context.ScopedDivisionId);
 
         // Rows that belong to one through their parent.
         Scope<WageChange>(builder, w => w.Employment.DivisionId == context.ScopedDivisionId);

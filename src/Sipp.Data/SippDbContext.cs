@@ -70,6 +70,10 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<RuleEntry> RuleEntries => Set<RuleEntry>();
 
+    public DbSet<Api.ApiClient> ApiClients => Set<Api.ApiClient>();
+
+    public DbSet<Api.ApiClientDivision> ApiClientDivisions => Set<Api.ApiClientDivision>();
+
     private Guid? _division;
 
     /// <summary>The division this context reads (<see cref="DivisionScope"/>); refused when no caller has scoped it.</summary>
@@ -132,7 +136,14 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict<Guid>(); // the OAuth clients' applications (hashed secrets, permitted scopes) in the same database
         builder.ApplyConfigurationsFromAssembly(typeof(SippDbContext).Assembly);
+        // OpenIddict keeps JSON (permissions, properties) in text columns: not bounded by Sipp's 256-character default.
+        foreach (var property in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string) && !p.IsKey() && !p.IsForeignKey() && !p.IsIndex()))
+        {
+            property.SetMaxLength(null);
+        }
         if (Database.IsNpgsql())
         {
             // A search for part of a name ("budi") cannot use a b-tree; a trigram index answers it from the few matching

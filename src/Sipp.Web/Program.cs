@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Sipp.Web.Features.Accounts;
+using Sipp.Web.Features.Api;
 using Sipp.Web.Features.BackOffice.AuditTrailArchive;
 using Sipp.Web.Features.Accounts.Otp;
 using Sipp.Web.Features.Accounts.Register;
@@ -71,6 +72,7 @@ builder.Services.AddBackOffice();
 builder.Services.AddWorkerUploads();
 builder.Services.AddContributions();
 builder.Services.AddReports();
+builder.Services.AddPayrollApi();
 builder.Services.AddSippJobs(builder.Configuration);
 
 builder.AddSippObservability();
@@ -120,6 +122,7 @@ app.MapCultureSwitch();
 app.MapUploadDownloads();
 app.MapPaymentNotification();
 app.MapAuditArchive();
+app.MapPayrollApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevOutbox();

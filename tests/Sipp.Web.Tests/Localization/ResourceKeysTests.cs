@@ -42,6 +42,8 @@ public partial class ResourceKeysTests
             .Concat(new[] { Sipp.Domain.Contributions.JpStatus.CompanyNotParticipating, Sipp.Domain.Contributions.JpStatus.ForeignWorker, Sipp.Domain.Contributions.JpStatus.RetirementAgeReached }
                 .Select(Sipp.Web.Features.Contributions.PeriodTexts.JpNotDue))
             .Concat(Enum.GetValues<Sipp.Domain.People.Sex>().Select(Sipp.Web.Features.Workers.WorkerTexts.Sex))
+            .Concat(Sipp.Web.Features.Api.ApiScopes.All.Select(s => s.Label))
+            .Concat(Sipp.Web.Features.Api.ClientAccess.ClientRow.States)
             .Append(Sipp.Web.Features.Workers.WorkerForms.EmployeeNumberHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);

@@ -18,6 +18,9 @@ public class DivisionScopeTests
     private static readonly Dictionary<string, string> CrossDivisionReaders = new(StringComparer.Ordinal)
     {
         ["Sipp.Web.Infrastructure.Security.CurrentCompany"] = "the user's own membership names the division to scope to",
+        ["Sipp.Web.Features.Api.ApiCaller"] = "the calling API client's own grants name the divisions it may scope to",
+        ["Sipp.Web.Features.Api.ClientAccess.ApiClientAdministration"] = "the Admin's own Admin memberships: the divisions a client may be given",
+        ["Sipp.Web.Features.Api.ClientAccess.IndexModel"] = "the other divisions granted to the clients this division may see, by name",
         ["Sipp.Web.Features.Accounts.ChooseCompany.IndexModel"] = "the user's own memberships",
         ["Sipp.Web.Features.Accounts.ChooseCompany.DivisionChoice"] = "whether the user is an active member of the division chosen",
         ["Sipp.Web.Features.Accounts.Login.LoginAttempt"] = "the user's own memberships",

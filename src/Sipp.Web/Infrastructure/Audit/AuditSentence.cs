@@ -19,6 +19,8 @@ public sealed partial class AuditSentence(IStringLocalizer<SharedResource> local
     /// <summary>Every action Sipp records, with its title; an action missing here fails <c>AuditSentenceTests</c>.</summary>
     public static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["apiKlien.buat"] = "Klien API dibuat",
+        ["apiKlien.cabut"] = "Klien API dicabut",
         ["akun.aktivasi"] = "Akun diaktifkan",
         ["akun.terkunci"] = "Akun terkunci karena salah password berulang kali",
         ["aturanIuran.daftarLibur"] = "Daftar hari libur diubah",

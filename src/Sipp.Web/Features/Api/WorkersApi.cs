@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Workers;
+using Sipp.Domain;
+using Sipp.Domain.Periods;
+using Sipp.Domain.Workers;
+using Sipp.Web.Features.Workers;
+using Sipp.Web.Features.Workers.ListWorkers;
+using Sipp.Web.Infrastructure;
+using Sipp.Web.Infrastructure.Problems;
+
+namespace Sipp.Web.Features.Api;
+
+/// <summary>
+/// Workers of a granted division: the list (the same search as "Daftar Tenaga Kerja", a status filter, cursor paging in
+/// name order) and one worker by KPJ or Nomor Pegawai. Identity numbers are masked, as on the pages.
+/// </summary>
+public static class WorkersApi
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1_000;
+
+    public static void Map(RouteGroupBuilder workers)
+    {
+        workers.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("DaftarTenagaKerja");
+        workers.MapGet("/{nomor}", GetAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("TenagaKerja");
+    }
+
+    /// <param name="setelah">The cursor the previous page answered as <c>berikutnya</c>.</param>
+    private static async Task<IResult> ListAsync(
+        string divisi, string? cari, string? status, string? setelah, int? jumlah, ApiCaller caller, SippDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is null)
+        {
+            return NoDivision();
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        EmploymentStatus? wanted = null;
+        if (status is not null)
+        {
+            wanted = Enum.GetValues<EmploymentStatus>().Cast<EmploymentStatus?>().FirstOrDefault(s => ApiWorker.StatusName(s!.Value) == status);
+            if (wanted is null)
+            {
+                errors["status"] = [Wording.Of($"Status harus salah satu dari: {string.Join(", ", Enum.GetValues<EmploymentStatus>().Select(ApiWorker.StatusName))}.")];
+            }
+        }
+
+        var size = jumlah ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            errors["jumlah"] = [Wording.Of($"Jumlah per halaman harus 1 sampai {MaxPageSize:#,0}.")];
+        }
+
+        var after = setelah is null ? null : WorkerCursor.Read(setelah);
+        if (setelah is not null && after is null)
+        {
+            errors["setelah"] = [Wording.Of("Kursor tidak dikenal. Gunakan nilai berikutnya dari halaman sebelumnya.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new Refusal(RefusalKind.Invalid, errors).ToProblem();
+        }
+
+        var query = WorkerListQuery.Search(db.Employments.AsNoTracking(), cari);
+        if (wanted is { } only)
+        {
+            query = query.Where(e => e.Status == only);
+        }
+
+        if (after is { } cursor)
+        {
+            query = query.Where(e => string.Compare(e.SortName, cursor.SortName) > 0 || (e.SortName == cursor.SortName && e.Id.CompareTo(cursor.Id) > 0));
+        }
+
+        var current = Period.Containing(clock.JakartaToday());
+        var page = await ApiWorker.Project(query.OrderBy(e => e.SortName).ThenBy(e => e.Id), current).Take(size + 1).ToListAsync(cancellationToken);
+        var more = page.Count > size;
+        var rows = page.Take(size).ToList();
+        return TypedResults.Ok(new
+        {
+            data = rows.Select(r => r.ToJson()),
+            berikutnya = more ? WorkerCursor.Write(rows[^1].SortName, rows[^1].Id) : null,
+        });
+    }
+
+    /// <summary>11 digits: a KPJ; anything else: a Nomor Pegawai (as written, capitals or not).</summary>
+    private static async Task<IResult> GetAsync(string divisi, string nomor, ApiCaller caller, SippDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is null)
+        {
+            return NoDivision();
+        }
+
+        var number = nomor.Trim().ToUpperInvariant();
+        var query = number.Length == 11 && number.All(char.IsAsciiDigit)
+            ? db.Employments.AsNoTracking().Where(e => e.Participant.Kpj == number)
+            : db.Employments.AsNoTracking().Where(e => e.EmployeeNumber == number && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi));
+        var worker = await ApiWorker.Project(query.OrderByDescending(e => e.MembershipStartDate), Period.Containing(clock.JakartaToday())).FirstOrDefaultAsync(cancellationToken);
+        return worker is null
+            ? Refusal.Field("nomor", Wording.Of("Tenaga kerja dengan KPJ atau Nomor Pegawai ini tidak ada di divisi ini."), RefusalKind.NotFound).ToProblem()
+            : TypedResults.Ok(worker.ToJson());
+    }
+
+    /// <summary>Another company's division, one not granted, and one that does not exist answer alike.</summary>
+    public static IResult NoDivision() =>
+        Refusal.Field("divisi", Wording.Of("Divisi tidak ditemukan atau tidak diberikan kepada klien API ini."), RefusalKind.NotFound).ToProblem();
+}
+
+/// <summary>A worker as the API shows it.</summary>
+public sealed record ApiWorker(
+    Guid Id, string SortName, string? Kpj, string? EmployeeNumber, string Name, string? Nik, string? Passport, DateOnly BirthDate, EmploymentStatus Status,
+    DateOnly WorkStart, DateOnly MembershipStart, DateOnly? EndDate, long? Upah)
+{
+    public static IQueryable<ApiWorker> Project(IQueryable<Employment> employments, Period current) => employments.Select(e => new ApiWorker(
+        e.Id, e.SortName, e.Participant.Kpj, e.EmployeeNumber, e.Participant.FullName, e.Participant.Nik, e.Participant.PassportNumber, e.Participant.BirthDate,
+        e.Status, e.WorkStartDate, e.MembershipStartDate, e.EndDate,
+        e.WageHistory.Where(w => w.EffectiveFrom <= current).OrderByDescending(w => w.EffectiveFrom).Select(w => (long?)w.Upah).FirstOrDefault()));
+
+    /// <summary>The status as the API names it: lower case, words joined by a hyphen ("menunggu-verifikasi").</summary>
+    public static string StatusName(EmploymentStatus status) => status switch
+    {
+        EmploymentStatus.MenungguVerifikasi => "menunggu-verifikasi",
+        EmploymentStatus.NonAktif => "non-aktif",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    public object ToJson() => new
+    {
+        kpj = Kpj, nomorPegawai = EmployeeNumber, nama = Name, identitas = WorkerTexts.MaskedId(Nik, Passport), tanggalLahir = BirthDate,
+        status = StatusName(Status), tanggalMulaiKerja = WorkStart, tanggalKepesertaan = MembershipStart, tanggalBerhenti = EndDate, upah = Upah,
+    };
+}
+
+/// <summary>An opaque cursor: the last row's place in name order (its sort name and id), base64url.</summary>
+public static class WorkerCursor
+{
+    public static string Write(string sortName, Guid id) =>
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{id:N}|{sortName}"));
+
+    public static (string SortName, Guid Id)? Read(string cursor)
+    {
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(cursor));
+            return text.Length > 33 && text[32] == '|' && Guid.TryParseExact(text[..32], "N", out var id) ? (text[33..], id) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
