@@ -126,7 +126,7 @@ public class ApiClientAccessTests
         Assert.Equal("invalid_client", (await TokenErrorAsync(factory.CreateClient(), shortId, shortSecret)).GetProperty("error").GetString());
     }
 
-    private static async Task<(IDocument Form, IDocument Created)> CreateClientAsync(HttpClient admin, string name, string[] scopes, string[] divisionCodes, string until)
+    internal static async Task<(IDocument Form, IDocument Created)> CreateClientAsync(HttpClient admin, string name, string[] scopes, string[] divisionCodes, string until)
     {
         var form = await HtmlPage.GetAsync(admin, "/pengguna/akses-api");
         var values = new List<KeyValuePair<string, string>> { new("Nama", name), new("BerlakuSampai", until) };
@@ -150,7 +150,7 @@ public class ApiClientAccessTests
         return await admin.PostAsync($"/pengguna/akses-api?handler={handler}", new FormUrlEncodedContent(values), TestContext.Current.CancellationToken);
     }
 
-    private static async Task<JsonElement> TokenAsync(HttpClient api, string clientId, string secret)
+    internal static async Task<JsonElement> TokenAsync(HttpClient api, string clientId, string secret)
     {
         using var response = await api.PostAsync("/connect/token", TokenRequest(clientId, secret, null), TestContext.Current.CancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -171,7 +171,7 @@ public class ApiClientAccessTests
         ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret, ["scope"] = scope ?? string.Empty,
     }.Where(p => p.Value.Length > 0));
 
-    private static void Authorise(HttpClient api, JsonElement token) =>
+    internal static void Authorise(HttpClient api, JsonElement token) =>
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
 
     private static IElement Row(IDocument page, string clientId) =>
@@ -207,7 +207,7 @@ public class ApiClientAccessTests
         return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ApiClients.Where(c => c.Id == id).Select(c => c.RevokedAt).SingleAsync(TestContext.Current.CancellationToken);
     }
 
-    private static async Task<bool> AuditedAsync(SippWebFactory factory, string action)
+    internal static async Task<bool> AuditedAsync(SippWebFactory factory, string action)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents.AnyAsync(a => a.Action == action, TestContext.Current.CancellationToken);

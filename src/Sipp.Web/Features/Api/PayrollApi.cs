@@ -26,7 +26,7 @@ public static class PayrollApi
                     ? await next(context)
                     : Refusal.Of(Wording.Of("Klien API ini sudah dicabut atau kedaluwarsa. Minta Admin perusahaan membuat akses baru."), RefusalKind.Unauthenticated).ToProblem());
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
-        WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja"));
+        WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));
     }
 
     /// <summary>

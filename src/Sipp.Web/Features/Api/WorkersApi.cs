@@ -5,15 +5,20 @@ using Sipp.Domain;
 using Sipp.Domain.Periods;
 using Sipp.Domain.Workers;
 using Sipp.Web.Features.Workers;
+using Sipp.Web.Features.Workers.AddWorker;
+using Sipp.Web.Features.Workers.ChangeWage;
+using Sipp.Web.Features.Workers.DeactivateWorker;
 using Sipp.Web.Features.Workers.ListWorkers;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Problems;
+using F = Sipp.Domain.Workers.WorkerFields;
 
 namespace Sipp.Web.Features.Api;
 
 /// <summary>
-/// Workers of a granted division: the list (the same search as "Daftar Tenaga Kerja", a status filter, cursor paging in
-/// name order) and one worker by KPJ or Nomor Pegawai. Identity numbers are masked, as on the pages.
+/// Workers of a granted division, through the same handlers as the pages: the list (the same search as "Daftar Tenaga Kerja", a status filter, cursor paging in
+/// name order), one worker by KPJ or Nomor Pegawai, adding one, changing a wage, deactivating. Identity numbers are masked,
+/// as on the pages.
 /// </summary>
 public static class WorkersApi
 {
@@ -24,7 +29,104 @@ public static class WorkersApi
     {
         workers.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("DaftarTenagaKerja");
         workers.MapGet("/{nomor}", GetAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("TenagaKerja");
+        var write = ApiScopes.Policy(ApiScopes.WriteWorkers);
+        workers.MapPost("/", AddAsync).RequireAuthorization(write).WithName("TambahTenagaKerja");
+        workers.MapPut("/{nomor}/upah", ChangeWageAsync).RequireAuthorization(write).WithName("UbahUpah");
+        workers.MapPost("/{nomor}/non-aktif", DeactivateAsync).RequireAuthorization(write).WithName("NonAktifkanTenagaKerja");
     }
+
+    /// <summary>
+    /// "Tambah Tenaga Kerja": with <c>kpj</c>, a person who already has one (confirmed by NIK and birth date, one neutral
+    /// message on a mismatch); without, a new participant waiting for verification.
+    /// </summary>
+    private static async Task<IResult> AddAsync(
+        string divisi, HttpRequest request, ApiCaller caller, SippDbContext db, WorkerEnrolment enrolment, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is null)
+        {
+            return NoDivision();
+        }
+
+        var form = await ApiFields.ReadAsync(request, ApiFields.Of([F.Kpj, .. F.NewWorkerColumns]), cancellationToken);
+        if (form.Refusal is { } unreadable)
+        {
+            return unreadable.ToProblem();
+        }
+
+        var saved = form.Value!.Isian.ContainsKey(F.Kpj)
+            ? await enrolment.EnrolWithKpjAsync(form.Value, cancellationToken)
+            : await enrolment.EnrolNewAsync(form.Value, cancellationToken);
+        return await AnswerAsync(saved, divisi, db, clock, StatusCodes.Status201Created, cancellationToken);
+    }
+
+    private static async Task<IResult> ChangeWageAsync(
+        string divisi, string nomor, HttpRequest request, ApiCaller caller, SippDbContext db, WageRevision revision, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is null)
+        {
+            return NoDivision();
+        }
+
+        var form = await ApiFields.ReadAsync(request, ApiFields.Of(F.Wage, F.WageFrom), cancellationToken);
+        if (form.Refusal is { } unreadable)
+        {
+            return unreadable.ToProblem();
+        }
+
+        return await FindAsync(db, nomor, cancellationToken) is { } id
+            ? await AnswerAsync(await revision.ChangeAsync(id, form.Value!, cancellationToken), divisi, db, clock, StatusCodes.Status200OK, cancellationToken)
+            : NoWorker();
+    }
+
+    private static async Task<IResult> DeactivateAsync(
+        string divisi, string nomor, HttpRequest request, ApiCaller caller, SippDbContext db, WorkerDeactivation deactivation, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is null)
+        {
+            return NoDivision();
+        }
+
+        var form = await ApiFields.ReadAsync(request, ApiFields.Of(F.EndDate, F.EndReason), cancellationToken);
+        if (form.Refusal is { } unreadable)
+        {
+            return unreadable.ToProblem();
+        }
+
+        return await FindAsync(db, nomor, cancellationToken) is { } id
+            ? await AnswerAsync(await deactivation.DeactivateAsync(id, form.Value!, cancellationToken), divisi, db, clock, StatusCodes.Status200OK, cancellationToken)
+            : NoWorker();
+    }
+
+    /// <summary>The worker as it is now with the handler's notice (<c>pesan</c>), or the handler's refusal under the API's field names.</summary>
+    private static async Task<IResult> AnswerAsync(Result<WorkerSaved> saved, string divisi, SippDbContext db, TimeProvider clock, int status, CancellationToken cancellationToken)
+    {
+        if (saved.Refusal is { } refusal)
+        {
+            return ApiFields.Named(refusal).ToProblem();
+        }
+
+        var id = saved.Value!.WorkerId;
+        var worker = await ApiWorker.Project(db.Employments.AsNoTracking().Where(e => e.Id == id), Period.Containing(clock.JakartaToday())).SingleAsync(cancellationToken);
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tenagaKerja"] = worker.ToJson(), ["pesan"] = saved.Value.Notice };
+        return status == StatusCodes.Status201Created
+            ? TypedResults.Created($"/api/v1/divisi/{divisi}/tenaga-kerja/{worker.Kpj ?? worker.EmployeeNumber ?? string.Empty}", body)
+            : TypedResults.Ok(body);
+    }
+
+    /// <summary>The worker a path names: 11 digits a KPJ, anything else a current Nomor Pegawai; the latest employment first.</summary>
+    private static Task<Guid?> FindAsync(SippDbContext db, string nomor, CancellationToken cancellationToken) =>
+        Named(db, nomor).OrderByDescending(e => e.MembershipStartDate).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<Employment> Named(SippDbContext db, string nomor)
+    {
+        var number = nomor.Trim().ToUpperInvariant();
+        return number.Length == 11 && number.All(char.IsAsciiDigit)
+            ? db.Employments.Where(e => e.Participant.Kpj == number)
+            : db.Employments.Where(e => e.EmployeeNumber == number && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi));
+    }
+
+    private static IResult NoWorker() =>
+        Refusal.Field("nomor", Wording.Of("Tenaga kerja dengan KPJ atau Nomor Pegawai ini tidak ada di divisi ini."), RefusalKind.NotFound).ToProblem();
 
     /// <param name="setelah">The cursor the previous page answered as <c>berikutnya</c>.</param>
     private static async Task<IResult> ListAsync(
@@ -94,14 +196,9 @@ public static class WorkersApi
             return NoDivision();
         }
 
-        var number = nomor.Trim().ToUpperInvariant();
-        var query = number.Length == 11 && number.All(char.IsAsciiDigit)
-            ? db.Employments.AsNoTracking().Where(e => e.Participant.Kpj == number)
-            : db.Employments.AsNoTracking().Where(e => e.EmployeeNumber == number && (e.Status == EmploymentStatus.Aktif || e.Status == EmploymentStatus.MenungguVerifikasi));
-        var worker = await ApiWorker.Project(query.OrderByDescending(e => e.MembershipStartDate), Period.Containing(clock.JakartaToday())).FirstOrDefaultAsync(cancellationToken);
-        return worker is null
-            ? Refusal.Field("nomor", Wording.Of("Tenaga kerja dengan KPJ atau Nomor Pegawai ini tidak ada di divisi ini."), RefusalKind.NotFound).ToProblem()
-            : TypedResults.Ok(worker.ToJson());
+        var worker = await ApiWorker.Project(Named(db, nomor).AsNoTracking().OrderByDescending(e => e.MembershipStartDate), Period.Containing(clock.JakartaToday()))
+            .FirstOrDefaultAsync(cancellationToken);
+        return worker is null ? NoWorker() : TypedResults.Ok(worker.ToJson());
     }
 
     /// <summary>Another company's division, one not granted, and one that does not exist answer alike.</summary>
