@@ -27,7 +27,10 @@ public static class ApiFields
         ["alasan"] = F.EndReason, ["periodeMulai"] = F.WageFrom, ["nomorPegawai"] = F.EmployeeNumber,
     };
 
-    private static readonly Dictionary<string, string> ToApi = ToForm.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> ToApi = new(ToForm.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), StringComparer.Ordinal)
+    {
+        [Workers.Uploads.UploadDefinition.KpjColumn] = "kpj", // the upload checks' name for it, met in "Lapor Upah"
+    };
 
     /// <summary>The body's fields under the handlers' names, or the refusal of a body that is not an object of known fields with text or number values.</summary>
     public static async Task<Result<FormInput>> ReadAsync(HttpRequest request, IReadOnlyCollection<string> allowed, CancellationToken cancellationToken)

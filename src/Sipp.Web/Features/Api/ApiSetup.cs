@@ -58,6 +58,7 @@ public static class ApiSetup
 
         services.AddScoped<ApiCaller>();
         services.AddScoped<ClientAccess.ApiClientAdministration>();
+        services.AddScoped<Workers.ReportWages.WageReport>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ public static class PayrollApi
                     ? await next(context)
                     : Refusal.Of(Wording.Of("Klien API ini sudah dicabut atau kedaluwarsa. Minta Admin perusahaan membuat akses baru."), RefusalKind.Unauthenticated).ToProblem());
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
+        WageReportApi.Map(api);
         WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));
     }
 

@@ -77,7 +77,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                 await ImportDeactivationsAsync(batch, accepted.Select(r => (Deactivation)r.Value!).ToList(), actor, cancellationToken);
                 break;
             default:
-                await ImportWagesAsync(batch, accepted.Select(r => (WageUpdate)r.Value!).ToList(), actor, cancellationToken);
+                await ImportWagesAsync(batch.DivisionId, accepted.Select(r => (WageUpdate)r.Value!).ToList(), actor, new { upload = batch.Id }, cancellationToken);
                 break;
         }
 
@@ -135,7 +135,7 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
 
             var wages = employments.SelectMany(e => e.WageHistory.Select(w => { w.EmploymentId = e.Id; return w; })).ToList();
             await WorkerBulkInsert.InsertAsync(db, [], employments, wages, audits, cancellationToken);
-            await SaveWithLateChargesAsync(batch, employments.Select(e => e.Id).ToList(), actor, now, cancellationToken);
+            await SaveWithLateChargesAsync(batch.DivisionId, employments.Select(e => e.Id).ToList(), actor, now, cancellationToken);
         }
     }
 
@@ -157,11 +157,23 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                     new { status = "Non Aktif", tanggal = row.EndDate, alasan = WorkerTexts.Reason(row.Reason), keterangan = row.Text, upload = batch.Id }));
             }
 
-            await SaveWithLateChargesAsync(batch, ids, actor, now, cancellationToken);
+            await SaveWithLateChargesAsync(batch.DivisionId, ids, actor, now, cancellationToken);
         }
     }
 
-    private async Task ImportWagesAsync(UploadBatch batch, List<WageUpdate> rows, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The wage changes of a payroll's report ("Lapor Upah", checked by the same validation as the wage upload): written as
+    /// an upload's are, all in one transaction, with the late charges they cause.
+    /// </summary>
+    public async Task ApplyWagesAsync(Guid divisionId, IReadOnlyList<WageUpdate> rows, Actor actor, object source, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ImportWagesAsync(divisionId, rows, actor, source, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <param name="source">Where the changes come from, kept in each audit event (the upload, or the payroll report).</param>
+    private async Task ImportWagesAsync(Guid divisionId, IReadOnlyList<WageUpdate> rows, Actor actor, object source, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var chunk in rows.Chunk(UploadChecker.ChunkSize))
@@ -183,8 +195,8 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
                     added.Add(new WageChange { EmploymentId = row.Worker.Id, EffectiveFrom = row.From, Upah = row.Upah, CreatedAt = now, CreatedByUserId = actor.UserId });
                 }
 
-                audits.Add(actor.Event(now, batch.DivisionId, "tenagaKerja.ubahUpah", row.Worker.Id, new { periode = row.From.ToString(), upah = before },
-                    new { periode = row.From.ToString(), upah = row.Upah, upload = batch.Id }));
+                audits.Add(actor.Event(now, divisionId, "tenagaKerja.ubahUpah", row.Worker.Id, new { periode = row.From.ToString(), upah = before },
+                    new { periode = row.From.ToString(), upah = row.Upah, sumber = source }));
             }
 
             // A whole division's raise is new rows: written in bulk (through the context it took 22 s for 100,000); the
@@ -192,19 +204,19 @@ public sealed class UploadImporter(SippDbContext db, LateChargePlanner lateCharg
             await WorkerBulkInsert.InsertWagesAsync(db, added, cancellationToken);
             await WorkerListCopies.RefreshLatestWagesAsync(db, added.Select(w => w.EmploymentId).Distinct().ToList(), cancellationToken);
             await WorkerBulkInsert.InsertAuditsAsync(db, audits, cancellationToken);
-            await SaveWithLateChargesAsync(batch, ids, actor, now, cancellationToken);
+            await SaveWithLateChargesAsync(divisionId, ids, actor, now, cancellationToken);
         }
     }
 
     /// <summary>Saves a chunk, then bills what it changed in final or paid months (iuran.md §7), in the same transaction.</summary>
-    private async Task SaveWithLateChargesAsync(UploadBatch batch, List<Guid> ids, Actor actor, DateTime now, CancellationToken cancellationToken)
+    private async Task SaveWithLateChargesAsync(Guid divisionId, List<Guid> ids, Actor actor, DateTime now, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var charges = await lateCharges.NewChargesAsync(batch.DivisionId, ids, cancellationToken);
+        var charges = await lateCharges.NewChargesAsync(divisionId, ids, cancellationToken);
         await WorkerBulkInsert.InsertLateChargesAsync(db, charges, cancellationToken);
         await WorkerBulkInsert.InsertAuditsAsync(
-            db, LateChargeTexts.PerWorker(charges).Select(c => actor.Event(now, batch.DivisionId, LateChargeTexts.AuditAction(c.Kind), c.EmploymentId, null, c.After)).ToList(), cancellationToken);
+            db, LateChargeTexts.PerWorker(charges).Select(c => actor.Event(now, divisionId, LateChargeTexts.AuditAction(c.Kind), c.EmploymentId, null, c.After)).ToList(), cancellationToken);
     }
 }
 
