@@ -246,3 +246,39 @@ public class ApiClientFormTests(SeededWebFixture fixture) : IClassFixture<Seeded
         Assert.Equal(HttpStatusCode.Forbidden, await operatorBrowser.StatusOfAsync("/pengguna/akses-api"));
     }
 }
+
+/// <summary>Issue 18, item 8: each client has its own budget of calls (429 with Retry-After past it); another client is not slowed.</summary>
+public class ApiRateLimitTests(ApiRateLimitTests.Fixture fixture) : IClassFixture<ApiRateLimitTests.Fixture>
+{
+    [Fact]
+    public async Task AClientPastItsLimit_Gets429WithRetryAfter_AndAnotherClientIsServed()
+    {
+        var admin = await fixture.HrAsync("10000001", "000");
+        var first = await ClientAsync(admin, "Cepat Sekali");
+        var second = await ClientAsync(admin, "Sabar");
+
+        for (var call = 0; call < 3; call++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/divisi/", TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        using var refused = await first.GetAsync("/api/v1/divisi/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Terlalu banyak permintaan", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/divisi/", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private async Task<HttpClient> ClientAsync(HttpClient admin, string name)
+    {
+        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, name, ["pekerja:baca"], ["000"], "01/03/2027");
+        var api = fixture.Factory.CreateClient();
+        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
+        return api;
+    }
+
+    public sealed class Fixture : SeededWebFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:Api:PermitLimit"] = "3", ["RateLimits:Api:Window"] = "00:10:00" };
+    }
+}

@@ -57,6 +57,7 @@ public static class ApiSetup
         }
 
         services.AddScoped<ApiCaller>();
+        services.AddSingleton<ApiRateLimiter>();
         services.AddScoped<ClientAccess.ApiClientAdministration>();
         services.AddScoped<Workers.ReportWages.WageReport>();
         return services;

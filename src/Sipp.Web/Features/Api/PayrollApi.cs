@@ -16,15 +16,24 @@ public static class PayrollApi
 {
     public static void MapPayrollApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(ApiSetup.TokenPath, IssueTokenAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        routes.MapPost(ApiSetup.TokenPath, IssueTokenAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
+            .RequireRateLimiting(Infrastructure.Security.RateLimiting.LoginPolicy); // per address, as password logins
+
 
         var api = routes.MapGroup("/api/v1/divisi")
             .WithTags("API Penggajian")
             .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
             .AddEndpointFilter(async (context, next) =>
-                await context.HttpContext.RequestServices.GetRequiredService<ApiCaller>().CheckAsync(context.HttpContext.RequestAborted)
-                    ? await next(context)
-                    : Refusal.Of(Wording.Of("Klien API ini sudah dicabut atau kedaluwarsa. Minta Admin perusahaan membuat akses baru."), RefusalKind.Unauthenticated).ToProblem());
+            {
+                var http = context.HttpContext;
+                var caller = http.RequestServices.GetRequiredService<ApiCaller>();
+                if (!await caller.CheckAsync(http.RequestAborted))
+                {
+                    return Refusal.Of(Wording.Of("Klien API ini sudah dicabut atau kedaluwarsa. Minta Admin perusahaan membuat akses baru."), RefusalKind.Unauthenticated).ToProblem();
+                }
+
+                return await http.RequestServices.GetRequiredService<ApiRateLimiter>().AcquireAsync(caller.Client.ClientId, http, http.RequestAborted) ?? await next(context);
+            });
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
         WageReportApi.Map(api);
         WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));

@@ -26,7 +26,10 @@ public sealed class RateLimitOptions
     /// <summary>The public "Cek Bukti Pembayaran" page.</summary>
     public WindowLimit ReceiptCheck { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 
-    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration, LoginPerAccount, ReceiptCheck];
+    /// <summary>Calls of one payroll API client, whatever the address they come from (counted after its token is checked).</summary>
+    public WindowLimit Api { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
+
+    public IEnumerable<WindowLimit> All => [Calculator, Login, Otp, Registration, LoginPerAccount, ReceiptCheck, Api];
 }
 
 public sealed class WindowLimit
