@@ -67,6 +67,13 @@ public class StatelessNodesTests
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(home, "a", "uploads")).Concat(Directory.EnumerateFiles(Path.Combine(home, "b", "uploads"))));
 
+        // An API client made on A gets its token from B and is served by A: the token is in the shared key ring.
+        var (_, created) = await Sipp.Web.Tests.Api.ApiClientAccessTests.CreateClientAsync(browser, "Payroll Dua Node", ["pekerja:baca"], ["000"], "01/03/2027");
+        var api = a.CreateClient();
+        Sipp.Web.Tests.Api.ApiClientAccessTests.Authorise(api, await Sipp.Web.Tests.Api.ApiClientAccessTests.TokenAsync(
+            b.CreateClient(), created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/divisi/10000002-000/tenaga-kerja?jumlah=1", ct)).StatusCode);
+
         // A rule saved through B is used by A's next answer.
         var calculator = a.CreateClient();
         Assert.Equal(11_086_300 * 3 / 100, await Sipp.Web.Tests.BackOffice.ContributionRulesTests.JpOfAsync(calculator, "2027-03"));
