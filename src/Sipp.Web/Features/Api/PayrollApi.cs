@@ -36,6 +36,7 @@ public static class PayrollApi
             });
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
         WageReportApi.Map(api);
+        ContributionsApi.Map(api);
         WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));
     }
 

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Data.Contributions;
+using Sipp.Domain;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Features.Contributions.FinalizePeriod;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Infrastructure.Problems;
+
+namespace Sipp.Web.Features.Api;
+
+/// <summary>
+/// The month's contributions of a granted division, through the pages' handlers: compute a period, read its totals,
+/// warnings and lines, finalise it with a channel (the bill), cancel the finalisation, and read a bill by Kode Iuran.
+/// </summary>
+public static class ContributionsApi
+{
+    public static void Map(RouteGroupBuilder divisions)
+    {
+        var manage = ApiScopes.Policy(ApiScopes.Contributions);
+        divisions.MapPost("/{divisi}/iuran/{periode}/hitung", ComputeAsync).RequireAuthorization(manage).WithName("HitungIuran");
+        divisions.MapGet("/{divisi}/iuran/{periode}", SummaryAsync).RequireAuthorization(manage).WithName("RingkasanIuran");
+        divisions.MapGet("/{divisi}/iuran/{periode}/rincian", LinesAsync).RequireAuthorization(manage).WithName("RincianIuran");
+        divisions.MapPost("/{divisi}/iuran/{periode}/finalisasi", FinalizeAsync).RequireAuthorization(manage).WithName("FinalisasiIuran");
+        divisions.MapPost("/{divisi}/iuran/{periode}/batal-finalisasi", CancelAsync).RequireAuthorization(manage).WithName("BatalFinalisasiIuran");
+        divisions.MapGet("/{divisi}/tagihan/{kodeIuran}", BillAsync).RequireAuthorization(manage).WithName("Tagihan");
+    }
+
+    private static async Task<IResult> ComputeAsync(
+        string divisi, string periode, ApiCaller caller, PeriodComputation computation, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
+        await InPeriodAsync(divisi, periode, caller, async (division, period) =>
+            await computation.ComputeAsync(division.Id, period, cancellationToken) is { } refusal
+                ? refusal.ToProblem()
+                : await SummaryOfAsync(db, rules, division, period, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> SummaryAsync(string divisi, string periode, ApiCaller caller, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
+        await InPeriodAsync(divisi, periode, caller, (division, period) => SummaryOfAsync(db, rules, division, period, cancellationToken), cancellationToken);
+
+    /// <summary>The period's lines in name order, a page at a time (<c>jumlah</c> up to 1,000, cursor <c>setelah</c>).</summary>
+    private static async Task<IResult> LinesAsync(
+        string divisi, string periode, string? setelah, int? jumlah, ApiCaller caller, SippDbContext db, CancellationToken cancellationToken) =>
+        await InPeriodAsync(divisi, periode, caller, async (_, period) =>
+        {
+            var size = jumlah ?? WorkersApi.DefaultPageSize;
+            var after = setelah is null ? null : WorkerCursor.Read(setelah);
+            if (size is < 1 or > WorkersApi.MaxPageSize || (setelah is not null && after is null))
+            {
+                return Refusal.Field(setelah is not null && after is null ? "setelah" : "jumlah",
+                    setelah is not null && after is null ? Wording.Of("Kursor tidak dikenal. Gunakan nilai berikutnya dari halaman sebelumnya.") : Wording.Of($"Jumlah per halaman harus 1 sampai {WorkersApi.MaxPageSize:#,0}.")).ToProblem();
+            }
+
+            var lines = db.ContributionLines.AsNoTracking().Where(l => l.ContributionPeriod.Period == period);
+            if (after is { } cursor)
+            {
+                lines = lines.Where(l => string.Compare(l.Employment.SortName, cursor.SortName) > 0
+                    || (l.Employment.SortName == cursor.SortName && l.EmploymentId.CompareTo(cursor.Id) > 0));
+            }
+
+            var page = await lines.OrderBy(l => l.Employment.SortName).ThenBy(l => l.EmploymentId).Take(size + 1)
+                .Select(l => new
+                {
+                    l.EmploymentId, l.Employment.SortName, l.Employment.Participant.Kpj, l.Employment.EmployeeNumber, l.Employment.Participant.FullName, l.Upah,
+                    l.WageCorrected, l.JhtEmployer, l.JhtWorker, l.JkkEmployer, l.JkmEmployer, l.JpEmployer, l.JpWorker, l.JpStatus, l.Total,
+                })
+                .ToListAsync(cancellationToken);
+            var rows = page.Take(size).ToList();
+            return TypedResults.Ok(new
+            {
+                data = rows.Select(l => new
+                {
+                    kpj = l.Kpj, nomorPegawai = l.EmployeeNumber, nama = l.FullName, upah = l.Upah, upahDikoreksi = l.WageCorrected,
+                    jhtPemberiKerja = l.JhtEmployer, jhtTenagaKerja = l.JhtWorker, jkk = l.JkkEmployer, jkm = l.JkmEmployer, jpPemberiKerja = l.JpEmployer,
+                    jpTenagaKerja = l.JpWorker, jpDihitung = l.JpStatus == Sipp.Domain.Contributions.JpStatus.Due, jumlah = l.Total,
+                }),
+                berikutnya = page.Count > size ? WorkerCursor.Write(rows[^1].SortName, rows[^1].EmploymentId) : null,
+            });
+        }, cancellationToken);
+
+    /// <summary><c>{"channel": "…"}</c>: the Channel Pembayaran, as the "Finalisasi" form asks.</summary>
+    private static async Task<IResult> FinalizeAsync(
+        string divisi, string periode, HttpRequest request, ApiCaller caller, BillIssuing issuing, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
+        await InPeriodAsync(divisi, periode, caller, async (division, period) =>
+        {
+            string? channel = null;
+            if (request.HasJsonContentType())
+            {
+                try
+                {
+                    using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+                    channel = body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && body.RootElement.TryGetProperty("channel", out var value)
+                        && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return Refusal.Of(Wording.Of("Isi permintaan bukan JSON yang valid.")).ToProblem();
+                }
+            }
+
+            return await issuing.FinalizeAsync(division.Id, period, channel, cancellationToken) is { } refusal
+                ? (refusal with { Errors = refusal.Errors.ToDictionary(e => e.Key == BillIssuing.ChannelField ? "channel" : e.Key, e => e.Value, StringComparer.Ordinal) }).ToProblem()
+                : await SummaryOfAsync(db, rules, division, period, cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<IResult> CancelAsync(
+        string divisi, string periode, ApiCaller caller, BillIssuing issuing, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
+        await InPeriodAsync(divisi, periode, caller, async (division, period) =>
+            await issuing.CancelAsync(division.Id, period, cancellationToken) is { } refusal
+                ? refusal.ToProblem()
+                : await SummaryOfAsync(db, rules, division, period, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> BillAsync(string divisi, string kodeIuran, ApiCaller caller, SippDbContext db, CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is null)
+        {
+            return WorkersApi.NoDivision();
+        }
+
+        var bill = await db.Bills.AsNoTracking().Where(b => b.KodeIuran == kodeIuran).Select(b => new { b, b.ContributionPeriod.Period }).SingleOrDefaultAsync(cancellationToken);
+        return bill is null
+            ? Refusal.Field("kodeIuran", Wording.Of("Tagihan dengan Kode Iuran ini tidak ada di divisi ini."), RefusalKind.NotFound).ToProblem()
+            : TypedResults.Ok(BillJson(bill.b, bill.Period));
+    }
+
+    private static async Task<IResult> InPeriodAsync(string divisi, string periode, ApiCaller caller, Func<ApiDivision, Period, Task<IResult>> act, CancellationToken cancellationToken)
+    {
+        if (await caller.DivisionAsync(divisi, cancellationToken) is not { } division)
+        {
+            return WorkersApi.NoDivision();
+        }
+
+        return Period.TryParse(periode, out var period, out var error) ? await act(division, period) : Refusal.Field("periode", error).ToProblem();
+    }
+
+    private static async Task<IResult> SummaryOfAsync(SippDbContext db, RuleTableProvider rules, ApiDivision division, Period period, CancellationToken cancellationToken)
+    {
+        var summary = await PeriodSummary.LoadAsync(db, await rules.GetAsync(cancellationToken), division.Id, period, cancellationToken);
+        if (summary is null)
+        {
+            return Refusal.Field("periode", Wording.Of("Iuran periode ini belum dihitung."), RefusalKind.NotFound).ToProblem();
+        }
+
+        var (stored, totals) = (summary.Period, summary.Totals);
+        return TypedResults.Ok(new
+        {
+            divisi = division.Key, periode = period.ToString(), status = stored.Status.ToString(), perhitunganKe = stored.Computation, jumlahTenagaKerja = stored.WorkerCount,
+            jumlah = new
+            {
+                jhtPemberiKerja = totals.JhtEmployer, jhtTenagaKerja = totals.JhtWorker, jkk = totals.JkkEmployer, jkm = totals.JkmEmployer,
+                jpPemberiKerja = totals.JpEmployer, jpTenagaKerja = totals.JpWorker, jkp = totals.Jkp, pemberiKerja = totals.Employer, tenagaKerja = totals.Worker, total = totals.Total,
+            },
+            peringatan = summary.Warnings.Select(w => w.Text),
+            tagihan = summary.LiveBill is { } bill ? BillJson(bill, period) : null,
+        });
+    }
+
+    private static object BillJson(Bill bill, Period period) => new
+    {
+        kodeIuran = bill.KodeIuran, periode = period.ToString(), channel = bill.Channel, status = bill.Status.ToString(), jatuhTempo = bill.DueDate,
+        iuran = bill.ContributionAmount, iuranSusulan = bill.ArrearsAmount, iuranRapel = bill.BackPayAmount, denda = bill.FineAmount,
+        kelebihanIuran = bill.CreditAmount, total = bill.TotalAmount, diterbitkan = bill.IssuedAt, dibayar = bill.PaidAt,
+    };
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure.Data;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Api;
+
+/// <summary>
+/// Issue 18, item 3 (contributions): a payroll system computes February, reads its totals and every line, finalises it
+/// with a channel (the bill, read back by its Kode Iuran) and cancels it — the pages' handlers and rules, per scope,
+/// on each database.
+/// </summary>
+public class ContributionsApiTests
+{
+    [Theory]
+    [DatabaseData]
+    public async Task APeriod_IsComputedReadFinalisedAndCancelled_ThroughTheApi(DatabaseProvider provider)
+    {
+        await using var factory = await SippWebFactory.CreateAsync(nameof(APeriod_IsComputedReadFinalisedAndCancelled_ThroughTheApi), provider, "Development",
+            new Dictionary<string, string?> { ["Database:Seed"] = "true", ["Database:SeedPaidMonth"] = "false" });
+        var ct = TestContext.Current.CancellationToken;
+        var admin = factory.NewBrowser();
+        await admin.ChooseCompanyAsync(await admin.SignInAsHrdAsync(), "10000001", "000");
+        var api = await ClientAsync(factory, admin, "Payroll Iuran", "iuran:kelola");
+        const string February = "/api/v1/divisi/10000001-000/iuran/2026-02";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(February, ct)).StatusCode); // not computed yet
+        var computed = await OkAsync(await api.PostAsync(February + "/hitung", null, ct));
+        Assert.Equal("Dihitung", computed.GetProperty("status").GetString());
+        var stored = await StoredTotalAsync(factory);
+        Assert.Equal(stored.Total, computed.GetProperty("jumlah").GetProperty("total").GetInt64());
+        Assert.Equal(stored.Workers, computed.GetProperty("jumlahTenagaKerja").GetInt32());
+
+        // Every line once, page by page; they add up to the period's total.
+        var lines = new List<JsonElement>();
+        string? next = null;
+        do
+        {
+            var page = await OkAsync(await api.GetAsync($"{February}/rincian?jumlah=9{(next is null ? "" : "&setelah=" + next)}", ct));
+            lines.AddRange(page.GetProperty("data").EnumerateArray());
+            next = page.GetProperty("berikutnya").GetString();
+        }
+        while (next is not null);
+
+        Assert.Equal(stored.Workers, lines.Count);
+        Assert.Equal(stored.Total, lines.Sum(l => l.GetProperty("jumlah").GetInt64()));
+
+        // Finalising asks for a channel, as the form does; then the bill, found again by its Kode Iuran.
+        var noChannel = await (await api.PostAsJsonAsync(February + "/finalisasi", new { }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.True(noChannel.GetProperty("errors").TryGetProperty("channel", out _), noChannel.ToString());
+        var final = await OkAsync(await api.PostAsJsonAsync(February + "/finalisasi", new { channel = "BNI_VA" }, ct));
+        Assert.Equal("Final", final.GetProperty("status").GetString());
+        var code = final.GetProperty("tagihan").GetProperty("kodeIuran").GetString()!;
+        Assert.Matches(@"^\d{11}$", code);
+        var bill = await OkAsync(await api.GetAsync($"/api/v1/divisi/10000001-000/tagihan/{code}", ct));
+        Assert.Equal(final.GetProperty("tagihan").GetProperty("total").GetInt64(), bill.GetProperty("total").GetInt64());
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync(February + "/hitung", null, ct)).StatusCode); // final: no recomputing
+
+        // The bill is this division's: the client of another division finds nothing under that code.
+        var surabaya = await ClientAsync(factory, admin, "Payroll Surabaya", "iuran:kelola", "001");
+        Assert.Equal(HttpStatusCode.NotFound, (await surabaya.GetAsync($"/api/v1/divisi/10000001-001/tagihan/{code}", ct)).StatusCode);
+
+        var cancelled = await OkAsync(await api.PostAsync(February + "/batal-finalisasi", null, ct));
+        Assert.Equal("Dihitung", cancelled.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("tagihan").ValueKind);
+
+        // Another scope may not compute.
+        var reader = await ClientAsync(factory, admin, "Payroll Baca", "pekerja:baca");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync(February + "/hitung", null, ct)).StatusCode);
+    }
+
+    private static async Task<HttpClient> ClientAsync(SippWebFactory factory, HttpClient admin, string name, string scope, string division = "000")
+    {
+        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, name, [scope], [division], "01/03/2027");
+        var api = factory.CreateClient();
+        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
+        return api;
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
+            return body;
+        }
+    }
+
+    private static async Task<(long Total, int Workers)> StoredTotalAsync(SippWebFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var february = Period.Of(2026, 2);
+        var period = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionPeriods
+            .SingleAsync(p => p.Period == february && p.Division.Company.Npp == "10000001" && p.Division.Code == "000", TestContext.Current.CancellationToken);
+        return (period.Total, period.WorkerCount);
+    }
+}
