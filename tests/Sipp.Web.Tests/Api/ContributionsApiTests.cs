@@ -68,6 +68,22 @@ public class ContributionsApiTests
         Assert.Equal("Dihitung", cancelled.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("tagihan").ValueKind);
 
+        // Reports of the period, in each format, for a client with that scope; audited as the client.
+        var reports = await ClientAsync(factory, admin, "Payroll Laporan", "laporan:baca");
+        using (var csv = await reports.GetAsync("/api/v1/divisi/10000001-000/laporan/2026-02/rincian-iuran.csv", ct))
+        {
+            Assert.True(csv.IsSuccessStatusCode, await csv.Content.ReadAsStringAsync(ct));
+            var rows = Sipp.Web.Tests.Reports.ReportFiles.Csv(await csv.Content.ReadAsByteArrayAsync(ct));
+            Assert.Equal(stored.Workers, rows.Count - 2); // the header and the total row
+            Assert.Equal(stored.Total, Sipp.Web.Tests.Reports.ReportFiles.Number(rows[^1][^1]));
+        }
+
+        var pdf = await reports.GetByteArrayAsync("/api/v1/divisi/10000001-000/laporan/2026-02/rekap-program.pdf", ct);
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.Equal(HttpStatusCode.NotFound, (await reports.GetAsync("/api/v1/divisi/10000001-001/laporan/2026-02/rincian-iuran.csv", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reports.PostAsync(February + "/hitung", null, ct)).StatusCode);
+        Assert.True(await ReportDownloadAuditedAsync(factory, "Payroll Laporan (API, dibuat oleh"));
+
         // Another scope may not compute.
         var reader = await ClientAsync(factory, admin, "Payroll Baca", "pekerja:baca");
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync(February + "/hitung", null, ct)).StatusCode);
@@ -89,6 +105,13 @@ public class ContributionsApiTests
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
             return body;
         }
+    }
+
+    private static async Task<bool> ReportDownloadAuditedAsync(SippWebFactory factory, string actor)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents
+            .AnyAsync(a => a.Action == "laporan.unduh" && a.ActorName!.StartsWith(actor), TestContext.Current.CancellationToken);
     }
 
     private static async Task<(long Total, int Workers)> StoredTotalAsync(SippWebFactory factory)

@@ -66,7 +66,7 @@ public sealed class ApiCaller(IHttpContextAccessor http, SippDbContext db, TimeP
         var allowed = _divisions;
         var division = await db.Divisions.AsNoTracking()
             .Where(d => d.Company.Npp == npp && d.Code == code && allowed.Contains(d.Id))
-            .Select(d => new ApiDivision(d.Id, d.Company.Npp, d.Code, d.Name, d.Company.Name))
+            .Select(d => new ApiDivision(d.Id, d.CompanyId, d.Company.Npp, d.Code, d.Name, d.Company.Name))
             .SingleOrDefaultAsync(cancellationToken);
         if (division is not null)
         {
@@ -81,12 +81,16 @@ public sealed class ApiCaller(IHttpContextAccessor http, SippDbContext db, TimeP
     {
         var allowed = _divisions;
         return await db.Divisions.AsNoTracking().Where(d => allowed.Contains(d.Id)).OrderBy(d => d.Company.Npp).ThenBy(d => d.Code)
-            .Select(d => new ApiDivision(d.Id, d.Company.Npp, d.Code, d.Name, d.Company.Name)).ToListAsync(cancellationToken);
+            .Select(d => new ApiDivision(d.Id, d.CompanyId, d.Company.Npp, d.Code, d.Name, d.Company.Name)).ToListAsync(cancellationToken);
     }
 }
 
-public sealed record ApiDivision(Guid Id, string Npp, string Code, string Name, string CompanyName)
+public sealed record ApiDivision(Guid Id, Guid CompanyId, string Npp, string Code, string Name, string CompanyName)
 {
+    /// <summary>The division as a page's company context, for the handlers that take one (reports), acting as the client's creator.</summary>
+    public CompanyContext AsCompany(ApiClient client) =>
+        new(client.CreatedByUserId, Guid.Empty, Id, Code, Name, CompanyId, Npp, CompanyName, Sipp.Data.Accounts.MembershipRole.Pemantau);
+
     /// <summary>How the path names it: "NPP-kode".</summary>
     public string Key => $"{Npp}-{Code}";
 }

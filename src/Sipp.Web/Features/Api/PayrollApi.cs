@@ -37,6 +37,7 @@ public static class PayrollApi
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
         WageReportApi.Map(api);
         ContributionsApi.Map(api);
+        api.MapGet("/{divisi}/laporan/{periode}/{slug}.{format}", ReportAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.Reports)).WithName("Laporan");
         WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));
     }
 
@@ -74,6 +75,14 @@ public static class PayrollApi
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }),
         [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    /// <summary>Each report of a period in each format (pdf, xlsx, csv), as "Laporan" gives it, audited as the client.</summary>
+    private static async Task<IResult> ReportAsync(
+        string divisi, string periode, string slug, string format, HttpContext context, ApiCaller caller, Reports.PeriodReports reports, SippDbContext db,
+        Infrastructure.Audit.AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+        await caller.DivisionAsync(divisi, cancellationToken) is { } division
+            ? await Reports.DownloadReport.ReportsApi.SendAsync(division.AsCompany(caller.Client), periode, slug, format, context, reports, db, audit, clock, cancellationToken)
+            : WorkersApi.NoDivision();
 
     private static async Task<IResult> ListDivisionsAsync(ApiCaller caller, CancellationToken cancellationToken) =>
         TypedResults.Ok((await caller.DivisionsAsync(cancellationToken)).Select(d => new { divisi = d.Key, npp = d.Npp, kode = d.Code, nama = d.Name, perusahaan = d.CompanyName }));

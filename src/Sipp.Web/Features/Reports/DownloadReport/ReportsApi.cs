@@ -84,12 +84,24 @@ public static class ReportsApi
         string periode, string slug, string format, HttpContext context, CurrentCompany currentCompany, PeriodReports reports, SippDbContext db, AuditLog audit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (!Period.TryParse(periode, out _, out _) || ReportCatalog.FromSlug(slug) is null || ContentType(format) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await SendAsync(await currentCompany.RequireAsync(cancellationToken), periode, slug, format, context, reports, db, audit, clock, cancellationToken);
+    }
+
+    /// <summary>One report of a period in one format for <paramref name="company"/>'s division, audited: the page's download and the API's.</summary>
+    public static async Task<IResult> SendAsync(
+        CompanyContext company, string periode, string slug, string format, HttpContext context, PeriodReports reports, SippDbContext db, AuditLog audit,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
         if (!Period.TryParse(periode, out var period, out _) || ReportCatalog.FromSlug(slug) is not { } report || ContentType(format) is not { } contentType)
         {
             return TypedResults.NotFound();
         }
 
-        var company = await currentCompany.RequireAsync(cancellationToken);
         var (document, refusal) = await reports.BuildAsync(company, period, report, CheckAddress(context), cancellationToken);
         if (document is null)
         {
