@@ -374,3 +374,16 @@ internal sealed class ApiClientDivisionConfiguration : IEntityTypeConfiguration<
         e.HasOne<Companies.Division>().WithMany().HasForeignKey(d => d.DivisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ApiIdempotencyConfiguration : IEntityTypeConfiguration<Api.ApiIdempotency>
+{
+    public void Configure(EntityTypeBuilder<Api.ApiIdempotency> e)
+    {
+        e.HasIndex(i => new { i.ApiClientId, i.Key }).IsUnique();
+        e.HasIndex(i => i.CreatedAt);
+        e.Property(i => i.Key).HasMaxLength(100);
+        e.Property(i => i.RequestHash).HasMaxLength(64);
+        e.Property(i => i.ContentType).HasMaxLength(100);
+        e.HasOne<Api.ApiClient>().WithMany().HasForeignKey(i => i.ApiClientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

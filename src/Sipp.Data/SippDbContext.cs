@@ -74,6 +74,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<Api.ApiClientDivision> ApiClientDivisions => Set<Api.ApiClientDivision>();
 
+    public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
+
     private Guid? _division;
 
     /// <summary>The division this context reads (<see cref="DivisionScope"/>); refused when no caller has scoped it.</summary>

@@ -50,3 +50,31 @@ public class ApiClientDivision
 
     public Guid DivisionId { get; set; }
 }
+
+/// <summary>
+/// A POST or PUT an API client sent with an <c>Idempotency-Key</c>: the first request's hash and, once done, its answer,
+/// replayed to a repeat of the same request for 24 hours. One row per client and key (unique), so concurrent repeats
+/// yield one effect.
+/// </summary>
+public class ApiIdempotency
+{
+    public Guid Id { get; set; }
+
+    public Guid ApiClientId { get; set; }
+
+    public required string Key { get; set; }
+
+    /// <summary>SHA-256 of the method, path, query and body, hex.</summary>
+    public required string RequestHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Null while the first request runs.</summary>
+    public DateTime? CompletedAt { get; set; }
+
+    public int StatusCode { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public byte[]? Body { get; set; }
+}

@@ -759,6 +759,51 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.ToTable("ApiClientDivisions");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Api.ApiIdempotency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ApiIdempotencies");
+                });
+
             modelBuilder.Entity("Sipp.Data.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -1941,6 +1986,15 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("ApiClient");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Api.ApiIdempotency", b =>
+                {
+                    b.HasOne("Sipp.Data.Api.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipp.Data.Companies.Division", b =>

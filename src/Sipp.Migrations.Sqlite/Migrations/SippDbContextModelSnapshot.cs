@@ -747,6 +747,51 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("ApiClientDivisions");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Api.ApiIdempotency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ApiIdempotencies");
+                });
+
             modelBuilder.Entity("Sipp.Data.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -1912,6 +1957,15 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ApiClient");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Api.ApiIdempotency", b =>
+                {
+                    b.HasOne("Sipp.Data.Api.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sipp.Data.Companies.Division", b =>

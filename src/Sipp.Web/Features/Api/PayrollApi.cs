@@ -33,7 +33,8 @@ public static class PayrollApi
                 }
 
                 return await http.RequestServices.GetRequiredService<ApiRateLimiter>().AcquireAsync(caller.Client.ClientId, http, http.RequestAborted) ?? await next(context);
-            });
+            })
+            .AddEndpointFilter(Idempotency.FilterAsync);
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
         WageReportApi.Map(api);
         ContributionsApi.Map(api);

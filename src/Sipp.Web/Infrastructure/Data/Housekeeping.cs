@@ -62,6 +62,8 @@ public sealed class Housekeeping(SippDbContext db, IOptions<RetentionOptions> op
                 && (e.Batch.ImportedAt ?? e.Batch.CheckedAt ?? e.Batch.UploadedAt) < finishedBefore).Select(e => e.Id),
             ids => db.UploadRowErrors.AcrossDivisions().Where(e => ids.Contains(e.Id)), cancellationToken);
         var lockouts = await db.UnknownEmailLockouts.Where(l => l.LockedUntil < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+        var keptFrom = now - Sipp.Web.Features.Api.Idempotency.Kept;
+        await db.ApiIdempotencies.Where(i => i.CreatedAt < keptFrom).ExecuteDeleteAsync(cancellationToken); // API answers kept 24 hours
         var archived = await ArchiveAuditAsync(now, retention.AuditOnlineMonths, cancellationToken);
         return new Removed(messages, codes, tokens, registrations, uploadRows, lockouts, archived);
     }

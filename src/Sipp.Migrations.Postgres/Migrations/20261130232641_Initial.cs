@@ -594,6 +594,31 @@ namespace Sipp.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiIdempotencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApiClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiIdempotencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiIdempotencies_ApiClients_ApiClientId",
+                        column: x => x.ApiClientId,
+                        principalTable: "ApiClients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiClientDivisions",
                 columns: table => new
                 {
@@ -998,6 +1023,17 @@ namespace Sipp.Migrations.Postgres.Migrations
                 column: "CompanyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencies_ApiClientId_Key",
+                table: "ApiIdempotencies",
+                columns: new[] { "ApiClientId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencies_CreatedAt",
+                table: "ApiIdempotencies",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1368,6 +1404,9 @@ namespace Sipp.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiClientDivisions");
+
+            migrationBuilder.DropTable(
+                name: "ApiIdempotencies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

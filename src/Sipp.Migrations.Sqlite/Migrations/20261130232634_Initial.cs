@@ -590,6 +590,31 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiIdempotencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApiClientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiIdempotencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiIdempotencies_ApiClients_ApiClientId",
+                        column: x => x.ApiClientId,
+                        principalTable: "ApiClients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiClientDivisions",
                 columns: table => new
                 {
@@ -994,6 +1019,17 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 column: "CompanyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencies_ApiClientId_Key",
+                table: "ApiIdempotencies",
+                columns: new[] { "ApiClientId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencies_CreatedAt",
+                table: "ApiIdempotencies",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1357,6 +1393,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ApiClientDivisions");
+
+            migrationBuilder.DropTable(
+                name: "ApiIdempotencies");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
