@@ -56,6 +56,7 @@ public static class ApiSetup
                 .RequireAssertion(context => context.User.HasScope(scope)));
         }
 
+        services.AddPayrollApiDocument();
         services.AddScoped<ApiCaller>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddScoped<ClientAccess.ApiClientAdministration>();

@@ -20,12 +20,12 @@ public static class ContributionsApi
     public static void Map(RouteGroupBuilder divisions)
     {
         var manage = ApiScopes.Policy(ApiScopes.Contributions);
-        divisions.MapPost("/{divisi}/iuran/{periode}/hitung", ComputeAsync).RequireAuthorization(manage).WithName("HitungIuran");
-        divisions.MapGet("/{divisi}/iuran/{periode}", SummaryAsync).RequireAuthorization(manage).WithName("RingkasanIuran");
-        divisions.MapGet("/{divisi}/iuran/{periode}/rincian", LinesAsync).RequireAuthorization(manage).WithName("RincianIuran");
-        divisions.MapPost("/{divisi}/iuran/{periode}/finalisasi", FinalizeAsync).RequireAuthorization(manage).WithName("FinalisasiIuran");
-        divisions.MapPost("/{divisi}/iuran/{periode}/batal-finalisasi", CancelAsync).RequireAuthorization(manage).WithName("BatalFinalisasiIuran");
-        divisions.MapGet("/{divisi}/tagihan/{kodeIuran}", BillAsync).RequireAuthorization(manage).WithName("Tagihan");
+        divisions.MapPost("/{divisi}/iuran/{periode}/hitung", ComputeAsync).RequireAuthorization(manage).WithName("HitungIuran").WithSummary("Hitung iuran periode");
+        divisions.MapGet("/{divisi}/iuran/{periode}", SummaryAsync).RequireAuthorization(manage).WithName("RingkasanIuran").WithSummary("Jumlah per program, peringatan dan tagihan periode");
+        divisions.MapGet("/{divisi}/iuran/{periode}/rincian", LinesAsync).RequireAuthorization(manage).WithName("RincianIuran").WithSummary("Rincian iuran per tenaga kerja (kursor)");
+        divisions.MapPost("/{divisi}/iuran/{periode}/finalisasi", FinalizeAsync).RequireAuthorization(manage).WithName("FinalisasiIuran").WithSummary("Finalisasi dengan Channel Pembayaran: menerbitkan tagihan");
+        divisions.MapPost("/{divisi}/iuran/{periode}/batal-finalisasi", CancelAsync).RequireAuthorization(manage).WithName("BatalFinalisasiIuran").WithSummary("Batal Finalisasi selama belum dibayar");
+        divisions.MapGet("/{divisi}/tagihan/{kodeIuran}", BillAsync).RequireAuthorization(manage).WithName("Tagihan").WithSummary("Tagihan menurut Kode Iuran");
     }
 
     private static async Task<IResult> ComputeAsync(

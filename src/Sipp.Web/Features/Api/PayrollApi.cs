@@ -16,6 +16,7 @@ public static class PayrollApi
 {
     public static void MapPayrollApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapPayrollApiDocument();
         routes.MapPost(ApiSetup.TokenPath, IssueTokenAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
             .RequireRateLimiting(Infrastructure.Security.RateLimiting.LoginPolicy); // per address, as password logins
 
@@ -35,10 +36,10 @@ public static class PayrollApi
                 return await http.RequestServices.GetRequiredService<ApiRateLimiter>().AcquireAsync(caller.Client.ClientId, http, http.RequestAborted) ?? await next(context);
             })
             .AddEndpointFilter(Idempotency.FilterAsync);
-        api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi");
+        api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi").WithSummary("Divisi yang diberikan kepada klien ini");
         WageReportApi.Map(api);
         ContributionsApi.Map(api);
-        api.MapGet("/{divisi}/laporan/{periode}/{slug}.{format}", ReportAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.Reports)).WithName("Laporan");
+        api.MapGet("/{divisi}/laporan/{periode}/{slug}.{format}", ReportAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.Reports)).WithName("Laporan").WithSummary("Laporan periode (pdf, xlsx atau csv)");
         WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));
     }
 

@@ -22,7 +22,7 @@ public static class WageReportApi
         divisions.MapPut("/{divisi}/laporan-upah/{periode}", ReportAsync)
             .RequireAuthorization(ApiScopes.Policy(ApiScopes.WriteWorkers))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
-            .WithName("LaporUpah");
+            .WithName("LaporUpah").WithSummary("Lapor Upah: seluruh daftar gaji satu periode, direkonsiliasi (?terapkan=true menerapkan perubahannya)");
 
     private static async Task<IResult> ReportAsync(
         string divisi, string periode, bool? terapkan, HttpContext context, ApiCaller caller, WageReport report, CancellationToken cancellationToken)

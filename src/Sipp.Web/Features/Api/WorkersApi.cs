@@ -27,12 +27,12 @@ public static class WorkersApi
 
     public static void Map(RouteGroupBuilder workers)
     {
-        workers.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("DaftarTenagaKerja");
-        workers.MapGet("/{nomor}", GetAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("TenagaKerja");
+        workers.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("DaftarTenagaKerja").WithSummary("Daftar tenaga kerja (cari, status, kursor)");
+        workers.MapGet("/{nomor}", GetAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkers)).WithName("TenagaKerja").WithSummary("Satu tenaga kerja menurut KPJ atau Nomor Pegawai");
         var write = ApiScopes.Policy(ApiScopes.WriteWorkers);
-        workers.MapPost("/", AddAsync).RequireAuthorization(write).WithName("TambahTenagaKerja");
-        workers.MapPut("/{nomor}/upah", ChangeWageAsync).RequireAuthorization(write).WithName("UbahUpah");
-        workers.MapPost("/{nomor}/non-aktif", DeactivateAsync).RequireAuthorization(write).WithName("NonAktifkanTenagaKerja");
+        workers.MapPost("/", AddAsync).RequireAuthorization(write).WithName("TambahTenagaKerja").WithSummary("Tambah tenaga kerja: dengan kpj (sudah memiliki KPJ) atau sebagai peserta baru");
+        workers.MapPut("/{nomor}/upah", ChangeWageAsync).RequireAuthorization(write).WithName("UbahUpah").WithSummary("Perubahan upah mulai suatu periode");
+        workers.MapPost("/{nomor}/non-aktif", DeactivateAsync).RequireAuthorization(write).WithName("NonAktifkanTenagaKerja").WithSummary("Non aktifkan tenaga kerja");
     }
 
     /// <summary>
