@@ -106,7 +106,7 @@ public static class LateRaiseScenario
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task UploadAsync(IServiceProvider services, Guid divisionId, Period from, long raise, string label)
+    internal static async Task UploadAsync(IServiceProvider services, Guid divisionId, Period from, long raise, string label)
     {
         var batch = await WageUploadAsync(services, divisionId, from, raise);
         var check = Stopwatch.StartNew();

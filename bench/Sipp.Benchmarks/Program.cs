@@ -12,6 +12,7 @@ using Sipp.Benchmarks;
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- review [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- late-raise [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- outbox [sqlite|postgres] [messages]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- wage-report [sqlite|postgres] [workers]
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
 var size = args.Length > 2 && args[0] != "report" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
@@ -40,6 +41,9 @@ switch (args.FirstOrDefault())
         break;
     case "outbox":
         await OutboxScenario.RunAsync(provider, size);
+        break;
+    case "wage-report":
+        await WageReportScenario.RunAsync(provider, size);
         break;
     case "upload-limits":
         UploadLimitsScenario.Run();
