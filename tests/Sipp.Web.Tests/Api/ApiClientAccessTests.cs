@@ -126,6 +126,15 @@ public class ApiClientAccessTests
         Assert.Equal("invalid_client", (await TokenErrorAsync(factory.CreateClient(), shortId, shortSecret)).GetProperty("error").GetString());
     }
 
+    /// <summary>A client made on "Akses API" by <paramref name="admin"/>, as an HTTP client holding its token.</summary>
+    internal static async Task<HttpClient> ApiAsync(SippWebFactory factory, HttpClient admin, string name, string[] scopes, string division = "000")
+    {
+        var (_, created) = await CreateClientAsync(admin, name, scopes, [division], "01/03/2027");
+        var api = factory.CreateClient();
+        Authorise(api, await TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
+        return api;
+    }
+
     internal static async Task<(IDocument Form, IDocument Created)> CreateClientAsync(HttpClient admin, string name, string[] scopes, string[] divisionCodes, string until)
     {
         var form = await HtmlPage.GetAsync(admin, "/pengguna/akses-api");
@@ -269,13 +278,7 @@ public class ApiRateLimitTests(ApiRateLimitTests.Fixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/divisi/", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    private async Task<HttpClient> ClientAsync(HttpClient admin, string name)
-    {
-        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, name, ["pekerja:baca"], ["000"], "01/03/2027");
-        var api = fixture.Factory.CreateClient();
-        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
-        return api;
-    }
+    private Task<HttpClient> ClientAsync(HttpClient admin, string name) => ApiClientAccessTests.ApiAsync(fixture.Factory, admin, name, ["pekerja:baca"]);
 
     public sealed class Fixture : SeededWebFixture
     {

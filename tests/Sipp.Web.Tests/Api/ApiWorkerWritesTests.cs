@@ -97,13 +97,8 @@ public class ApiWorkerWritesTests
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync(Workers, newcomer, ct)).StatusCode);
     }
 
-    private static async Task<HttpClient> ClientAsync(SippWebFactory factory, HttpClient admin, string[] scopes)
-    {
-        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, scopes.Length > 1 ? "Payroll Tulis" : "Payroll Baca", scopes, ["000"], "01/03/2027");
-        var api = factory.CreateClient();
-        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
-        return api;
-    }
+    private static Task<HttpClient> ClientAsync(SippWebFactory factory, HttpClient admin, string[] scopes) =>
+        ApiClientAccessTests.ApiAsync(factory, admin, scopes.Length > 1 ? "Payroll Tulis" : "Payroll Baca", scopes);
 
     private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

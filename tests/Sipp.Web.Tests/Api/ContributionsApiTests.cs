@@ -89,13 +89,8 @@ public class ContributionsApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync(February + "/hitung", null, ct)).StatusCode);
     }
 
-    private static async Task<HttpClient> ClientAsync(SippWebFactory factory, HttpClient admin, string name, string scope, string division = "000")
-    {
-        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, name, [scope], [division], "01/03/2027");
-        var api = factory.CreateClient();
-        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
-        return api;
-    }
+    private static Task<HttpClient> ClientAsync(SippWebFactory factory, HttpClient admin, string name, string scope, string division = "000") =>
+        ApiClientAccessTests.ApiAsync(factory, admin, name, [scope], division);
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {

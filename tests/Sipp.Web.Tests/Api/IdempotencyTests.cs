@@ -24,9 +24,7 @@ public class IdempotencyTests
         var ct = TestContext.Current.CancellationToken;
         var admin = factory.NewBrowser();
         await admin.ChooseCompanyAsync(await admin.SignInAsHrdAsync(), "10000001", "000");
-        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, "Payroll Ulang", ["pekerja:baca", "pekerja:tulis"], ["000"], "01/03/2027");
-        var api = factory.CreateClient();
-        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
+        var api = await ApiClientAccessTests.ApiAsync(factory, admin, "Payroll Ulang", ["pekerja:baca", "pekerja:tulis"]);
         const string Workers = "/api/v1/divisi/10000001-000/tenaga-kerja";
         var kpj = await ActiveKpjAsync(factory);
 

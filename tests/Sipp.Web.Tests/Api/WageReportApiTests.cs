@@ -25,9 +25,7 @@ public class WageReportApiTests
         var ct = TestContext.Current.CancellationToken;
         var admin = factory.NewBrowser();
         await admin.ChooseCompanyAsync(await admin.SignInAsHrdAsync(), "10000001", "000");
-        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, "Payroll Maret", ["pekerja:baca", "pekerja:tulis"], ["000"], "01/03/2027");
-        var api = factory.CreateClient();
-        ApiClientAccessTests.Authorise(api, await ApiClientAccessTests.TokenAsync(api, created.GetElementById("client-id")!.TextContent, created.GetElementById("client-secret")!.TextContent));
+        var api = await ApiClientAccessTests.ApiAsync(factory, admin, "Payroll Maret", ["pekerja:baca", "pekerja:tulis"]);
 
         var active = (await api.GetFromJsonAsync<JsonElement>("/api/v1/divisi/10000001-000/tenaga-kerja?status=aktif&jumlah=1000", ct)).GetProperty("data").EnumerateArray()
             .Select(w => (Kpj: w.GetProperty("kpj").GetString()!, Name: w.GetProperty("nama").GetString()!, Upah: w.GetProperty("upah").GetInt64())).ToList();

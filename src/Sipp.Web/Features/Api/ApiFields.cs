@@ -32,17 +32,12 @@ public static class ApiFields
         [Workers.Uploads.UploadDefinition.KpjColumn] = "kpj", // the upload checks' name for it, met in "Lapor Upah"
     };
 
-    /// <summary>The body's fields under the handlers' names, or the refusal of a body that is not an object of known fields with text or number values.</summary>
-    public static async Task<Result<FormInput>> ReadAsync(HttpRequest request, IReadOnlyCollection<string> allowed, CancellationToken cancellationToken)
+    /// <summary>A request's JSON object, or the refusal of a body that is not one (wrong content type, not JSON, not an object).</summary>
+    public static async Task<Result<JsonDocument>> ObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
             return Refusal.Of(Wording.Of("Kirim data sebagai JSON (Content-Type: application/json)."));
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Refusal.Of(Wording.Of($"Isi permintaan paling banyak {MaxBodyBytes / 1024} KB."), RefusalKind.Invalid);
         }
 
         JsonDocument document;
@@ -55,13 +50,26 @@ public static class ApiFields
             return Refusal.Of(Wording.Of("Isi permintaan bukan JSON yang valid."));
         }
 
-        using (document)
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Refusal.Of(Wording.Of("Isi permintaan harus berupa objek JSON."));
-            }
+            document.Dispose();
+            return Refusal.Of(Wording.Of("Isi permintaan harus berupa objek JSON."));
+        }
 
+        return document;
+    }
+
+    /// <summary>The body's fields under the handlers' names, or the refusal of a body that is not an object of known fields with text or number values.</summary>
+    public static async Task<Result<FormInput>> ReadAsync(HttpRequest request, IReadOnlyCollection<string> allowed, CancellationToken cancellationToken)
+    {
+        var body = await ObjectAsync(request, cancellationToken);
+        if (body.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        using (var document = body.Value!)
+        {
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())

@@ -83,19 +83,16 @@ public static class ContributionsApi
         string divisi, string periode, HttpRequest request, ApiCaller caller, BillIssuing issuing, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
         await InPeriodAsync(divisi, periode, caller, async (division, period) =>
         {
-            string? channel = null;
-            if (request.HasJsonContentType())
+            var body = await ApiFields.ObjectAsync(request, cancellationToken);
+            if (body.Refusal is { } unreadable)
             {
-                try
-                {
-                    using var body = await System.Text.Json.JsonDocument.ParseAsync(request.Body, default, cancellationToken);
-                    channel = body.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && body.RootElement.TryGetProperty("channel", out var value)
-                        && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    return Refusal.Of(Wording.Of("Isi permintaan bukan JSON yang valid.")).ToProblem();
-                }
+                return unreadable.ToProblem();
+            }
+
+            string? channel;
+            using (var document = body.Value!)
+            {
+                channel = document.RootElement.TryGetProperty("channel", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
             }
 
             return await issuing.FinalizeAsync(division.Id, period, channel, cancellationToken) is { } refusal

@@ -47,24 +47,15 @@ public static class WageReportApi
     /// <summary><c>{"baris": [{"kpj" | "nomorPegawai", "upah", "mulai"?, "berhenti"?}, …]}</c>; a line is numbered from 1 in the list's order.</summary>
     private static async Task<Result<IReadOnlyList<ReportedWage>>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var body = await ApiFields.ObjectAsync(request, cancellationToken);
+        if (body.Refusal is { } refusal)
         {
-            return Refusal.Of(Wording.Of("Kirim data sebagai JSON (Content-Type: application/json)."));
+            return refusal;
         }
 
-        JsonDocument document;
-        try
+        using (var document = body.Value!)
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return Refusal.Of(Wording.Of("Isi permintaan bukan JSON yang valid."));
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("baris", out var rows) || rows.ValueKind != JsonValueKind.Array)
+            if (!document.RootElement.TryGetProperty("baris", out var rows) || rows.ValueKind != JsonValueKind.Array)
             {
                 return Refusal.Field("baris", Wording.Of("Kirim daftar upah sebagai objek JSON dengan kolom baris berisi array."));
             }

@@ -74,7 +74,7 @@ public sealed class WageReport(SippDbContext db, LateChargePlanner lateCharges, 
         }
 
         var validation = await UploadValidation.CreateAsync(
-            db, lateCharges, new UploadBatch { FileName = "laporan-upah", DivisionId = db.ScopedDivisionId, Kind = UploadKind.Upah }, clock.JakartaToday(), cancellationToken);
+            db, lateCharges, new UploadBatch { FileName = "laporan-upah", DivisionId = db.ScopedDivisionId, Kind = UploadKind.Upah }, clock.JakartaToday(), cancellationToken, workers);
         var results = new List<RowResult<object>>(known.Count);
         foreach (var chunk in known.Chunk(UploadChecker.ChunkSize)) // as the upload's check: the database asked a thousand rows at a time
         {
@@ -100,8 +100,13 @@ public sealed class WageReport(SippDbContext db, LateChargePlanner lateCharges, 
         }
 
         var matched = results.Select(r => r.Value).OfType<WageUpdate>().Select(u => u.Worker.Id).ToHashSet();
+        var division = await DivisionFactsAsync(period, cancellationToken);
+        var changes = updates.Select(u => (u, Worker: division[u.Update.Worker.Id]))
+            .Select(c => new WageChangeLine(c.u.Line.Row, c.u.Update.Worker.Kpj, c.Worker.Number, c.Worker.Name, c.Worker.Upah, c.u.Update.Upah)).ToList();
+        var absent = division.Values.Where(w => w.Status == EmploymentStatus.Aktif && w.MembershipStart <= period.LastDay && !matched.Contains(w.Id))
+            .OrderBy(w => w.SortName).Select(w => new AbsentWorker(w.Kpj, w.Number, w.Name)).ToList();
         var reconciliation = new WageReconciliation(
-            period, lines.Count, unchanged, await ChangesAsync(updates, period, cancellationToken), notEnrolled, await AbsentAsync(matched, period, cancellationToken),
+            period, lines.Count, unchanged, changes, notEnrolled, absent,
             lines.Where(l => !string.IsNullOrWhiteSpace(l.End)).ToList(), refused.OrderBy(r => r.Row).ToList(), Applied: false);
         if (!apply)
         {
@@ -120,35 +125,28 @@ public sealed class WageReport(SippDbContext db, LateChargePlanner lateCharges, 
         return reconciliation with { Applied = true };
     }
 
-    private async Task<List<WageChangeLine>> ChangesAsync(List<(ReportedWage Line, WageUpdate Update)> updates, Period period, CancellationToken cancellationToken)
+    private sealed record DivisionWorker(Guid Id, string? Kpj, string? Number, string Name, string SortName, EmploymentStatus Status, DateOnly MembershipStart, long? Upah);
+
+    /// <summary>
+    /// Every worker of the division with the wage in effect in <paramref name="period"/>: two reads of the division (its
+    /// employments, its wage history up to the period), not one query per worker.
+    /// </summary>
+    private async Task<Dictionary<Guid, DivisionWorker>> DivisionFactsAsync(Period period, CancellationToken cancellationToken)
     {
-        var ids = updates.Select(u => u.Update.Worker.Id).ToList();
-        var current = new Dictionary<Guid, (string Name, string? Number, long? Upah)>();
-        foreach (var chunk in ids.Chunk(1_000))
+        var wages = new Dictionary<Guid, (Period From, long Upah)>();
+        await foreach (var wage in db.WageChanges.AsNoTracking().Where(w => w.EffectiveFrom <= period)
+                           .Select(w => new { w.EmploymentId, w.EffectiveFrom, w.Upah }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            foreach (var w in await db.Employments.AsNoTracking().Where(e => chunk.Contains(e.Id))
-                         .Select(e => new
-                         {
-                             e.Id, e.Participant.FullName, e.EmployeeNumber,
-                             Upah = e.WageHistory.Where(h => h.EffectiveFrom <= period).OrderByDescending(h => h.EffectiveFrom).Select(h => (long?)h.Upah).FirstOrDefault(),
-                         }).ToListAsync(cancellationToken))
+            if (!wages.TryGetValue(wage.EmploymentId, out var known) || known.From < wage.EffectiveFrom)
             {
-                current[w.Id] = (w.FullName, w.EmployeeNumber, w.Upah);
+                wages[wage.EmploymentId] = (wage.EffectiveFrom, wage.Upah);
             }
         }
 
-        return updates.Select(u => new WageChangeLine(u.Line.Row, u.Update.Worker.Kpj, current[u.Update.Worker.Id].Number, current[u.Update.Worker.Id].Name,
-            current[u.Update.Worker.Id].Upah, u.Update.Upah)).ToList();
-    }
-
-    /// <summary>Active workers of the period the payroll does not list: possible leavers to deactivate.</summary>
-    private async Task<List<AbsentWorker>> AbsentAsync(HashSet<Guid> listed, Period period, CancellationToken cancellationToken)
-    {
-        var active = await db.Employments.AsNoTracking()
-            .Where(e => e.Status == EmploymentStatus.Aktif && e.MembershipStartDate <= period.LastDay)
-            .OrderBy(e => e.SortName)
-            .Select(e => new { e.Id, e.Participant.Kpj, e.EmployeeNumber, e.Participant.FullName })
+        var employments = await db.Employments.AsNoTracking()
+            .Select(e => new { e.Id, e.Participant.Kpj, e.EmployeeNumber, e.Participant.FullName, e.SortName, e.Status, e.MembershipStartDate })
             .ToListAsync(cancellationToken);
-        return active.Where(e => !listed.Contains(e.Id)).Select(e => new AbsentWorker(e.Kpj, e.EmployeeNumber, e.FullName)).ToList();
+        return employments.ToDictionary(e => e.Id, e => new DivisionWorker(e.Id, e.Kpj, e.EmployeeNumber, e.FullName, e.SortName, e.Status, e.MembershipStartDate,
+            wages.TryGetValue(e.Id, out var wage) ? wage.Upah : null));
     }
 }

@@ -39,12 +39,14 @@ public sealed class UploadValidation
         _layout = batch.Layout;
     }
 
-    public static async Task<UploadValidation> CreateAsync(SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken) => batch.Kind switch
+    /// <param name="workers">The division's workers when the caller has them already (Lapor Upah); loaded otherwise.</param>
+    public static async Task<UploadValidation> CreateAsync(
+        SippDbContext db, LateChargePlanner lateCharges, UploadBatch batch, DateOnly today, CancellationToken cancellationToken, DivisionWorkers? workers = null) => batch.Kind switch
     {
         UploadKind.Baru => new UploadValidation(new NewWorkersValidator(db), null, null, lateCharges, batch, db),
         UploadKind.Lanjutan => new UploadValidation(null, null, null, lateCharges, batch, db, new ContinuingWorkersValidator(db)),
-        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch, db),
-        _ => new UploadValidation(null, null, new WageUpdatesValidator(await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch, db),
+        UploadKind.NonAktif => new UploadValidation(null, new DeactivationsValidator(workers ?? await DivisionWorkers.LoadAsync(db, cancellationToken), today), null, lateCharges, batch, db),
+        _ => new UploadValidation(null, null, new WageUpdatesValidator(workers ?? await DivisionWorkers.LoadAsync(db, cancellationToken)), lateCharges, batch, db),
     };
 
     private static string RoundedMessage(string column) =>
