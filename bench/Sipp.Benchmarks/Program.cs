@@ -13,6 +13,7 @@ using Sipp.Benchmarks;
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- late-raise [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- outbox [sqlite|postgres] [messages]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- wage-report [sqlite|postgres] [workers]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- api-list [sqlite|postgres] [workers]
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
 var size = args.Length > 2 && args[0] != "report" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
@@ -41,6 +42,9 @@ switch (args.FirstOrDefault())
         break;
     case "outbox":
         await OutboxScenario.RunAsync(provider, size);
+        break;
+    case "api-list":
+        await ApiWorkerListScenario.RunAsync(provider, size, iterations: 40);
         break;
     case "wage-report":
         await WageReportScenario.RunAsync(provider, size);

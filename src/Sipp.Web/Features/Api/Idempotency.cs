@@ -48,7 +48,6 @@ public static class Idempotency
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return await RunFirstAsync(context, next, db, claim.Id, clock);
             }
             catch (DbUpdateException) when (attempt < 20)
             {
@@ -59,7 +58,11 @@ public static class Idempotency
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken); // not a duplicate: the database was busy
+                continue;
             }
+
+            // Claimed: only now does the request run (its own errors are its own, never taken for a duplicate key).
+            return await RunFirstAsync(context, next, db, claim.Id, clock);
         }
     }
 

@@ -166,8 +166,20 @@ public static class WorkersApi
             return new Refusal(RefusalKind.Invalid, errors).ToProblem();
         }
 
-        var query = WorkerListQuery.Search(db.Employments.AsNoTracking(), cari);
-        if (wanted is { } only)
+        var (rows, more) = await PageAsync(db, Period.Containing(clock.JakartaToday()), cari, wanted, after, size, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            data = rows.Select(r => r.ToJson()),
+            berikutnya = more ? WorkerCursor.Write(rows[^1].SortName, rows[^1].Id) : null,
+        });
+    }
+
+    /// <summary>One page of the list in name order after <paramref name="after"/>, and whether more follow (bench/: the API's list).</summary>
+    public static async Task<(List<ApiWorker> Rows, bool More)> PageAsync(
+        SippDbContext db, Period current, string? search, EmploymentStatus? status, (string SortName, Guid Id)? after, int size, CancellationToken cancellationToken)
+    {
+        var query = WorkerListQuery.Search(db.Employments.AsNoTracking(), search);
+        if (status is { } only)
         {
             query = query.Where(e => e.Status == only);
         }
@@ -177,15 +189,8 @@ public static class WorkersApi
             query = query.Where(e => string.Compare(e.SortName, cursor.SortName) > 0 || (e.SortName == cursor.SortName && e.Id.CompareTo(cursor.Id) > 0));
         }
 
-        var current = Period.Containing(clock.JakartaToday());
         var page = await ApiWorker.Project(query.OrderBy(e => e.SortName).ThenBy(e => e.Id), current).Take(size + 1).ToListAsync(cancellationToken);
-        var more = page.Count > size;
-        var rows = page.Take(size).ToList();
-        return TypedResults.Ok(new
-        {
-            data = rows.Select(r => r.ToJson()),
-            berikutnya = more ? WorkerCursor.Write(rows[^1].SortName, rows[^1].Id) : null,
-        });
+        return (page.Take(size).ToList(), page.Count > size);
     }
 
     /// <summary>11 digits: a KPJ; anything else: a Nomor Pegawai (as written, capitals or not).</summary>
