@@ -43,12 +43,11 @@ public static class ContributionsApi
         string divisi, string periode, string? setelah, int? jumlah, ApiCaller caller, SippDbContext db, CancellationToken cancellationToken) =>
         await InPeriodAsync(divisi, periode, caller, async (_, period) =>
         {
-            var size = jumlah ?? WorkersApi.DefaultPageSize;
-            var after = setelah is null ? null : WorkerCursor.Read(setelah);
-            if (size is < 1 or > WorkersApi.MaxPageSize || (setelah is not null && after is null))
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var (size, after) = WorkerCursor.Paging(setelah, jumlah, errors);
+            if (errors.Count > 0)
             {
-                return Refusal.Field(setelah is not null && after is null ? "setelah" : "jumlah",
-                    setelah is not null && after is null ? Wording.Of("Kursor tidak dikenal. Gunakan nilai berikutnya dari halaman sebelumnya.") : Wording.Of($"Jumlah per halaman harus 1 sampai {WorkersApi.MaxPageSize:#,0}.")).ToProblem();
+                return new Refusal(RefusalKind.Invalid, errors).ToProblem();
             }
 
             var lines = db.ContributionLines.AsNoTracking().Where(l => l.ContributionPeriod.Period == period);

@@ -149,18 +149,7 @@ public static class WorkersApi
             }
         }
 
-        var size = jumlah ?? DefaultPageSize;
-        if (size is < 1 or > MaxPageSize)
-        {
-            errors["jumlah"] = [Wording.Of($"Jumlah per halaman harus 1 sampai {MaxPageSize:#,0}.")];
-        }
-
-        var after = setelah is null ? null : WorkerCursor.Read(setelah);
-        if (setelah is not null && after is null)
-        {
-            errors["setelah"] = [Wording.Of("Kursor tidak dikenal. Gunakan nilai berikutnya dari halaman sebelumnya.")];
-        }
-
+        var (size, after) = WorkerCursor.Paging(setelah, jumlah, errors);
         if (errors.Count > 0)
         {
             return new Refusal(RefusalKind.Invalid, errors).ToProblem();
@@ -244,6 +233,24 @@ public sealed record ApiWorker(
 /// <summary>An opaque cursor: the last row's place in name order (its sort name and id), base64url.</summary>
 public static class WorkerCursor
 {
+    /// <summary>A list's page size (<c>jumlah</c>, 1 to <see cref="WorkersApi.MaxPageSize"/>) and cursor (<c>setelah</c>); a bad one is added to <paramref name="errors"/>.</summary>
+    public static (int Size, (string SortName, Guid Id)? After) Paging(string? setelah, int? jumlah, Dictionary<string, string[]> errors)
+    {
+        var size = jumlah ?? WorkersApi.DefaultPageSize;
+        if (size is < 1 or > WorkersApi.MaxPageSize)
+        {
+            errors["jumlah"] = [Wording.Of($"Jumlah per halaman harus 1 sampai {WorkersApi.MaxPageSize:#,0}.")];
+        }
+
+        var after = setelah is null ? null : Read(setelah);
+        if (setelah is not null && after is null)
+        {
+            errors["setelah"] = [Wording.Of("Kursor tidak dikenal. Gunakan nilai berikutnya dari halaman sebelumnya.")];
+        }
+
+        return (size, after);
+    }
+
     public static string Write(string sortName, Guid id) =>
         Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{id:N}|{sortName}"));
 
