@@ -44,8 +44,19 @@ public static class SpreadsheetRows
             return data < 0 ? (null, sheets.FirstOrDefault().Headers ?? []) : (sheets[data].Name, sheets[data].Headers);
         }
 
+        return (null, Headers(path, format, encoding, null, limits));
+    }
+
+    /// <summary>The header row of a CSV, or of the workbook's sheet named (the first when null) — the one an upload kept.</summary>
+    public static IReadOnlyList<string> Headers(string path, UploadFormat format, Encoding? encoding, string? sheet, SheetLimits limits)
+    {
+        if (format != UploadFormat.Csv)
+        {
+            return SheetRows(path, format, sheet, limits, CancellationToken.None).FirstOrDefault() is { } row ? HeaderNames(row) : [];
+        }
+
         using var reader = OpenCsv(path, encoding!, limits);
-        return (null, ReadHeader(reader, limits) is { } headers ? headers.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : []);
+        return ReadHeader(reader, limits) is { } headers ? headers.Select(h => Clean(h)).Where(h => h.Length > 0).ToList() : [];
     }
 
     private static List<string> HeaderNames(XlsxRow row) =>

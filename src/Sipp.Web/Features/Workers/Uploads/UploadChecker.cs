@@ -183,6 +183,9 @@ public sealed class UploadFile
     /// <summary>The header row, and the sheet it is on when the workbook has several (see <see cref="IsHeader"/>).</summary>
     public (string? Sheet, IReadOnlyList<string> Headers) FindHeader() => SpreadsheetRows.Header(_path, _batch.Format, _encoding, _limits, IsHeader);
 
+    /// <summary>The header row of the sheet the upload kept (the checked copy writes its columns back).</summary>
+    public IReadOnlyList<string> Headers() => SpreadsheetRows.Headers(_path, _batch.Format, _encoding, _batch.Sheet, _limits);
+
     /// <summary>The rows as the file has them, under its own column names (the checked copy writes these back).</summary>
     public IEnumerable<SheetRow> RawRows(CancellationToken cancellationToken = default) => _batch.Layout == UploadLayout.SippOnline
         ? SpreadsheetRows.Read(_path, _batch.Format, _encoding, _batch.Sheet, SippOnlineTemplate.DateColumns, SippOnlineTemplate.DigitColumns, _limits, cancellationToken)

@@ -43,7 +43,7 @@ public static class UploadFiles
 
     public static async Task WriteCheckedAsync(Stream output, UploadFile file, UploadFormat format, IReadOnlyDictionary<int, string> errors, CancellationToken cancellationToken)
     {
-        var headers = file.FindHeader().Headers.Where(h => !h.Equals(UploadDefinition.StatusColumn, StringComparison.OrdinalIgnoreCase)
+        var headers = file.Headers().Where(h => !h.Equals(UploadDefinition.StatusColumn, StringComparison.OrdinalIgnoreCase)
             && !h.Equals(UploadDefinition.NoteColumn, StringComparison.OrdinalIgnoreCase)).ToList();
         var columns = headers.Append(UploadDefinition.StatusColumn).Append(UploadDefinition.NoteColumn).ToList();
         var rows = file.RawRows().Select(row =>
