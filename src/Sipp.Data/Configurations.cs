@@ -235,6 +235,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.LastError).HasMaxLength(2_000);
         e.HasIndex(m => new { m.SentAt, m.Priority, m.Id });
         e.HasIndex(m => m.CreatedAt);
+        e.HasIndex(m => m.WebhookSubscriptionId); // a subscription's delivery log
+        e.HasOne<Api.WebhookSubscription>().WithMany().HasForeignKey(m => m.WebhookSubscriptionId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -372,6 +374,17 @@ internal sealed class ApiClientDivisionConfiguration : IEntityTypeConfiguration<
         e.HasKey(d => new { d.ApiClientId, d.DivisionId });
         e.HasIndex(d => d.DivisionId);
         e.HasOne<Companies.Division>().WithMany().HasForeignKey(d => d.DivisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<Api.WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<Api.WebhookSubscription> e)
+    {
+        e.Property(s => s.Url).HasMaxLength(500);
+        e.Property(s => s.Events).HasMaxLength(300);
+        e.Property(s => s.ProtectedSecret).HasMaxLength(1_000);
+        e.HasOne(s => s.ApiClient).WithMany().HasForeignKey(s => s.ApiClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

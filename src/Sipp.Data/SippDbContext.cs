@@ -76,6 +76,8 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<Api.ApiIdempotency> ApiIdempotencies => Set<Api.ApiIdempotency>();
 
+    public DbSet<Api.WebhookSubscription> WebhookSubscriptions => Set<Api.WebhookSubscription>();
+
     private Guid? _division;
 
     /// <summary>The division this context reads (<see cref="DivisionScope"/>); refused when no caller has scoped it.</summary>

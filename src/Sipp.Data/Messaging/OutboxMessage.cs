@@ -25,12 +25,18 @@ public class OutboxMessage
     public DateTime? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>For a webhook delivery: the subscription whose URL and secret it is sent with (null once that is deleted).</summary>
+    public Guid? WebhookSubscriptionId { get; set; }
 }
 
 public enum MessageChannel
 {
     Email = 1,
     Sms = 2,
+
+    /// <summary>An event POSTed to an API client's URL: <see cref="OutboxMessage.Subject"/> is the event type, the body its JSON.</summary>
+    Webhook = 3,
 }
 
 public enum MessagePriority

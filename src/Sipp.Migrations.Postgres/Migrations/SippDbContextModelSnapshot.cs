@@ -804,6 +804,40 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.ToTable("ApiIdempotencies");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Api.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.ToTable("WebhookSubscriptions");
+                });
+
             modelBuilder.Entity("Sipp.Data.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -1442,9 +1476,14 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("WebhookSubscriptionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("WebhookSubscriptionId");
 
                     b.HasIndex("SentAt", "Priority", "Id");
 
@@ -1997,6 +2036,17 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipp.Data.Api.WebhookSubscription", b =>
+                {
+                    b.HasOne("Sipp.Data.Api.ApiClient", "ApiClient")
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ApiClient");
+                });
+
             modelBuilder.Entity("Sipp.Data.Companies.Division", b =>
                 {
                     b.HasOne("Sipp.Data.Companies.Company", "Company")
@@ -2098,6 +2148,14 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Bill");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("Sipp.Data.Api.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Sipp.Data.Uploads.UploadContent", b =>

@@ -792,6 +792,40 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("ApiIdempotencies");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Api.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.ToTable("WebhookSubscriptions");
+                });
+
             modelBuilder.Entity("Sipp.Data.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -1424,9 +1458,14 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WebhookSubscriptionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("WebhookSubscriptionId");
 
                     b.HasIndex("SentAt", "Priority", "Id");
 
@@ -1968,6 +2007,17 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sipp.Data.Api.WebhookSubscription", b =>
+                {
+                    b.HasOne("Sipp.Data.Api.ApiClient", "ApiClient")
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ApiClient");
+                });
+
             modelBuilder.Entity("Sipp.Data.Companies.Division", b =>
                 {
                     b.HasOne("Sipp.Data.Companies.Company", "Company")
@@ -2069,6 +2119,14 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Bill");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Messaging.OutboxMessage", b =>
+                {
+                    b.HasOne("Sipp.Data.Api.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Sipp.Data.Uploads.UploadContent", b =>

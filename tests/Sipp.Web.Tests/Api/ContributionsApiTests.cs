@@ -31,6 +31,8 @@ public class ContributionsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(February, ct)).StatusCode); // not computed yet
         var computed = await OkAsync(await api.PostAsync(February + "/hitung", null, ct));
         Assert.Equal("Dihitung", computed.GetProperty("status").GetString());
+        ApiExampleShape.AssertMatches("HitungIuran", computed);
+        ApiExampleShape.AssertMatches("RingkasanIuran", await OkAsync(await api.GetAsync(February, ct)));
         var stored = await StoredTotalAsync(factory);
         Assert.Equal(stored.Total, computed.GetProperty("jumlah").GetProperty("total").GetInt64());
         Assert.Equal(stored.Workers, computed.GetProperty("jumlahTenagaKerja").GetInt32());
@@ -41,6 +43,7 @@ public class ContributionsApiTests
         do
         {
             var page = await OkAsync(await api.GetAsync($"{February}/rincian?jumlah=9{(next is null ? "" : "&setelah=" + next)}", ct));
+            ApiExampleShape.AssertMatches("RincianIuran", page);
             lines.AddRange(page.GetProperty("data").EnumerateArray());
             next = page.GetProperty("berikutnya").GetString();
         }
@@ -49,14 +52,25 @@ public class ContributionsApiTests
         Assert.Equal(stored.Workers, lines.Count);
         Assert.Equal(stored.Total, lines.Sum(l => l.GetProperty("jumlah").GetInt64()));
 
+        // Or all at once as CSV (the Rincian Iuran report's file), with the same scope.
+        using (var csv = await api.GetAsync(February + "/rincian.csv", ct))
+        {
+            Assert.True(csv.IsSuccessStatusCode, await csv.Content.ReadAsStringAsync(ct));
+            var rows = Sipp.Web.Tests.Reports.ReportFiles.Csv(await csv.Content.ReadAsByteArrayAsync(ct));
+            Assert.Equal(stored.Workers, rows.Count - 2); // the header and the total row
+            Assert.Equal(stored.Total, Sipp.Web.Tests.Reports.ReportFiles.Number(rows[^1][^1]));
+        }
+
         // Finalising asks for a channel, as the form does; then the bill, found again by its Kode Iuran.
         var noChannel = await (await api.PostAsJsonAsync(February + "/finalisasi", new { }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.True(noChannel.GetProperty("errors").TryGetProperty("channel", out _), noChannel.ToString());
         var final = await OkAsync(await api.PostAsJsonAsync(February + "/finalisasi", new { channel = "BNI_VA" }, ct));
         Assert.Equal("Final", final.GetProperty("status").GetString());
+        ApiExampleShape.AssertMatches("FinalisasiIuran", final);
         var code = final.GetProperty("tagihan").GetProperty("kodeIuran").GetString()!;
         Assert.Matches(@"^\d{11}$", code);
         var bill = await OkAsync(await api.GetAsync($"/api/v1/divisi/10000001-000/tagihan/{code}", ct));
+        ApiExampleShape.AssertMatches("Tagihan", bill);
         Assert.Equal(final.GetProperty("tagihan").GetProperty("total").GetInt64(), bill.GetProperty("total").GetInt64());
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync(February + "/hitung", null, ct)).StatusCode); // final: no recomputing
 
@@ -66,6 +80,7 @@ public class ContributionsApiTests
 
         var cancelled = await OkAsync(await api.PostAsync(February + "/batal-finalisasi", null, ct));
         Assert.Equal("Dihitung", cancelled.GetProperty("status").GetString());
+        ApiExampleShape.AssertMatches("BatalFinalisasiIuran", cancelled);
         Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("tagihan").ValueKind);
 
         // Reports of the period, in each format, for a client with that scope; audited as the client.

@@ -44,6 +44,8 @@ public partial class ResourceKeysTests
             .Concat(Enum.GetValues<Sipp.Domain.People.Sex>().Select(Sipp.Web.Features.Workers.WorkerTexts.Sex))
             .Concat(Sipp.Web.Features.Api.ApiScopes.All.Select(s => s.Label))
             .Concat(Sipp.Web.Features.Api.ClientAccess.ClientRow.States)
+            .Concat(Sipp.Web.Features.Api.Webhooks.WebhookEvents.All.Select(e => e.Label))
+            .Concat(Sipp.Web.Features.Api.Webhooks.WebhookDelivery.States)
             .Append(Sipp.Web.Features.Workers.WorkerForms.EmployeeNumberHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);

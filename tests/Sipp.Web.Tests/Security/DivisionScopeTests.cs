@@ -21,6 +21,7 @@ public class DivisionScopeTests
         ["Sipp.Web.Features.Api.ApiCaller"] = "the calling API client's own grants name the divisions it may scope to",
         ["Sipp.Web.Features.Api.ClientAccess.ApiClientAdministration"] = "the Admin's own Admin memberships: the divisions a client may be given",
         ["Sipp.Web.Features.Api.ClientAccess.IndexModel"] = "the other divisions granted to the clients this division may see, by name",
+        ["Sipp.Web.Features.Api.Webhooks.WebhookEvents"] = "an event of a division reaches the subscriptions of the clients granted that division",
         ["Sipp.Web.Features.Accounts.ChooseCompany.IndexModel"] = "the user's own memberships",
         ["Sipp.Web.Features.Accounts.ChooseCompany.DivisionChoice"] = "whether the user is an active member of the division chosen",
         ["Sipp.Web.Features.Accounts.Login.LoginAttempt"] = "the user's own memberships",
@@ -42,6 +43,7 @@ public class DivisionScopeTests
         ["Sipp.Web.Features.Payments.NotifyPayment.PaymentNotification"] = "a bank pays any company's Kode Iuran, then scopes to it",
         ["Sipp.Web.Features.Payments.VerifyReceipt.IndexModel"] = "anyone may check a receipt's code",
         ["Sipp.Web.Infrastructure.Data.DevelopmentSeed"] = "builds the demo companies",
+        ["Sipp.Web.Infrastructure.Data.DemoApiClientSeed"] = "finds the demo HR user's Admin membership, then scopes to its division",
         ["Sipp.Web.Infrastructure.Data.Housekeeping"] = "the nightly clean-up of every company's expired registrations and finished uploads",
         ["Sipp.Data.WorkerListCopies"] = "a person's name and numbers are copied to all their employments",
     };

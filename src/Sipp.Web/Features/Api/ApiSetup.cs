@@ -60,6 +60,8 @@ public static class ApiSetup
         services.AddScoped<ApiCaller>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddScoped<ClientAccess.ApiClientAdministration>();
+        services.AddScoped<Webhooks.WebhookEvents>();
+        services.AddScoped<Webhooks.WebhookSubscriptions>();
         services.AddScoped<Workers.ReportWages.WageReport>();
         return services;
     }

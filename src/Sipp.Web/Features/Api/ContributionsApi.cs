@@ -23,6 +23,8 @@ public static class ContributionsApi
         divisions.MapPost("/{divisi}/iuran/{periode}/hitung", ComputeAsync).RequireAuthorization(manage).WithName("HitungIuran").WithSummary("Hitung iuran periode");
         divisions.MapGet("/{divisi}/iuran/{periode}", SummaryAsync).RequireAuthorization(manage).WithName("RingkasanIuran").WithSummary("Jumlah per program, peringatan dan tagihan periode");
         divisions.MapGet("/{divisi}/iuran/{periode}/rincian", LinesAsync).RequireAuthorization(manage).WithName("RincianIuran").WithSummary("Rincian iuran per tenaga kerja (kursor)");
+        divisions.MapGet("/{divisi}/iuran/{periode}/rincian.csv", LinesCsvAsync).RequireAuthorization(manage).WithName("RincianIuranCsv").Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv")
+            .WithSummary("Rincian iuran per tenaga kerja sebagai satu CSV (laporan Rincian Iuran)");
         divisions.MapPost("/{divisi}/iuran/{periode}/finalisasi", FinalizeAsync).RequireAuthorization(manage).WithName("FinalisasiIuran").WithSummary("Finalisasi dengan Channel Pembayaran: menerbitkan tagihan");
         divisions.MapPost("/{divisi}/iuran/{periode}/batal-finalisasi", CancelAsync).RequireAuthorization(manage).WithName("BatalFinalisasiIuran").WithSummary("Batal Finalisasi selama belum dibayar");
         divisions.MapGet("/{divisi}/tagihan/{kodeIuran}", BillAsync).RequireAuthorization(manage).WithName("Tagihan").WithSummary("Tagihan menurut Kode Iuran");
@@ -76,6 +78,14 @@ public static class ContributionsApi
                 berikutnya = page.Count > size ? WorkerCursor.Write(rows[^1].SortName, rows[^1].EmploymentId) : null,
             });
         }, cancellationToken);
+
+    /// <summary>Every line at once, as the "Rincian Iuran per Tenaga Kerja" report's CSV: the same file a person downloads.</summary>
+    private static async Task<IResult> LinesCsvAsync(
+        string divisi, string periode, HttpContext context, ApiCaller caller, Reports.PeriodReports reports, SippDbContext db, Infrastructure.Audit.AuditLog audit,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        await caller.DivisionAsync(divisi, cancellationToken) is { } division
+            ? await Reports.DownloadReport.ReportsApi.SendAsync(division.AsCompany(caller.Client), periode, "rincian-iuran", "csv", context, reports, db, audit, clock, cancellationToken)
+            : WorkersApi.NoDivision();
 
     /// <summary><c>{"channel": "…"}</c>: the Channel Pembayaran, as the "Finalisasi" form asks.</summary>
     private static async Task<IResult> FinalizeAsync(
@@ -151,7 +161,8 @@ public static class ContributionsApi
         });
     }
 
-    private static object BillJson(Bill bill, Period period) => new
+    /// <summary>A bill as the API answers it, and as its webhooks carry it.</summary>
+    public static object BillJson(Bill bill, Period period) => new
     {
         kodeIuran = bill.KodeIuran, periode = period.ToString(), channel = bill.Channel, status = bill.Status.ToString(), jatuhTempo = bill.DueDate,
         iuran = bill.ContributionAmount, iuranSusulan = bill.ArrearsAmount, iuranRapel = bill.BackPayAmount, denda = bill.FineAmount,

@@ -68,6 +68,8 @@ public sealed partial class AuditSentence(IStringLocalizer<SharedResource> local
         ["upload.batal"] = "Upload dibatalkan",
         ["upload.unduhUpah"] = "Daftar upah diunduh untuk diubah di Excel",
         ["upload.terima"] = "File diupload",
+        ["webhook.buat"] = "Webhook dibuat",
+        ["webhook.hapus"] = "Webhook dihapus",
     };
 
     private static readonly HashSet<string> MoneyFields = new(StringComparer.Ordinal)

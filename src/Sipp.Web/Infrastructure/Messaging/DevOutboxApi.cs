@@ -15,7 +15,7 @@ public static class DevOutboxApi
     {
         var messages = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id).Take(500).ToListAsync(cancellationToken);
         return messages.Select(m => new OutboxEntry(
-            m.Channel == MessageChannel.Sms ? "sms" : "email", m.To, m.Subject, m.Body, m.SentAt ?? m.CreatedAt)).ToList();
+            m.Channel.ToString().ToLowerInvariant(), m.To, m.Subject, m.Body, m.SentAt ?? m.CreatedAt)).ToList();
     }
 }
 

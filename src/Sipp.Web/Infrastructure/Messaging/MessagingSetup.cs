@@ -11,6 +11,9 @@ public static class MessagingSetup
         services.AddScoped<Outbox>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddHttpClient<SmsGatewayClient>().AddStandardResilienceHandler();
+        services.AddHttpClient<Features.Api.Webhooks.WebhookSender>(Features.Api.Webhooks.WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => Features.Api.Webhooks.WebhookSender.Handler(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.Webhooks))
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.Webhooks.Timeout);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         return services;

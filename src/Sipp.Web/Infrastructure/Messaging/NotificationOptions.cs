@@ -11,6 +11,8 @@ public sealed class NotificationOptions
 
     public SmsSettings Sms { get; set; } = new();
 
+    public WebhookSettings Webhooks { get; set; } = new();
+
     /// <summary>Send from a background loop (off only where something else drives the rounds, e.g. tests).</summary>
     public bool DispatchInBackground { get; set; } = true;
 
@@ -67,4 +69,24 @@ public sealed class SmsSettings
     public string? ApiKey { get; set; }
 
     public string Sender { get; set; } = "SIPP";
+}
+
+public sealed class WebhookSettings
+{
+    /// <summary>Deliver API clients' webhooks. Off: deliveries stay in the outbox.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Allow http:// URLs and addresses on loopback or private networks (Development and tests). Off in production: a
+    /// client's URL is https and its address public, checked when the connection is made, so a webhook cannot be
+    /// pointed at Sipp's own network.
+    /// </summary>
+    public bool AllowLocal { get; set; }
+
+    /// <summary>How long a receiver has to answer before the delivery counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts before a delivery is given up: the back-off doubles from 10 s to an hour, about seven hours in all.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 30)]
+    public int MaxAttempts { get; set; } = 16;
 }

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sipp.Data;
+using Sipp.Data.Api;
 using Sipp.Data.Messaging;
+using Sipp.Web.Features.Api.Webhooks;
 using Sipp.Web.Infrastructure.Observability;
 
 namespace Sipp.Web.Infrastructure.Messaging;
@@ -75,6 +77,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
             channels.Add(MessageChannel.Sms);
         }
 
+        if (settings.Webhooks.Enabled)
+        {
+            channels.Add(MessageChannel.Webhook);
+        }
+
         if (channels.Count == 0)
         {
             return (0, false);
@@ -88,20 +95,22 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
             return (0, false);
         }
 
+        // Read before sending in parallel: one context is not shared between threads.
+        var subscriptions = await WebhookSubscriptionsAsync(db, claimed, cancellationToken);
         var failures = new ConcurrentDictionary<long, string>();
         var sent = new ConcurrentBag<long>();
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Senders, CancellationToken = cancellationToken }, async (message, ct) =>
         {
             try
             {
-                await SendAsync(scope.ServiceProvider, message, ct);
+                await SendAsync(scope.ServiceProvider, message, subscriptions, ct);
                 sent.Add(message.Id);
                 SippMetrics.MessagesSent.Add(1, new("channel", message.Channel.ToString()), new("priority", message.Priority.ToString()));
                 SippMetrics.MessageQueueAge.Record((clock.GetUtcNow().UtcDateTime - message.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("priority", message.Priority.ToString()));
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                failures[message.Id] = $"{e.GetType().Name}: {e.Message}";
+                failures[message.Id] = e is HttpRequestException or TaskCanceledException or WebhookGoneException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 SippMetrics.MessagesFailed.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()));
             }
         });
@@ -116,7 +125,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
 
         foreach (var message in claimed.Where(m => failures.ContainsKey(m.Id)))
         {
-            await RecordFailureAsync(db, message, failures[message.Id]);
+            var gone = message.Channel == MessageChannel.Webhook && (message.WebhookSubscriptionId is not { } id || !subscriptions.ContainsKey(id));
+            await RecordFailureAsync(db, message, failures[message.Id], gone);
         }
 
         return (sent.Count, claimed.Count == settings.BatchSize);
@@ -134,12 +144,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
         var priority = (int)upTo;
         var email = channels.Contains(MessageChannel.Email) ? (int)MessageChannel.Email : 0;
         var sms = channels.Contains(MessageChannel.Sms) ? (int)MessageChannel.Sms : 0;
+        var webhook = channels.Contains(MessageChannel.Webhook) ? (int)MessageChannel.Webhook : 0;
         var claim = db.Database.IsNpgsql()
             ? db.OutboxMessages.FromSql($"""
                 UPDATE "OutboxMessages" SET "NextAttemptAt" = {until}
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
-                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND "Priority" <= {priority} AND "Channel" IN ({email}, {sms})
+                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND "Priority" <= {priority} AND "Channel" IN ({email}, {sms}, {webhook})
                     ORDER BY "Priority", "Id" LIMIT {batch}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
@@ -148,7 +159,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
                 UPDATE "OutboxMessages" SET "NextAttemptAt" = {until}
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
-                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND "Priority" <= {priority} AND "Channel" IN ({email}, {sms})
+                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND "Priority" <= {priority} AND "Channel" IN ({email}, {sms}, {webhook})
                     ORDER BY "Priority", "Id" LIMIT {batch})
                 RETURNING *
                 """);
@@ -156,22 +167,46 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
         return claimed.OrderBy(m => m.Priority).ThenBy(m => m.Id).ToList();
     }
 
-    private static async Task SendAsync(IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
+    private static async Task SendAsync(
+        IServiceProvider services, OutboxMessage message, Dictionary<Guid, WebhookSubscription> subscriptions, CancellationToken cancellationToken)
     {
-        if (message.Channel == MessageChannel.Email)
+        switch (message.Channel)
         {
-            await services.GetRequiredService<SmtpEmailSender>().SendAsync(message.To, message.Subject ?? string.Empty, message.Body, cancellationToken);
-        }
-        else
-        {
-            await services.GetRequiredService<SmsGatewayClient>().SendAsync(message.To, message.Body, cancellationToken);
+            case MessageChannel.Email:
+                await services.GetRequiredService<SmtpEmailSender>().SendAsync(message.To, message.Subject ?? string.Empty, message.Body, cancellationToken);
+                break;
+            case MessageChannel.Sms:
+                await services.GetRequiredService<SmsGatewayClient>().SendAsync(message.To, message.Body, cancellationToken);
+                break;
+            default:
+                var subscription = message.WebhookSubscriptionId is { } id && subscriptions.GetValueOrDefault(id) is { } found ? found : throw new WebhookGoneException();
+                await services.GetRequiredService<WebhookSender>().SendAsync(message, subscription, cancellationToken);
+                break;
         }
     }
 
-    private async Task RecordFailureAsync(SippDbContext db, OutboxMessage message, string error)
+    /// <summary>The subscriptions of the claimed webhook deliveries whose client may still receive them.</summary>
+    private async Task<Dictionary<Guid, WebhookSubscription>> WebhookSubscriptionsAsync(SippDbContext db, List<OutboxMessage> claimed, CancellationToken cancellationToken)
+    {
+        var ids = claimed.Where(m => m.WebhookSubscriptionId is not null).Select(m => m.WebhookSubscriptionId!.Value).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.WebhookSubscriptions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.ApiClient.RevokedAt == null && s.ApiClient.ExpiresAt > now)
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+    }
+
+    /// <summary>A delivery whose subscription was deleted or whose client was revoked or expired: given up at once.</summary>
+    private sealed class WebhookGoneException() : Exception("Langganan webhook sudah dihapus atau klien API-nya dicabut/kedaluwarsa; pengiriman dihentikan.");
+
+    private async Task RecordFailureAsync(SippDbContext db, OutboxMessage message, string error, bool giveUp)
     {
         var attempts = message.Attempts + 1;
-        DateTime? next = attempts >= options.Value.MaxAttempts
+        var maxAttempts = message.Channel == MessageChannel.Webhook ? options.Value.Webhooks.MaxAttempts : options.Value.MaxAttempts;
+        DateTime? next = giveUp || attempts >= maxAttempts
             ? null
             : clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, attempts - 1)));
         await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(

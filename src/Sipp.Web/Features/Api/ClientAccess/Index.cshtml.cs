@@ -11,7 +11,8 @@ namespace Sipp.Web.Features.Api.ClientAccess;
 
 /// <summary>"Akses API": the clients that may use this division, a new one (its secret shown once), revoking one.</summary>
 [Authorize(Policy = Policies.CompanyAdmin)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, ApiClientAdministration administration, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    SippDbContext db, CurrentCompany currentCompany, ApiClientAdministration administration, Webhooks.WebhookSubscriptions webhooks, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ClientRow> Clients { get; private set; } = [];
 
@@ -33,6 +34,22 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public CreatedApiClient? Created { get; private set; }
 
     public ClientRow? ConfirmingRevocation { get; private set; }
+
+    public IReadOnlyList<Data.Api.WebhookSubscription> Subscriptions { get; private set; } = [];
+
+    public IReadOnlyList<Webhooks.WebhookDelivery> Deliveries { get; private set; } = [];
+
+    /// <summary>The webhook just made, with its signing secret: shown in this answer only.</summary>
+    public Webhooks.CreatedWebhook? CreatedWebhook { get; private set; }
+
+    [BindProperty]
+    public Guid? Klien { get; set; }
+
+    [BindProperty]
+    public string? WebhookUrl { get; set; }
+
+    [BindProperty]
+    public List<string> Peristiwa { get; set; } = [];
 
     [TempData]
     public string? Message { get; set; }
@@ -90,6 +107,58 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostWebhookAsync(CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (Klien is not { } id || await webhooks.ClientInDivisionAsync(id, cancellationToken) is not { } client)
+        {
+            ModelState.AddModelError(nameof(Klien), Sipp.Domain.Wording.Of("Pilih klien API yang aktif di divisi ini."));
+        }
+        else
+        {
+            var result = await webhooks.CreateAsync(client, company.DivisionId, WebhookUrl, Peristiwa, cancellationToken);
+            if (result.Refusal is { } refusal)
+            {
+                refusal.AddTo(ModelState, new Dictionary<string, string>
+                {
+                    [Webhooks.WebhookSubscriptions.UrlField] = nameof(WebhookUrl), [Webhooks.WebhookSubscriptions.EventsField] = nameof(Peristiwa),
+                });
+            }
+            else
+            {
+                CreatedWebhook = result.Value;
+                (WebhookUrl, Peristiwa) = (null, []);
+            }
+        }
+
+        await LoadAsync(company, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostWebhookTestAsync(Guid klien, Guid id, CancellationToken cancellationToken) =>
+        OnWebhookAsync(klien, (client, division) => webhooks.SendTestAsync(client, division, id, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostWebhookDeleteAsync(Guid klien, Guid id, CancellationToken cancellationToken) =>
+        OnWebhookAsync(klien, (client, division) => webhooks.DeleteAsync(client, division, id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> OnWebhookAsync(Guid clientId, Func<Data.Api.ApiClient, Guid, Task<Result<string>>> act, CancellationToken cancellationToken)
+    {
+        var company = await currentCompany.RequireAsync(cancellationToken);
+        if (await webhooks.ClientInDivisionAsync(clientId, cancellationToken) is not { } client)
+        {
+            return NotFound();
+        }
+
+        var result = await act(client, company.DivisionId);
+        if (result.Refusal is { Kind: RefusalKind.NotFound })
+        {
+            return NotFound();
+        }
+
+        Message = result.Refusal?.Message ?? result.Value;
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CompanyContext company, CancellationToken cancellationToken)
     {
         var clients = await db.ApiClientDivisions.AsNoTracking().Select(d => d.ApiClient)
@@ -103,6 +172,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Clients = clients.Select(c => new ClientRow(
             c.Id, c.Name, c.ClientId, c.Scopes.Split(' '), divisions.Where(d => d.ApiClientId == c.Id).Select(d => $"{d.Code} — {d.Name}").Order().ToList(),
             c.CreatedByName, c.CreatedAt, c.ExpiresAt, c.RevokedAt, c.LastUsedAt)).ToList();
+        Subscriptions = await webhooks.ListAsync(Clients.Where(c => c.StateAt(Now) == ClientRow.States[0]).Select(c => c.Id).ToList(), cancellationToken);
+        Deliveries = await webhooks.LogAsync(Subscriptions.Select(w => w.Id).ToList(), cancellationToken);
         Grantable = (await administration.GrantableDivisions(company).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
             .Select(d => (d.Id, $"{d.Code} — {d.Name}")).ToList();
     }

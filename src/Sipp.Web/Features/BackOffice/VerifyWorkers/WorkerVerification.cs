@@ -14,7 +14,7 @@ namespace Sipp.Web.Features.BackOffice.VerifyWorkers;
 /// An officer's decision on a new participant of any company. Approving issues a KPJ and makes the worker Aktif from
 /// the start date (months already final become Iuran Susulan); rejecting needs a reason the company sees.
 /// </summary>
-public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateCharges, AuditLog audit, TimeProvider clock)
+public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateCharges, Api.Webhooks.WebhookEvents webhooks, AuditLog audit, TimeProvider clock)
 {
     public const string ReasonField = "alasan";
     private const int KpjAttempts = 5;
@@ -43,6 +43,7 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
             employment.VerifiedAt = now;
             audit.Record("tenagaKerja.disetujui", WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
                 new { status = "Menunggu Verifikasi" }, new { status = "Aktif", kpj = participant.Kpj });
+            await webhooks.WorkerAsync(Api.Webhooks.WebhookEvents.WorkerApproved, employment, cancellationToken);
             try
             {
                 var charges = await lateCharges.SaveWithChargesAsync(employment.DivisionId, employment.Id, audit, cancellationToken);
@@ -77,6 +78,7 @@ public sealed class WorkerVerification(SippDbContext db, LateChargePlanner lateC
         employment.VerifiedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record("tenagaKerja.ditolak", WorkerAudit.Entity, employment.Id.ToString(), employment.DivisionId,
             new { status = "Menunggu Verifikasi" }, new { status = "Ditolak", alasan = reason });
+        await webhooks.WorkerAsync(Api.Webhooks.WebhookEvents.WorkerRejected, employment, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new WorkerSaved(employment.Id, Wording.Of($"{employment.Participant.FullName} ditolak."));
     }

@@ -23,7 +23,8 @@ namespace Sipp.Web.Features.Contributions.FinalizePeriod;
 /// all of that for the next bill. Two finalisations at once cannot both
 /// win: the period's version is checked on update and the database allows one live bill per period.
 /// </summary>
-public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, AuditLog audit, TimeProvider clock)
+public sealed class BillIssuing(
+    SippDbContext db, RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, Api.Webhooks.WebhookEvents webhooks, AuditLog audit, TimeProvider clock)
 {
     public const string ChannelField = "Channel";
 
@@ -83,6 +84,11 @@ public sealed class BillIssuing(SippDbContext db, RuleTableProvider ruleTables, 
                     status = stored.Status.ToString(), kodeIuran = bill.KodeIuran, channel = channel.Code, iuran = bill.ContributionAmount,
                     iuranSusulan = bill.ArrearsAmount, iuranRapel = bill.BackPayAmount, denda = bill.FineAmount, kelebihanIuran = bill.CreditAmount, total = bill.TotalAmount, jatuhTempo = bill.DueDate,
                 });
+            await webhooks.BillAsync(Api.Webhooks.WebhookEvents.BillIssued, bill, period, divisionId, cancellationToken);
+            if (bill.Status == BillStatus.Lunas)
+            {
+                await webhooks.BillAsync(Api.Webhooks.WebhookEvents.BillPaid, bill, period, divisionId, cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return null;

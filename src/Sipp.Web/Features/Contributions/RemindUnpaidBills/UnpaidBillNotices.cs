@@ -18,7 +18,7 @@ namespace Sipp.Web.Features.Contributions.RemindUnpaidBills;
 /// past its due date is marked late and announced once. Each bill is claimed by a conditional update before its
 /// messages are queued in the same transaction, so two nodes running the job at once never send twice.
 /// </summary>
-public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, Api.Webhooks.WebhookEvents webhooks, AuditLog audit, TimeProvider clock)
 {
     public const int FirstReminderDay = 5;
 
@@ -127,6 +127,7 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
                 bill => (Wording.Of($"Iuran {bill.Period.ToDisplayString()} terlambat"),
                     Wording.Of($"Tagihan iuran BPJS Ketenagakerjaan {bill.Company} periode {bill.Period.ToDisplayString()} sebesar {bill.Amount} (Kode Iuran {bill.Kode}) melewati jatuh tempo {bill.DueDate:d MMMM yyyy}. Denda keterlambatan dihitung per bulan sejak jatuh tempo dan ditagihkan pada tagihan berikutnya.")),
                 "iuran.terlambat",
+                Api.Webhooks.WebhookEvents.BillLate,
                 cancellationToken);
         }
 
@@ -136,9 +137,13 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
     /// <summary>The date in Jakarta: the job runs at 07:00 WIB, which is still the previous day in UTC.</summary>
     private DateOnly Today => clock.JakartaToday();
 
-    /// <summary>Claims the bill with <paramref name="claim"/>; when this call won, queues the messages to every active Admin.</summary>
+    /// <summary>
+    /// Claims the bill with <paramref name="claim"/>; when this call won, queues the messages to every active Admin and the
+    /// webhook event to the API clients that subscribed to it.
+    /// </summary>
     private async Task<int> NotifyOnceAsync(
-        Guid billId, Func<IQueryable<Bill>, Task<int>> claim, Func<BillFacts, (string Subject, string Text)> message, string action, CancellationToken cancellationToken)
+        Guid billId, Func<IQueryable<Bill>, Task<int>> claim, Func<BillFacts, (string Subject, string Text)> message, string action, string webhookEvent,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await claim(db.Bills.AcrossDivisions()) != 1)
@@ -168,6 +173,8 @@ public sealed class UnpaidBillNotices(SippDbContext db, Outbox outbox, AuditLog 
         }
 
         audit.Record(action, "Tagihan", billId.ToString(), bill.DivisionId, after: new { kodeIuran = bill.KodeIuran, penerima = admins.Count });
+        var announced = await db.Bills.AsNoTracking().AcrossDivisions().Include(b => b.ContributionPeriod).SingleAsync(b => b.Id == billId, cancellationToken);
+        await webhooks.BillAsync(webhookEvent, announced, announced.ContributionPeriod.Period, announced.ContributionPeriod.DivisionId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return admins.Count;

@@ -40,7 +40,8 @@ public sealed record PaymentReceipt(
 /// the bill and its period become "Lunas", a receipt code is issued, and a late payment's fine is kept for the next
 /// bill. Concurrent duplicates meet the unique reference and get the first answer.
 /// </summary>
-public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOptions> payments, RuleTableProvider ruleTables, AuditLog audit, TimeProvider clock)
+public sealed class PaymentNotification(
+    SippDbContext db, IOptions<PaymentOptions> payments, RuleTableProvider ruleTables, Features.Api.Webhooks.WebhookEvents webhooks, AuditLog audit, TimeProvider clock)
 {
     public async Task<Result<PaymentReceipt>> HandleAsync(byte[] body, string? signature, CancellationToken cancellationToken)
     {
@@ -129,6 +130,7 @@ public sealed class PaymentNotification(SippDbContext db, IOptions<PaymentOption
 
         audit.Record("pembayaran.terima", "Tagihan", bill.Id.ToString(), bill.ContributionPeriod.DivisionId, new { status = "Menunggu Pembayaran" },
             new { status = "Lunas", kodeIuran = bill.KodeIuran, referensi = payment.Reference, jumlah, tanggalBayar = paidOn, channel = channel.Code, dendaTambahan = fine });
+        await webhooks.BillAsync(Features.Api.Webhooks.WebhookEvents.BillPaid, bill, bill.ContributionPeriod.Period, bill.ContributionPeriod.DivisionId, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

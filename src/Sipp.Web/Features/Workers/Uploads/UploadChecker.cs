@@ -18,7 +18,8 @@ namespace Sipp.Web.Features.Workers.Uploads;
 /// 100,000 rows is refused from the size it declares, before any row is checked; an .xlsx that declares none is refused
 /// as soon as its 100,001st row is read, and one past the reading limits (<see cref="SheetLimits"/>) when it passes them.
 /// </summary>
-public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharges, UploadStorage storage, IOptions<UploadOptions> options, TimeProvider clock)
+public sealed class UploadChecker(
+    SippDbContext db, LateChargePlanner lateCharges, UploadStorage storage, Api.Webhooks.WebhookEvents webhooks, IOptions<UploadOptions> options, TimeProvider clock)
 {
     public const int ChunkSize = 1_000;
 
@@ -96,9 +97,11 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
             return;
         }
 
-        await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.SiapImpor).SetProperty(x => x.TotalRows, dataRows).SetProperty(x => x.UnchangedRows, unchangedRows)
-                .SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken);
+        await FinishAsync(
+            batch,
+            batches => batches.ExecuteUpdateAsync(b => b.SetProperty(x => x.State, UploadState.SiapImpor).SetProperty(x => x.TotalRows, dataRows).SetProperty(x => x.UnchangedRows, unchangedRows)
+                .SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null), cancellationToken),
+            UploadState.SiapImpor, dataRows, errorRows, null, cancellationToken);
         SippMetrics.UploadsChecked.Add(1, new KeyValuePair<string, object?>("outcome", "SiapImpor"));
         SippMetrics.UploadRowsChecked.Add(dataRows);
     }
@@ -128,7 +131,23 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
             : Wording.Of($"File berisi lebih dari {MaxRows:#,0} baris; paling banyak {MaxRows:#,0} baris per upload. Bagi menjadi beberapa file.");
     }
 
-    /// <summary>The whole file is refused: no row errors are kept, only the reason.</summary>
+    /// <summary>
+    /// Ends the check with <paramref name="finish"/> (an update of the batch while it is still being checked) and, when
+    /// this call ended it, queues the "upload checked" webhook in the same transaction.
+    /// </summary>
+    private async Task FinishAsync(
+        UploadBatch batch, Func<IQueryable<UploadBatch>, Task<int>> finish, UploadState state, int rows, int refusedRows, string? refusal, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await finish(db.UploadBatches.Where(b => b.Id == batch.Id && b.State == UploadState.Diperiksa)) == 1)
+        {
+            await webhooks.UploadAsync(batch, state, rows, refusedRows, refusal, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>A claimed batch comes from the queue of every company; its check reads and writes only its own division.</summary>
     private async Task<UploadBatch> ScopeToBatchAsync(Guid batchId, CancellationToken cancellationToken)
     {
@@ -137,14 +156,18 @@ public sealed class UploadChecker(SippDbContext db, LateChargePlanner lateCharge
         return batch;
     }
 
+    /// <summary>The whole file is refused: no row errors are kept, only the reason.</summary>
     public async Task RefuseAsync(Guid batchId, string reason, CancellationToken cancellationToken)
     {
-        await ScopeToBatchAsync(batchId, cancellationToken);
+        var batch = await ScopeToBatchAsync(batchId, cancellationToken);
         await db.UploadRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(cancellationToken);
-        await db.UploadBatches.Where(b => b.Id == batchId && b.State == UploadState.Diperiksa).ExecuteUpdateAsync(
-            b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.CheckedRows, 0)
-                .SetProperty(x => x.ErrorRows, 0).SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null),
-            cancellationToken);
+        await FinishAsync(
+            batch,
+            batches => batches.ExecuteUpdateAsync(
+                b => b.SetProperty(x => x.State, UploadState.Ditolak).SetProperty(x => x.Refusal, reason).SetProperty(x => x.CheckedRows, 0)
+                    .SetProperty(x => x.ErrorRows, 0).SetProperty(x => x.CheckedAt, clock.GetUtcNow().UtcDateTime).SetProperty(x => x.ClaimedUntil, (DateTime?)null),
+                cancellationToken),
+            UploadState.Ditolak, 0, 0, reason, cancellationToken);
         await storage.DeleteAsync(batchId, cancellationToken);
         SippMetrics.UploadsChecked.Add(1, new KeyValuePair<string, object?>("outcome", "Ditolak"));
     }
