@@ -40,6 +40,7 @@ builder.Services.AddSippDatabase();
 builder.Services.AddSingleton<RuleTableProvider>();
 builder.Services.AddScoped<DevelopmentSeed>();
 builder.Services.AddScoped<PaidMonthSeed>();
+builder.Services.AddScoped<DemoApiClientSeed>();
 
 builder.Services.AddSippKeyRing(builder.Configuration);
 builder.Services.AddSippAuthentication();

@@ -92,5 +92,9 @@ public partial class EveryPageTests(EveryPageTests.Fixture fixture) : IClassFixt
     [GeneratedRegex(@"\.(pdf|xlsx|csv|zip|json|gz)$|^/dev/|^/laporan/\d{4}-\d{2}/|^/keluar", RegexOptions.IgnoreCase)]
     private static partial Regex Skipped();
 
-    public sealed class Fixture : BrowserFixture;
+    /// <summary>With the demo API client and its webhook, so "Akses API" is walked with its webhooks, log and forms.</summary>
+    public sealed class Fixture : BrowserFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:SeedDemoApiClient"] = "true" };
+    }
 }

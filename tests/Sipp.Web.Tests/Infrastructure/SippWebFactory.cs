@@ -30,6 +30,7 @@ public class SippWebFactory : WebApplicationFactory<Program>
         _settings["Database:Provider"] = database.Provider.ToString();
         _settings["ConnectionStrings:Sipp"] = database.ConnectionString;
         _settings["Database:Seed"] = "false";
+        _settings["Database:SeedDemoApiClient"] = "false"; // on only where a test runs the payroll sample
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -19,6 +19,9 @@ public sealed class DatabaseOptions
 
     /// <summary>With the seed: last month of PT Maju Bersama's head office computed, finalised and paid (product.md §12).</summary>
     public bool SeedPaidMonth { get; set; } = true;
+
+    /// <summary>In Development, an API client with published credentials and its webhook, for the payroll sample.</summary>
+    public bool SeedDemoApiClient { get; set; }
 }
 
 public enum DatabaseProvider

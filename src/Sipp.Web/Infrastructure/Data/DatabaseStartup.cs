@@ -69,6 +69,12 @@ public static class DatabaseStartup
             {
                 await services.GetRequiredService<PaidMonthSeed>().RunAsync();
             }
+
+            if (options.SeedDemoApiClient && app.Environment.IsDevelopment())
+            {
+                await using var demo = app.Services.CreateAsyncScope(); // its own context, scoped to the head office
+                await demo.ServiceProvider.GetRequiredService<DemoApiClientSeed>().RunAsync();
+            }
         }
     }
 }

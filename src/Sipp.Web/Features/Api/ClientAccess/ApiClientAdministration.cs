@@ -75,6 +75,16 @@ public sealed class ApiClientAdministration(SippDbContext db, IOpenIddictApplica
 
         var clientId = "sipp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        // The end of the chosen day in Jakarta (UTC+7).
+        var expiresAt = expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+        return await AddAsync(admin, name, scopes, grantable, expiresAt, clientId, secret, cancellationToken);
+    }
+
+    /// <summary>Writes a checked client: the OAuth application (its secret hashed) and Sipp's record, together, audited.</summary>
+    internal async Task<CreatedApiClient> AddAsync(
+        CompanyContext admin, string name, IReadOnlyList<string> scopes, IReadOnlyList<Guid> divisions, DateTime expiresAt, string clientId, string secret,
+        CancellationToken cancellationToken)
+    {
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId, ClientSecret = secret, ClientType = ClientTypes.Confidential, DisplayName = name,
@@ -86,16 +96,15 @@ public sealed class ApiClientAdministration(SippDbContext db, IOpenIddictApplica
             Id = Guid.NewGuid(), ClientId = clientId, Name = name, CompanyId = admin.CompanyId, Scopes = string.Join(' ', scopes),
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedByUserId = admin.UserId,
             CreatedByName = await db.Users.Where(u => u.Id == admin.UserId).Select(u => u.FullName).SingleAsync(cancellationToken),
-            // The end of the chosen day in Jakarta (UTC+7).
-            ExpiresAt = expiresOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7),
-            Divisions = grantable.Select(d => new ApiClientDivision { DivisionId = d }).ToList(),
+            ExpiresAt = expiresAt,
+            Divisions = divisions.Select(d => new ApiClientDivision { DivisionId = d }).ToList(),
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await applications.CreateAsync(descriptor, cancellationToken); // hashes the secret; saves through the same context
         db.ApiClients.Add(client);
         audit.Record("apiKlien.buat", "KlienApi", client.Id.ToString(), admin.DivisionId,
-            after: new { nama = name, clientId, izin = client.Scopes, divisi = grantable.Count, berlakuSampai = TypedDate.Format(expiresOn) });
+            after: new { nama = name, clientId, izin = client.Scopes, divisi = divisions.Count, berlakuSampai = TypedDate.Format(JakartaTime.DateOf(expiresAt).AddDays(-1)) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedApiClient(client.Id, clientId, secret);
