@@ -46,6 +46,7 @@ public class ApiClientAccessTests
 
         // Only the granted division; another company's, another of its own company's, and an unknown one answer alike.
         var divisions = await api.GetFromJsonAsync<JsonElement>("/api/v1/divisi/", TestContext.Current.CancellationToken);
+        ApiExampleShape.AssertMatches("DaftarDivisi", divisions);
         Assert.Equal(["10000001-000"], divisions.EnumerateArray().Select(d => d.GetProperty("divisi").GetString()));
         var refusals = new List<string>();
         foreach (var other in new[] { "10000002-000", "10000001-001", "99999999-000" })
@@ -65,6 +66,7 @@ public class ApiClientAccessTests
         do
         {
             var answer = await api.GetFromJsonAsync<JsonElement>($"/api/v1/divisi/10000001-000/tenaga-kerja?jumlah=7{(next is null ? "" : "&setelah=" + next)}", TestContext.Current.CancellationToken);
+            ApiExampleShape.AssertMatches("DaftarTenagaKerja", answer);
             seen.AddRange(answer.GetProperty("data").EnumerateArray());
             next = answer.GetProperty("berikutnya").GetString();
         }
@@ -84,6 +86,7 @@ public class ApiClientAccessTests
 
         var one = seen.First(w => w.GetProperty("kpj").GetString() is not null);
         var byKpj = await api.GetFromJsonAsync<JsonElement>($"/api/v1/divisi/10000001-000/tenaga-kerja/{one.GetProperty("kpj").GetString()}", TestContext.Current.CancellationToken);
+        ApiExampleShape.AssertMatches("TenagaKerja", byKpj);
         Assert.Equal(one.GetProperty("nama").GetString(), byKpj.GetProperty("nama").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/divisi/10000001-000/tenaga-kerja/99999999999", TestContext.Current.CancellationToken)).StatusCode);
 

@@ -62,6 +62,7 @@ public class ApiWorkerWritesTests
         {
             var body = await added.Content.ReadFromJsonAsync<JsonElement>(ct);
             Assert.True(added.StatusCode == HttpStatusCode.Created, body.ToString());
+            ApiExampleShape.AssertMatches("TambahTenagaKerja", body);
             Assert.Equal("menunggu-verifikasi", body.GetProperty("tenagaKerja").GetProperty("status").GetString());
         }
 
@@ -75,7 +76,9 @@ public class ApiWorkerWritesTests
         using (var changed = await api.PutAsJsonAsync($"{Workers}/{person.Kpj}/upah", new { upah = 6_250_000, periodeMulai = "2026-03" }, ct))
         {
             Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync(ct));
-            Assert.Equal(6_250_000, (await changed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("tenagaKerja").GetProperty("upah").GetInt64());
+            var body = await changed.Content.ReadFromJsonAsync<JsonElement>(ct);
+            ApiExampleShape.AssertMatches("UbahUpah", body);
+            Assert.Equal(6_250_000, body.GetProperty("tenagaKerja").GetProperty("upah").GetInt64());
         }
 
         var (actorId, actorName) = await LastAuditAsync(factory, "tenagaKerja.ubahUpah");
@@ -86,7 +89,9 @@ public class ApiWorkerWritesTests
         using (var left = await api.PostAsJsonAsync($"{Workers}/api-1/non-aktif", new { tanggalNonAktif = "2026-03-31", alasan = "MengundurkanDiri" }, ct))
         {
             Assert.True(left.IsSuccessStatusCode, await left.Content.ReadAsStringAsync(ct));
-            Assert.Equal("non-aktif", (await left.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("tenagaKerja").GetProperty("status").GetString());
+            var body = await left.Content.ReadFromJsonAsync<JsonElement>(ct);
+            ApiExampleShape.AssertMatches("NonAktifkanTenagaKerja", body);
+            Assert.Equal("non-aktif", body.GetProperty("tenagaKerja").GetProperty("status").GetString());
         }
 
         var stranger = await PersonOfAsync(factory, "10000002", "000");

@@ -41,6 +41,7 @@ public class WageReportApiTests
 
         var dryRun = await api.PutAsJsonAsync(Report, new { baris = lines }, ct);
         var answer = await dryRun.Content.ReadFromJsonAsync<JsonElement>(ct);
+        ApiExampleShape.AssertMatches("LaporUpah", answer);
         Assert.True(dryRun.IsSuccessStatusCode, answer.ToString());
         Assert.Equal(kept.Count, answer.GetProperty("tidakBerubah").GetInt32());
         Assert.Equal(raised.Select(w => (w.Kpj, w.Upah, w.Upah + 100_000)).Order(),

@@ -29,6 +29,7 @@ public static class ApiDocumentation
                         "Idempotency-Key. Penolakan berupa problem details RFC 9457 dengan pesan berbahasa Indonesia per kolom.",
                 };
                 document.Servers = []; // the caller's own address; the committed copy does not depend on the host
+                document.Webhooks = ApiExamples.WebhookItems();
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
@@ -51,6 +52,7 @@ public static class ApiDocumentation
                 var policy = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p?.StartsWith(ApiScopes.AnyPolicy, StringComparison.Ordinal) == true);
                 var scope = policy is { Length: > 4 } ? policy[(ApiScopes.AnyPolicy.Length + 1)..] : null;
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = scope is null ? [] : [scope] }];
+                ApiExamples.Describe(operation);
                 return Task.CompletedTask;
             });
         });

@@ -39,7 +39,8 @@ public static class PayrollApi
         api.MapGet("/", ListDivisionsAsync).RequireAuthorization(ApiScopes.AnyPolicy).WithName("DaftarDivisi").WithSummary("Divisi yang diberikan kepada klien ini");
         WageReportApi.Map(api);
         ContributionsApi.Map(api);
-        api.MapGet("/{divisi}/laporan/{periode}/{slug}.{format}", ReportAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.Reports)).WithName("Laporan").WithSummary("Laporan periode (pdf, xlsx atau csv)");
+        api.MapGet("/{divisi}/laporan/{periode}/{slug}.{format}", ReportAsync).RequireAuthorization(ApiScopes.Policy(ApiScopes.Reports)).WithName("Laporan")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv").WithSummary("Laporan periode (pdf, xlsx atau csv)");
         WorkersApi.Map(api.MapGroup("/{divisi}/tenaga-kerja").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApiFields.MaxBodyBytes)));
     }
 

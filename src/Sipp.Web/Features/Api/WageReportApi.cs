@@ -90,7 +90,11 @@ public static class WageReportApi
     {
         periode = r.Period.ToString(), jumlahBaris = r.Rows, tidakBerubah = r.Unchanged,
         perubahanUpah = r.Changes.Select(c => new { baris = c.Row, kpj = c.Kpj, nomorPegawai = c.EmployeeNumber, nama = c.Name, upahLama = c.Before, upahBaru = c.After }),
-        belumTerdaftar = r.NotEnrolled.Select(l => new { baris = l.Row, kpj = l.Kpj, nomorPegawai = l.EmployeeNumber, upah = l.Upah, mulai = l.Start }),
+        // A joiner's wage as reported, in rupiah (null when it is not a whole number: it is checked when the worker is enrolled).
+        belumTerdaftar = r.NotEnrolled.Select(l => new
+        {
+            baris = l.Row, kpj = l.Kpj, nomorPegawai = l.EmployeeNumber, upah = long.TryParse(l.Upah, NumberStyles.None, CultureInfo.InvariantCulture, out var upah) ? upah : (long?)null, mulai = l.Start,
+        }),
         tidakAdaDiPenggajian = r.Absent.Select(a => new { kpj = a.Kpj, nomorPegawai = a.EmployeeNumber, nama = a.Name }),
         dilaporkanBerhenti = r.ReportedLeaving.Select(l => new { baris = l.Row, kpj = l.Kpj, nomorPegawai = l.EmployeeNumber, berhenti = l.End }),
         ditolak = r.Refused.Select(x => new { baris = x.Row, errors = ApiFields.Named(new Refusal(RefusalKind.Invalid, x.Errors)).Errors }),
