@@ -207,7 +207,7 @@ public class ApiClientAccessTests
             .CountAsync(e => e.Division.Company.Npp == npp && e.Division.Code == code, TestContext.Current.CancellationToken);
     }
 
-    private static async Task<Guid> ClientIdAsync(SippWebFactory factory, string name)
+    internal static async Task<Guid> ClientIdAsync(SippWebFactory factory, string name)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ApiClients.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);

@@ -53,13 +53,7 @@ public class ContributionsApiTests
         Assert.Equal(stored.Total, lines.Sum(l => l.GetProperty("jumlah").GetInt64()));
 
         // Or all at once as CSV (the Rincian Iuran report's file), with the same scope.
-        using (var csv = await api.GetAsync(February + "/rincian.csv", ct))
-        {
-            Assert.True(csv.IsSuccessStatusCode, await csv.Content.ReadAsStringAsync(ct));
-            var rows = Sipp.Web.Tests.Reports.ReportFiles.Csv(await csv.Content.ReadAsByteArrayAsync(ct));
-            Assert.Equal(stored.Workers, rows.Count - 2); // the header and the total row
-            Assert.Equal(stored.Total, Sipp.Web.Tests.Reports.ReportFiles.Number(rows[^1][^1]));
-        }
+        await AssertEveryLineAsync(api, February + "/rincian.csv", stored);
 
         // Finalising asks for a channel, as the form does; then the bill, found again by its Kode Iuran.
         var noChannel = await (await api.PostAsJsonAsync(February + "/finalisasi", new { }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -85,13 +79,7 @@ public class ContributionsApiTests
 
         // Reports of the period, in each format, for a client with that scope; audited as the client.
         var reports = await ClientAsync(factory, admin, "Payroll Laporan", "laporan:baca");
-        using (var csv = await reports.GetAsync("/api/v1/divisi/10000001-000/laporan/2026-02/rincian-iuran.csv", ct))
-        {
-            Assert.True(csv.IsSuccessStatusCode, await csv.Content.ReadAsStringAsync(ct));
-            var rows = Sipp.Web.Tests.Reports.ReportFiles.Csv(await csv.Content.ReadAsByteArrayAsync(ct));
-            Assert.Equal(stored.Workers, rows.Count - 2); // the header and the total row
-            Assert.Equal(stored.Total, Sipp.Web.Tests.Reports.ReportFiles.Number(rows[^1][^1]));
-        }
+        await AssertEveryLineAsync(reports, "/api/v1/divisi/10000001-000/laporan/2026-02/rincian-iuran.csv", stored);
 
         var pdf = await reports.GetByteArrayAsync("/api/v1/divisi/10000001-000/laporan/2026-02/rekap-program.pdf", ct);
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
@@ -106,6 +94,16 @@ public class ContributionsApiTests
 
     private static Task<HttpClient> ClientAsync(SippWebFactory factory, HttpClient admin, string name, string scope, string division = "000") =>
         ApiClientAccessTests.ApiAsync(factory, admin, name, [scope], division);
+
+    /// <summary>The CSV at <paramref name="url"/> holds every line of the period and its total.</summary>
+    private static async Task AssertEveryLineAsync(HttpClient client, string url, (long Total, int Workers) stored)
+    {
+        using var csv = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.True(csv.IsSuccessStatusCode, await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var rows = Sipp.Web.Tests.Reports.ReportFiles.Csv(await csv.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(stored.Workers, rows.Count - 2); // the header and the total row
+        Assert.Equal(stored.Total, Sipp.Web.Tests.Reports.ReportFiles.Number(rows[^1][^1]));
+    }
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {

@@ -97,14 +97,7 @@ public sealed class IndexModel(
             return ConfirmingRevocation is null ? NotFound() : Page();
         }
 
-        var result = await administration.RevokeAsync(company, id, cancellationToken);
-        if (result.Refusal is { Kind: RefusalKind.NotFound })
-        {
-            return NotFound();
-        }
-
-        Message = result.Refusal?.Message ?? result.Value;
-        return RedirectToPage();
+        return Told(await administration.RevokeAsync(company, id, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostWebhookAsync(CancellationToken cancellationToken)
@@ -149,7 +142,12 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var result = await act(client, company.DivisionId);
+        return Told(await act(client, company.DivisionId));
+    }
+
+    /// <summary>The page again with what an action did or why it did not; 404 for something not in this division.</summary>
+    private IActionResult Told(Result<string> result)
+    {
         if (result.Refusal is { Kind: RefusalKind.NotFound })
         {
             return NotFound();
