@@ -46,6 +46,7 @@ public partial class ResourceKeysTests
             .Concat(Sipp.Web.Features.Api.ClientAccess.ClientRow.States)
             .Concat(Sipp.Web.Features.Api.Webhooks.WebhookEvents.All.Select(e => e.Label))
             .Concat(Sipp.Web.Features.Api.Webhooks.WebhookDelivery.States)
+            .Concat(Sipp.Web.Infrastructure.Security.CompanyRoles.Capabilities.Select(c => c.Label))
             .Append(Sipp.Web.Features.Workers.WorkerForms.EmployeeNumberHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);

@@ -138,12 +138,9 @@ public static class AuthenticationSetup
         // unknown address answers 404 rather than a login redirect.
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Policies.CompanyMember, policy => policy.RequireAuthenticatedUser()
-                .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin, MembershipRole.Operator, MembershipRole.Pemantau)))
-            .AddPolicy(Policies.CompanyOperator, policy => policy.RequireAuthenticatedUser()
-                .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin, MembershipRole.Operator)))
-            .AddPolicy(Policies.CompanyAdmin, policy => policy.RequireAuthenticatedUser()
-                .AddRequirements(new CompanyRoleRequirement(MembershipRole.Admin)))
+            .AddPolicy(Policies.CompanyMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyMember]])))
+            .AddPolicy(Policies.CompanyOperator, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyOperator]])))
+            .AddPolicy(Policies.CompanyAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyAdmin]])))
             .AddPolicy(Policies.Officer, policy => policy.RequireRole(SystemRoles.Officer))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(SystemRoles.Administrator));
         return services;

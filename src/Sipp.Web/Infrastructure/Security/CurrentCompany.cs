@@ -54,7 +54,7 @@ public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db)
 public sealed record CompanyContext(
     Guid UserId, Guid MembershipId, Guid DivisionId, string DivisionCode, string DivisionName, Guid CompanyId, string Npp, string CompanyName, MembershipRole Role)
 {
-    public bool IsAdmin => Role == MembershipRole.Admin;
+    public bool IsAdmin => CompanyRoles.May(Role, Policies.CompanyAdmin);
 
-    public bool CanOperate => Role is MembershipRole.Admin or MembershipRole.Operator;
+    public bool CanOperate => CompanyRoles.May(Role, Policies.CompanyOperator);
 }
