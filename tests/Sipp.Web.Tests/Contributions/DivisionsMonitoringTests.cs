@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sipp.Data.Accounts;
+using Sipp.Domain.Money;
+using Sipp.Domain.Periods;
+using Sipp.Web.Tests.Infrastructure;
+
+namespace Sipp.Web.Tests.Contributions;
+
+/// <summary>
+/// Issue 19, item 4: "Monitoring Iuran Semua Divisi" shows one month of every division of the current company the user
+/// belongs to, with totals and the bills past due — never another company's division, nor one the user is not a member of.
+/// </summary>
+public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) : IClassFixture<DivisionsMonitoringTests.Fixture>
+{
+    [Fact]
+    public async Task EveryDivisionOfTheCompany_TheUserBelongsTo_InOneTable_WithTotals()
+    {
+        var february = Period.Of(2026, 2);
+        var head = await fixture.Factory.DivisionAsync("10000001", "000");
+        var surabaya = await fixture.Factory.DivisionAsync("10000001", "001");
+        var late = await fixture.Factory.BillAsync("10000001", "000", Period.Of(2025, 12)); // due in January: past due now
+        await fixture.Factory.ComputeAsync(head, february);
+        await fixture.Factory.ComputeAsync(surabaya, february);
+        var sinar = await fixture.Factory.DivisionAsync("10000002", "000");
+        await fixture.Factory.ComputeAsync(sinar, february); // the same user's other company
+
+        // The HR user, Admin of both divisions of PT Maju Bersama (and of CV Sinar Abadi), working in the head office.
+        var hr = await fixture.HrAsync("10000001", "000");
+        var page = await HtmlPage.GetAsync(hr, "/iuran/monitoring/semua-divisi?periode=2026-02");
+        var rows = page.QuerySelectorAll("#monitoring-divisi tbody tr").ToList();
+        Assert.Equal(["000 — Kantor Pusat", "001 — Cabang Surabaya"], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        var (headTotal, surabayaTotal) = (await TotalAsync(head, february), await TotalAsync(surabaya, february));
+        Assert.Equal(new Rupiah(headTotal).ToString(), rows[0].Children[3].TextContent.Trim());
+        Assert.Equal(new Rupiah(surabayaTotal).ToString(), rows[1].Children[3].TextContent.Trim());
+        Assert.Equal(new Rupiah(headTotal + surabayaTotal).ToString(), page.QuerySelector("#monitoring-divisi tfoot")!.Children[0].Children[3].TextContent.Trim());
+        Assert.Contains(new Rupiah(late.TotalAmount).ToString(), rows[0].Children[8].TextContent, StringComparison.Ordinal);
+        Assert.Equal("–", rows[1].Children[8].TextContent.Trim());
+
+        // A Pemantau of the head office only sees the head office.
+        var viewer = fixture.Factory.NewBrowser();
+        await fixture.SignInWithRoleAsync(viewer, "10000001", "000", MembershipRole.Pemantau);
+        var own = await HtmlPage.GetAsync(viewer, "/iuran/monitoring/semua-divisi?periode=2026-02");
+        Assert.Equal(["000 — Kantor Pusat"], own.QuerySelectorAll("#monitoring-divisi tbody tr th").Select(h => h.TextContent.Trim()));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, await hr.StatusOfAsync("/iuran/monitoring/semua-divisi?periode=2026-13"));
+    }
+
+    private async Task<long> TotalAsync(Guid division, Period period)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionPeriods
+            .Where(p => p.DivisionId == division && p.Period == period).Select(p => p.Total).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    public sealed class Fixture : SeededWebFixture;
+}
