@@ -37,11 +37,25 @@ public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) 
         Assert.Contains(new Rupiah(late.TotalAmount).ToString(), rows[0].Children[8].TextContent, StringComparison.Ordinal);
         Assert.Equal("–", rows[1].Children[8].TextContent.Trim());
 
+        // The same month as a report: a row per division and the total, in each format, audited.
+        var csv = Sipp.Web.Tests.Reports.ReportFiles.Csv(await hr.GetByteArrayAsync("/laporan/2026-02/semua-divisi.csv", TestContext.Current.CancellationToken));
+        Assert.Equal(["000 — Kantor Pusat", "001 — Cabang Surabaya"], csv.Skip(1).SkipLast(1).Select(r => r[0]));
+        Assert.Equal(headTotal + surabayaTotal, Sipp.Web.Tests.Reports.ReportFiles.Number(csv[^1][7]));
+        Assert.Equal("%PDF"u8.ToArray(), (await hr.GetByteArrayAsync("/laporan/2026-02/semua-divisi.pdf", TestContext.Current.CancellationToken))[..4]);
+        Assert.Equal("PK"u8.ToArray(), (await hr.GetByteArrayAsync("/laporan/2026-02/semua-divisi.xlsx", TestContext.Current.CancellationToken))[..2]);
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents
+                .CountAsync(a => a.Action == "laporan.unduh" && a.EntityId == "semua-divisi" && a.DivisionId == head, TestContext.Current.CancellationToken));
+        }
+
         // A Pemantau of the head office only sees the head office.
         var viewer = fixture.Factory.NewBrowser();
         await fixture.SignInWithRoleAsync(viewer, "10000001", "000", MembershipRole.Pemantau);
         var own = await HtmlPage.GetAsync(viewer, "/iuran/monitoring/semua-divisi?periode=2026-02");
         Assert.Equal(["000 — Kantor Pusat"], own.QuerySelectorAll("#monitoring-divisi tbody tr th").Select(h => h.TextContent.Trim()));
+        var ownCsv = Sipp.Web.Tests.Reports.ReportFiles.Csv(await viewer.GetByteArrayAsync("/laporan/2026-02/semua-divisi.csv", TestContext.Current.CancellationToken));
+        Assert.Equal(["000 — Kantor Pusat"], ownCsv.Skip(1).SkipLast(1).Select(r => r[0]));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, await hr.StatusOfAsync("/iuran/monitoring/semua-divisi?periode=2026-13"));
     }

@@ -9,7 +9,7 @@ namespace Sipp.Web.Features.Contributions.MonitorDivisions;
 /// <summary>One division's month on the combined Monitoring Iuran, with its bills past due of any month.</summary>
 public sealed record DivisionMonth(
     string Code, string Name, PeriodDisplayStatus Status, int WorkerCount, long Total, long? BillTotal, string? KodeIuran, DateOnly? DueDate, DateOnly? PaidOn,
-    int LateBills, long LateAmount);
+    int LateBills, long LateAmount, long Jht = 0, long Jkk = 0, long Jkm = 0, long Jp = 0);
 
 /// <summary>
 /// A period of every division of the user's current company where the user is an active member, one row each (the
@@ -30,7 +30,7 @@ public static class DivisionsQuery
             .Where(p => ids.Contains(p.DivisionId) && p.Period == period)
             .Select(p => new
             {
-                p.DivisionId, p.Status, p.WorkerCount, p.Total, p.DueDate,
+                p.DivisionId, p.Status, p.WorkerCount, p.Total, p.DueDate, p.JhtTotal, p.JkkTotal, p.JkmTotal, p.JpTotal,
                 Bill = db.Bills.AcrossDivisions().Where(b => b.PeriodId == p.Id && b.Status != BillStatus.Dibatalkan)
                     .Select(b => new { b.KodeIuran, b.TotalAmount, b.DueDate, PaidOn = db.Payments.AcrossDivisions().Where(x => x.BillId == b.Id).Select(x => (DateOnly?)x.PaidOn).FirstOrDefault() })
                     .FirstOrDefault(),
@@ -49,7 +49,7 @@ public static class DivisionsQuery
                 ? new DivisionMonth(d.Code, d.Name, PeriodDisplayStatus.BelumDihitung, 0, 0, null, null, null, null, overdue?.Count ?? 0, overdue?.Amount ?? 0)
                 : new DivisionMonth(
                     d.Code, d.Name, PeriodLifecycle.Display(month.Status, month.DueDate, today), month.WorkerCount, month.Total, month.Bill?.TotalAmount, month.Bill?.KodeIuran,
-                    month.Bill?.DueDate, month.Bill?.PaidOn, overdue?.Count ?? 0, overdue?.Amount ?? 0);
+                    month.Bill?.DueDate, month.Bill?.PaidOn, overdue?.Count ?? 0, overdue?.Amount ?? 0, month.JhtTotal, month.JkkTotal, month.JkmTotal, month.JpTotal);
         }).ToList();
     }
 }

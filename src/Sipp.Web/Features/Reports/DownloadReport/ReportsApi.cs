@@ -1,5 +1,6 @@
 using Sipp.Data;
 using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure.Documents;
 using Sipp.Web.Infrastructure.Security;
@@ -25,6 +26,20 @@ public static class ReportsApi
 
     public static void MapAllReportsDownload(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/laporan/{periode:length(7)}/semua.zip", DownloadAllAsync).RequireAuthorization(Policies.CompanyMember);
+
+    /// <summary>"Rekap Iuran Semua Divisi": the month of every division of the company the user belongs to, audited.</summary>
+    private static async Task<IResult> DownloadDivisionsAsync(
+        CompanyContext company, Period period, string format, string contentType, HttpContext context, SippDbContext db, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var localizer = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var rows = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, company.UserId, company.CompanyId, period, clock.JakartaToday(), cancellationToken);
+        var document = Contributions.MonitorDivisions.DivisionsReport.Build(localizer, company, period, rows);
+        audit.Record("laporan.unduh", "Laporan", Contributions.MonitorDivisions.DivisionsReport.Slug, company.DivisionId, null, new { periode = period.ToString(), format, divisi = rows.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        Attachment.Prepare(context, contentType, $"{document.FileName}.{format}");
+        await WriteAsync(document, format, context.Response.Body, context.Request.Query[SemicolonParameter] == SemicolonValue, clock, cancellationToken);
+        return TypedResults.Empty;
+    }
 
     /// <summary>
     /// "Unduh Semua": every report of the period that can be made (as PDF and XLSX) in one ZIP (issue 16: 24 separate
@@ -84,6 +99,11 @@ public static class ReportsApi
         string periode, string slug, string format, HttpContext context, CurrentCompany currentCompany, PeriodReports reports, SippDbContext db, AuditLog audit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (Period.TryParse(periode, out var period, out _) && slug == Contributions.MonitorDivisions.DivisionsReport.Slug && ContentType(format) is { } contentType)
+        {
+            return await DownloadDivisionsAsync(await currentCompany.RequireAsync(cancellationToken), period, format, contentType, context, db, audit, clock, cancellationToken);
+        }
+
         if (!Period.TryParse(periode, out _, out _) || ReportCatalog.FromSlug(slug) is null || ContentType(format) is null)
         {
             return TypedResults.NotFound();
