@@ -49,11 +49,16 @@ public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) 
                 .CountAsync(a => a.Action == "laporan.unduh" && a.EntityId == "semua-divisi" && a.DivisionId == head, TestContext.Current.CancellationToken));
         }
 
+        // Beranda shows this month of both divisions; a user of one division has no such section.
+        var home = await HtmlPage.GetAsync(hr, "/");
+        Assert.Equal(["000 — Kantor Pusat", "001 — Cabang Surabaya"], home.QuerySelectorAll("#semua-divisi tbody th").Select(h => h.TextContent.Trim()));
+
         // A Pemantau of the head office only sees the head office.
         var viewer = fixture.Factory.NewBrowser();
         await fixture.SignInWithRoleAsync(viewer, "10000001", "000", MembershipRole.Pemantau);
         var own = await HtmlPage.GetAsync(viewer, "/iuran/monitoring/semua-divisi?periode=2026-02");
         Assert.Equal(["000 — Kantor Pusat"], own.QuerySelectorAll("#monitoring-divisi tbody tr th").Select(h => h.TextContent.Trim()));
+        Assert.Null((await HtmlPage.GetAsync(viewer, "/")).GetElementById("semua-divisi"));
         var ownCsv = Sipp.Web.Tests.Reports.ReportFiles.Csv(await viewer.GetByteArrayAsync("/laporan/2026-02/semua-divisi.csv", TestContext.Current.CancellationToken));
         Assert.Equal(["000 — Kantor Pusat"], ownCsv.Skip(1).SkipLast(1).Select(r => r[0]));
 

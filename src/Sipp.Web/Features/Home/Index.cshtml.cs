@@ -15,12 +15,17 @@ public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, 
 
     public Dashboard? Dashboard { get; private set; }
 
+    /// <summary>This month of every division of the company the user belongs to, when there is more than one.</summary>
+    public IReadOnlyList<Contributions.MonitorDivisions.DivisionMonth> Divisions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Company = await currentCompany.GetAsync(cancellationToken);
         if (Company is { } company)
         {
             Dashboard = await Dashboard.LoadAsync(db, clock.JakartaToday(), cancellationToken);
+            var divisions = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, company.UserId, company.CompanyId, Dashboard.CurrentPeriod, clock.JakartaToday(), cancellationToken);
+            Divisions = divisions.Count > 1 ? divisions : [];
         }
         else if (StaffHome.Of(User) is { } staffHome)
         {
