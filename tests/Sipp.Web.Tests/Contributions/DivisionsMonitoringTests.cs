@@ -37,6 +37,14 @@ public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) 
         Assert.Contains(new Rupiah(late.TotalAmount).ToString(), rows[0].Children[8].TextContent, StringComparison.Ordinal);
         Assert.Equal("–", rows[1].Children[8].TextContent.Trim());
 
+        // One click into Surabaya's own February (the choice is Pilih Perusahaan's, with its checks).
+        var open = (AngleSharp.Html.Dom.IHtmlFormElement)rows[1].QuerySelector("form")!;
+        Assert.Null(rows[0].QuerySelector("form")); // the division already open
+        var surabayaPage = await HtmlPage.ParseAsync(await open.SubmitAsync(hr));
+        Assert.Contains("001 — Cabang Surabaya", surabayaPage.GetElementById("perusahaan-aktif")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(new Rupiah(surabayaTotal).ToString(), surabayaPage.Body!.TextContent, StringComparison.Ordinal);
+        await hr.ChooseCompanyAsync(await HtmlPage.GetAsync(hr, "/pilih-perusahaan"), "10000001", "000");
+
         // The same month as a report: a row per division and the total, in each format, audited.
         var csv = Sipp.Web.Tests.Reports.ReportFiles.Csv(await hr.GetByteArrayAsync("/laporan/2026-02/semua-divisi.csv", TestContext.Current.CancellationToken));
         Assert.Equal(["000 — Kantor Pusat", "001 — Cabang Surabaya"], csv.Skip(1).SkipLast(1).Select(r => r[0]));

@@ -8,7 +8,7 @@ namespace Sipp.Web.Features.Contributions.MonitorDivisions;
 
 /// <summary>One division's month on the combined Monitoring Iuran, with its bills past due of any month.</summary>
 public sealed record DivisionMonth(
-    string Code, string Name, PeriodDisplayStatus Status, int WorkerCount, long Total, long? BillTotal, string? KodeIuran, DateOnly? DueDate, DateOnly? PaidOn,
+    Guid DivisionId, string Code, string Name, PeriodDisplayStatus Status, int WorkerCount, long Total, long? BillTotal, string? KodeIuran, DateOnly? DueDate, DateOnly? PaidOn,
     int LateBills, long LateAmount, long Jht = 0, long Jkk = 0, long Jkm = 0, long Jp = 0);
 
 /// <summary>
@@ -46,9 +46,9 @@ public static class DivisionsQuery
             var month = months.SingleOrDefault(m => m.DivisionId == d.DivisionId);
             var overdue = late.SingleOrDefault(l => l.DivisionId == d.DivisionId);
             return month is null
-                ? new DivisionMonth(d.Code, d.Name, PeriodDisplayStatus.BelumDihitung, 0, 0, null, null, null, null, overdue?.Count ?? 0, overdue?.Amount ?? 0)
+                ? new DivisionMonth(d.DivisionId, d.Code, d.Name, PeriodDisplayStatus.BelumDihitung, 0, 0, null, null, null, null, overdue?.Count ?? 0, overdue?.Amount ?? 0)
                 : new DivisionMonth(
-                    d.Code, d.Name, PeriodLifecycle.Display(month.Status, month.DueDate, today), month.WorkerCount, month.Total, month.Bill?.TotalAmount, month.Bill?.KodeIuran,
+                    d.DivisionId, d.Code, d.Name, PeriodLifecycle.Display(month.Status, month.DueDate, today), month.WorkerCount, month.Total, month.Bill?.TotalAmount, month.Bill?.KodeIuran,
                     month.Bill?.DueDate, month.Bill?.PaidOn, overdue?.Count ?? 0, overdue?.Amount ?? 0, month.JhtTotal, month.JkkTotal, month.JkmTotal, month.JpTotal);
         }).ToList();
     }
