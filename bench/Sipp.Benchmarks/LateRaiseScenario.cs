@@ -52,6 +52,7 @@ public static class LateRaiseScenario
             .AddScoped<UploadStorage>()
             .AddScoped<AuditLog>()
             .AddScoped<PeriodComputation>()
+            .AddScoped<Sipp.Web.Features.Api.Webhooks.WebhookEvents>()
             .AddScoped<BillIssuing>()
             .AddScoped<LateChargePlanner>()
             .AddScoped<UploadChecker>()

@@ -49,6 +49,7 @@ public static class MonitoringScenario
             .AddSingleton(Options.Create(new PaymentOptions { Channels = [channel] }))
             .AddScoped<AuditLog>()
             .AddScoped<PeriodComputation>()
+            .AddScoped<Sipp.Web.Features.Api.Webhooks.WebhookEvents>()
             .AddScoped<BillIssuing>()
             .AddScoped<PaymentNotification>()
             .BuildServiceProvider();
@@ -62,12 +63,17 @@ public static class MonitoringScenario
             Check(await scope.ServiceProvider.GetRequiredService<BillIssuing>().FinalizeAsync(divisionId, period, channel.Code, CancellationToken.None));
             var bill = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Bills.AsNoTracking()
                 .SingleAsync(b => b.ContributionPeriod.DivisionId == divisionId && b.ContributionPeriod.Period == period && b.Status == BillStatus.MenungguPembayaran);
-            var paidOn = bill.DueDate.AddDays(periods % 7 == 0 ? 20 : -3); // one month in seven paid late
+            // Issued when the month ended, as a real month's bill was: a payment is refused before its bill existed.
+            var issuedAt = period.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var context = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            await context.Bills.Where(b => b.Id == bill.Id).ExecuteUpdateAsync(b => b.SetProperty(x => x.IssuedAt, issuedAt));
+            context.ChangeTracker.Clear(); // the finalisation's tracked bill would answer with the old time
+            var paidOn = new[] { bill.DueDate.AddDays(periods % 7 == 0 ? 20 : -3), today }.Min(); // one month in seven paid late; none in the future
             var body = JsonSerializer.SerializeToUtf8Bytes(new { kodeIuran = bill.KodeIuran, jumlah = bill.TotalAmount, tanggalBayar = paidOn, referensi = "BENCH-" + period });
             var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
-            if ((await scope.ServiceProvider.GetRequiredService<PaymentNotification>().HandleAsync(body, signature, CancellationToken.None)).Value is null)
+            if ((await scope.ServiceProvider.GetRequiredService<PaymentNotification>().HandleAsync(body, signature, CancellationToken.None)).Refusal is { } refused)
             {
-                throw new InvalidOperationException($"Payment of {period} refused.");
+                throw new InvalidOperationException($"Payment of {period} refused: {refused.Message}");
             }
         }
 

@@ -72,7 +72,7 @@ public static class UploadScenario
         await using (var db = database.NewProductContext())
         {
             var storage = new UploadStorage(db, Options.Create(new UploadOptions { Folder = folder }), new HostingEnvironment { ContentRootPath = folder });
-            await new UploadChecker(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
+            await new UploadChecker(db, new LateChargePlanner(db, ruleTables, TimeProvider.System), storage, new Sipp.Web.Features.Api.Webhooks.WebhookEvents(db, TimeProvider.System), Options.Create(new UploadOptions()), TimeProvider.System).CheckAsync(batch.Id, CancellationToken.None);
         }
 
         check.Stop();

@@ -45,6 +45,7 @@ public static class WageReportScenario
             .AddScoped<UploadStorage>()
             .AddScoped<AuditLog>()
             .AddScoped<LateChargePlanner>()
+            .AddScoped<Sipp.Web.Features.Api.Webhooks.WebhookEvents>()
             .AddScoped<UploadChecker>()
             .AddScoped<UploadImporter>()
             .AddScoped<WageReport>()
