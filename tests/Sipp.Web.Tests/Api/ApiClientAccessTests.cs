@@ -288,3 +288,48 @@ public class ApiRateLimitTests(ApiRateLimitTests.Fixture fixture) : IClassFixtur
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:Api:PermitLimit"] = "3", ["RateLimits:Api:Window"] = "00:10:00" };
     }
 }
+
+/// <summary>The token endpoint is limited per address, as password logins are: guessing secrets from one address stops.</summary>
+public class TokenRateLimitTests(TokenRateLimitTests.Fixture fixture) : IClassFixture<TokenRateLimitTests.Fixture>
+{
+    [Fact]
+    public async Task OneAddress_AskingForTokensPastTheLoginLimit_Gets429WithRetryAfter_AndAnotherAddressIsServed()
+    {
+        var admin = await fixture.HrAsync("10000001", "000");
+        var (_, created) = await ApiClientAccessTests.CreateClientAsync(admin, "Tebak Rahasia", ["pekerja:baca"], ["000"], "01/03/2027");
+        var clientId = created.GetElementById("client-id")!.TextContent;
+        var guesser = Client("10.9.9.9");
+        for (var guess = 0; guess < Limit; guess++)
+        {
+            using var wrong = await guesser.PostAsync("/connect/token", Request(clientId, "tebakan-" + guess), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode); // invalid_client, each counted
+        }
+
+        using var refused = await guesser.PostAsync("/connect/token", Request(clientId, created.GetElementById("client-secret")!.TextContent), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode); // even the right secret, from this address, for now
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await ApiClientAccessTests.TokenAsync(Client("10.9.9.10"), clientId, created.GetElementById("client-secret")!.TextContent);
+    }
+
+    private const int Limit = 8;
+
+    private HttpClient Client(string address)
+    {
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add(SippWebFactory.ClientIpHeader, address);
+        return client;
+    }
+
+    private static FormUrlEncodedContent Request(string clientId, string secret) => new(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+    });
+
+    public sealed class Fixture : SeededWebFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["RateLimits:Login:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["RateLimits:Login:Window"] = "00:10:00",
+        };
+    }
+}
