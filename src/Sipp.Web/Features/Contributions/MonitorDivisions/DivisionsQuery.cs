@@ -35,16 +35,16 @@ public static class DivisionsQuery
                     .Select(b => new { b.KodeIuran, b.TotalAmount, b.DueDate, PaidOn = db.Payments.AcrossDivisions().Where(x => x.BillId == b.Id).Select(x => (DateOnly?)x.PaidOn).FirstOrDefault() })
                     .FirstOrDefault(),
             })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(p => p.DivisionId, cancellationToken);
         var late = await db.Bills.AsNoTracking().AcrossDivisions()
             .Where(b => ids.Contains(b.ContributionPeriod.DivisionId) && b.Status == BillStatus.MenungguPembayaran && b.DueDate < today)
             .GroupBy(b => b.ContributionPeriod.DivisionId)
             .Select(g => new { DivisionId = g.Key, Count = g.Count(), Amount = g.Sum(b => b.TotalAmount) })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(l => l.DivisionId, cancellationToken);
         return divisions.OrderBy(d => d.Code).Select(d =>
         {
-            var month = months.SingleOrDefault(m => m.DivisionId == d.DivisionId);
-            var overdue = late.SingleOrDefault(l => l.DivisionId == d.DivisionId);
+            var month = months.GetValueOrDefault(d.DivisionId);
+            var overdue = late.GetValueOrDefault(d.DivisionId);
             return month is null
                 ? new DivisionMonth(d.DivisionId, d.Code, d.Name, PeriodDisplayStatus.BelumDihitung, 0, 0, null, null, null, null, overdue?.Count ?? 0, overdue?.Amount ?? 0)
                 : new DivisionMonth(
