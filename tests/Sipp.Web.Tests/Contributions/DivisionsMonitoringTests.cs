@@ -31,15 +31,15 @@ public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) 
         var rows = page.QuerySelectorAll("#monitoring-divisi tbody tr").ToList();
         Assert.Equal(["000 — Kantor Pusat", "001 — Cabang Surabaya"], rows.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
         var (headTotal, surabayaTotal) = (await TotalAsync(head, february), await TotalAsync(surabaya, february));
-        Assert.Equal(new Rupiah(headTotal).ToString(), rows[0].Children[3].TextContent.Trim());
-        Assert.Equal(new Rupiah(surabayaTotal).ToString(), rows[1].Children[3].TextContent.Trim());
-        Assert.Equal(new Rupiah(headTotal + surabayaTotal).ToString(), page.QuerySelector("#monitoring-divisi tfoot")!.Children[0].Children[3].TextContent.Trim());
-        Assert.Contains(new Rupiah(late.TotalAmount).ToString(), rows[0].Children[8].TextContent, StringComparison.Ordinal);
-        Assert.Equal("–", rows[1].Children[8].TextContent.Trim());
+        Assert.Equal(new Rupiah(headTotal).ToString(), rows[0].Children[4].TextContent.Trim());
+        Assert.Equal(new Rupiah(surabayaTotal).ToString(), rows[1].Children[4].TextContent.Trim());
+        Assert.Equal(new Rupiah(headTotal + surabayaTotal).ToString(), page.QuerySelector("#monitoring-divisi tfoot")!.Children[0].Children[4].TextContent.Trim());
+        Assert.Contains(new Rupiah(late.TotalAmount).ToString(), rows[0].Children[9].TextContent, StringComparison.Ordinal);
+        Assert.Equal("–", rows[1].Children[9].TextContent.Trim());
 
         // One click into Surabaya's own February (the choice is Pilih Perusahaan's, with its checks).
-        var open = (AngleSharp.Html.Dom.IHtmlFormElement)rows[1].QuerySelector("form")!;
-        Assert.Null(rows[0].QuerySelector("form")); // the division already open
+        var open = (AngleSharp.Html.Dom.IHtmlFormElement)page.GetElementById("buka-001")!;
+        Assert.Null(page.GetElementById("buka-000")); // the division already open
         var surabayaPage = await HtmlPage.ParseAsync(await open.SubmitAsync(hr));
         Assert.Contains("001 — Cabang Surabaya", surabayaPage.GetElementById("perusahaan-aktif")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(new Rupiah(surabayaTotal).ToString(), surabayaPage.Body!.TextContent, StringComparison.Ordinal);
@@ -71,6 +71,57 @@ public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) 
         Assert.Equal(["000 — Kantor Pusat"], ownCsv.Skip(1).SkipLast(1).Select(r => r[0]));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, await hr.StatusOfAsync("/iuran/monitoring/semua-divisi?periode=2026-13"));
+    }
+
+    [Fact]
+    public async Task HitungIuran_ForTheChosenDivisions_ComputesEachWhereTheUserMay_AndNamesTheRest()
+    {
+        var march = Period.Of(2026, 3);
+        var (head, surabaya, sinar) = (await fixture.Factory.DivisionAsync("10000001", "000"), await fixture.Factory.DivisionAsync("10000001", "001"), await fixture.Factory.DivisionAsync("10000002", "000"));
+        var hr = await fixture.HrAsync("10000001", "000");
+        var page = await HtmlPage.GetAsync(hr, "/iuran/monitoring/semua-divisi?periode=2026-03");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.GetElementById("hitung-divisi")!;
+        foreach (var box in form.QuerySelectorAll("input[name=divisi]"))
+        {
+            box.SetAttribute("checked", "checked");
+        }
+
+        // Both divisions computed, each by the page's own handler; the table shows them computed.
+        var after = await HtmlPage.ParseAsync(await form.SubmitAsync(hr));
+        var results = after.QuerySelectorAll("#hasil-hitung li").ToList();
+        Assert.True(results.All(r => r.GetAttribute("data-selesai") == "ya") && results.Count == 2, string.Join(" | ", results.Select(r => r.TextContent)));
+        Assert.Contains(new Rupiah(await TotalAsync(head, march)).ToString(), results[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(new Rupiah(await TotalAsync(surabaya, march)).ToString(), results[1].TextContent, StringComparison.Ordinal);
+        Assert.All(after.QuerySelectorAll("#monitoring-divisi tbody tr"), r => Assert.Contains("Dihitung", r.TextContent, StringComparison.Ordinal));
+
+        // Another company's division, by its id, though the user is its Admin too: named and left alone.
+        var foreign = await ApiFormPostAsync(hr, sinar);
+        Assert.Equal("tidak", foreign.QuerySelector("#hasil-hitung li")!.GetAttribute("data-selesai"));
+        Assert.False(await ComputedAsync(sinar, march));
+
+        // A Pemantau may see the divisions but not compute one.
+        var viewer = fixture.Factory.NewBrowser();
+        await fixture.SignInWithRoleAsync(viewer, "10000001", "000", MembershipRole.Pemantau);
+        var refused = await ApiFormPostAsync(viewer, head, "2026-01");
+        Assert.Contains("tidak boleh menghitung", refused.QuerySelector("#hasil-hitung li")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await ComputedAsync(head, Period.Of(2026, 1)));
+    }
+
+    /// <summary>Posts "Hitung Iuran" for one division id, as a crafted request would.</summary>
+    private static async Task<AngleSharp.Dom.IDocument> ApiFormPostAsync(HttpClient browser, Guid division, string period = "2026-03")
+    {
+        var page = await HtmlPage.GetAsync(browser, "/iuran/monitoring/semua-divisi?periode=" + period);
+        var token = page.QuerySelector("#hitung-divisi input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await HtmlPage.ParseAsync(await browser.PostAsync("/iuran/monitoring/semua-divisi?handler=Compute", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["periode"] = period, ["divisi"] = division.ToString(), ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken));
+    }
+
+    private async Task<bool> ComputedAsync(Guid division, Period period)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().ContributionPeriods.AnyAsync(p => p.DivisionId == division && p.Period == period, TestContext.Current.CancellationToken);
     }
 
     private async Task<long> TotalAsync(Guid division, Period period)

@@ -23,6 +23,7 @@ public class DivisionScopeTests
         ["Sipp.Web.Features.Api.ClientAccess.IndexModel"] = "the other divisions granted to the clients this division may see, by name",
         ["Sipp.Web.Features.Api.Webhooks.WebhookEvents"] = "an event of a division reaches the subscriptions of the clients granted that division",
         ["Sipp.Web.Features.Accounts.ChooseCompany.IndexModel"] = "the user's own memberships",
+        ["Sipp.Web.Features.Contributions.MonitorDivisions.DivisionsComputation"] = "the user's own memberships in the divisions chosen, then each division scoped on its own",
         ["Sipp.Web.Features.Contributions.MonitorDivisions.DivisionsQuery"] = "one month of the divisions of the current company where the user is an active member",
         ["Sipp.Web.Features.Accounts.ChooseCompany.DivisionChoice"] = "whether the user is an active member of the division chosen",
         ["Sipp.Web.Features.Accounts.Login.LoginAttempt"] = "the user's own memberships",

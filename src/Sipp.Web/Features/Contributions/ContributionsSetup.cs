@@ -10,6 +10,7 @@ public static class ContributionsSetup
     {
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PeriodComputation>();
+        services.AddScoped<MonitorDivisions.DivisionsComputation>();
         services.AddScoped<CorrectWage.WageCorrection>();
         services.AddScoped<BillIssuing>();
         services.AddScoped<LateChanges.LateChargePlanner>();

@@ -10,8 +10,11 @@ namespace Sipp.Web.Features.Contributions.MonitorDivisions;
 
 /// <summary>"Monitoring Iuran — Semua Divisi": one month of every division of the company the user belongs to, with totals.</summary>
 [Authorize(Policy = Policies.CompanyMember)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, DivisionsComputation computation, TimeProvider clock) : PageModel
 {
+    /// <summary>What "Hitung Iuran" did in each division chosen, shown above the table.</summary>
+    public IReadOnlyList<DivisionComputed> Computed { get; private set; } = [];
+
     public IReadOnlyList<DivisionMonth> Rows { get; private set; } = [];
 
     public CompanyContext Company { get; private set; } = null!;
@@ -36,6 +39,21 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         }
 
         Rows = await DivisionsQuery.LoadAsync(db, Company.UserId, Company.CompanyId, Period, today, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>"Hitung Iuran" for the chosen divisions (<paramref name="divisi"/>), each on its own; the table again with what each did.</summary>
+    public async Task<IActionResult> OnPostComputeAsync(string? periode, List<Guid> divisi, CancellationToken cancellationToken)
+    {
+        if (await OnGetAsync(periode, cancellationToken) is not PageResult)
+        {
+            return NotFound();
+        }
+
+        Computed = divisi.Count == 0
+            ? [new DivisionComputed("–", "–", false, Sipp.Domain.Wording.Of("Pilih divisi yang akan dihitung."))]
+            : await computation.ComputeAsync(Company, Period, divisi, cancellationToken);
+        Rows = await DivisionsQuery.LoadAsync(db, Company.UserId, Company.CompanyId, Period, clock.JakartaToday(), cancellationToken);
         return Page();
     }
 }

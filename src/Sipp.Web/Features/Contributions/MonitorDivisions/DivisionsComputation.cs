@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Sipp.Data;
+using Sipp.Domain;
+using Sipp.Domain.Periods;
+using Sipp.Web.Features.Contributions.ComputePeriod;
+using Sipp.Web.Infrastructure.Security;
+
+namespace Sipp.Web.Features.Contributions.MonitorDivisions;
+
+/// <summary>What "Hitung Iuran" did in one division of several: its stored total, or why it was not computed.</summary>
+public sealed record DivisionComputed(string Code, string Name, bool Done, string Message);
+
+/// <summary>
+/// "Hitung Iuran" of one period for several divisions of the user's current company at once: each division where the
+/// user may compute (an active membership whose role passes the Operator policy) is computed by the page's own
+/// handler, in its own scope and transaction, so one refused or busy division leaves the others computed. A division
+/// of another company, or one the user may not compute, is named and left alone.
+/// </summary>
+public sealed class DivisionsComputation(SippDbContext db, IServiceScopeFactory scopes)
+{
+    public const int MaxDivisions = 200;
+
+    public async Task<IReadOnlyList<DivisionComputed>> ComputeAsync(CompanyContext company, Period period, IReadOnlyCollection<Guid> divisionIds, CancellationToken cancellationToken)
+    {
+        var wanted = divisionIds.Distinct().Take(MaxDivisions).ToList();
+        // The user's own memberships name the divisions they may act in.
+        var memberships = await db.Memberships.AsNoTracking().AcrossDivisions()
+            .Where(m => m.UserId == company.UserId && m.IsActive && m.Division.CompanyId == company.CompanyId && wanted.Contains(m.DivisionId))
+            .Select(m => new { m.DivisionId, m.Division.Code, m.Division.Name, m.Role })
+            .ToListAsync(cancellationToken);
+        var results = new List<DivisionComputed>();
+        foreach (var id in wanted)
+        {
+            if (memberships.SingleOrDefault(m => m.DivisionId == id) is not { } membership)
+            {
+                results.Add(new DivisionComputed("–", "–", false, Wording.Of("Divisi ini bukan divisi perusahaan ini tempat Anda terdaftar.")));
+                continue;
+            }
+
+            if (!CompanyRoles.May(membership.Role, Policies.CompanyOperator))
+            {
+                results.Add(new DivisionComputed(membership.Code, membership.Name, false, Wording.Of("Peran Anda di divisi ini tidak boleh menghitung iuran.")));
+                continue;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var divisionDb = scope.ServiceProvider.GetRequiredService<SippDbContext>();
+            divisionDb.ScopeTo(id);
+            var refusal = await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(id, period, cancellationToken);
+            var stored = refusal is null
+                ? await divisionDb.ContributionPeriods.AsNoTracking().Where(p => p.Period == period).Select(p => new { p.WorkerCount, p.Total }).SingleAsync(cancellationToken)
+                : null;
+            results.Add(stored is null
+                ? new DivisionComputed(membership.Code, membership.Name, false, refusal!.Message)
+                : new DivisionComputed(membership.Code, membership.Name, true, Wording.Of($"{stored.WorkerCount:#,0} tenaga kerja, {new Sipp.Domain.Money.Rupiah(stored.Total)}.")));
+        }
+
+        return results.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+    }
+}
