@@ -99,9 +99,10 @@ public class DivisionsMonitoringTests(DivisionsMonitoringTests.Fixture fixture) 
         Assert.Equal("tidak", foreign.QuerySelector("#hasil-hitung li")!.GetAttribute("data-selesai"));
         Assert.False(await ComputedAsync(sinar, march));
 
-        // A Pemantau may see the divisions but not compute one.
+        // A Pemantau sees the divisions without the compute button, and a crafted post computes nothing.
         var viewer = fixture.Factory.NewBrowser();
         await fixture.SignInWithRoleAsync(viewer, "10000001", "000", MembershipRole.Pemantau);
+        Assert.Empty((await HtmlPage.GetAsync(viewer, "/iuran/monitoring/semua-divisi")).QuerySelectorAll("#hitung-divisi button, #hitung-divisi input[type=checkbox]"));
         var refused = await ApiFormPostAsync(viewer, head, "2026-01");
         Assert.Contains("tidak boleh menghitung", refused.QuerySelector("#hasil-hitung li")!.TextContent, StringComparison.Ordinal);
         Assert.False(await ComputedAsync(head, Period.Of(2026, 1)));
