@@ -180,8 +180,7 @@ public static class WorkersApi
 
         // An exact KPJ or NIK names a worker or two: fetched by its index and put in order here — ordered by the database,
         // SQLite walks the name index through the whole division looking for them (170 ms at 100,000; bench/README.md).
-        var digits = (search ?? string.Empty).Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var page = digits.Length is 11 or 16 && digits.All(char.IsAsciiDigit)
+        var page = WorkerListQuery.IsExactNumber(search)
             ? (await ApiWorker.Project(query, current).ToListAsync(cancellationToken)).OrderBy(w => w.SortName, StringComparer.Ordinal).ThenBy(w => w.Id).Take(size + 1).ToList()
             : await ApiWorker.Project(query.OrderBy(e => e.SortName).ThenBy(e => e.Id), current).Take(size + 1).ToListAsync(cancellationToken);
         return (page.Take(size).ToList(), page.Count > size);

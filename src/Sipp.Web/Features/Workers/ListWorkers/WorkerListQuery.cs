@@ -53,7 +53,7 @@ public static class WorkerListQuery
             return query;
         }
 
-        var digits = term.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var digits = Digits(term);
         if (digits.All(char.IsAsciiDigit) && digits.Length <= 16)
         {
             var number = term.ToUpperInvariant();
@@ -77,6 +77,11 @@ public static class WorkerListQuery
         var name = term.ToUpperInvariant();
         return query.Where(e => e.SortName.Contains(name) || e.EmployeeNumber == name);
     }
+
+    /// <summary>Whether a search term is an exact KPJ (11 digits) or NIK (16), dots and spaces aside: it names a worker or two.</summary>
+    public static bool IsExactNumber(string? text) => Digits(text ?? string.Empty) is { Length: 11 or 16 } digits && digits.All(char.IsAsciiDigit);
+
+    private static string Digits(string term) => term.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
 
     private static IQueryable<Employment> Sort(IQueryable<Employment> rows, string sort, bool descending) => (sort, descending) switch
     {
