@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Security;
@@ -24,8 +25,10 @@ public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, 
         if (Company is { } company)
         {
             Dashboard = await Dashboard.LoadAsync(db, clock.JakartaToday(), cancellationToken);
-            var divisions = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, company.UserId, company.CompanyId, Dashboard.CurrentPeriod, clock.JakartaToday(), cancellationToken);
-            Divisions = divisions.Count > 1 ? divisions : [];
+            if (await Contributions.MonitorDivisions.DivisionsQuery.Memberships(db, company.UserId, company.CompanyId).CountAsync(cancellationToken) > 1)
+            {
+                Divisions = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, company.UserId, company.CompanyId, Dashboard.CurrentPeriod, clock.JakartaToday(), cancellationToken);
+            }
         }
         else if (StaffHome.Of(User) is { } staffHome)
         {

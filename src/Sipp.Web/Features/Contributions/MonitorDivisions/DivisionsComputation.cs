@@ -24,14 +24,13 @@ public sealed class DivisionsComputation(SippDbContext db, IServiceScopeFactory 
     {
         var wanted = divisionIds.Distinct().Take(MaxDivisions).ToList();
         // The user's own memberships name the divisions they may act in.
-        var memberships = await db.Memberships.AsNoTracking().AcrossDivisions()
-            .Where(m => m.UserId == company.UserId && m.IsActive && m.Division.CompanyId == company.CompanyId && wanted.Contains(m.DivisionId))
+        var memberships = await DivisionsQuery.Memberships(db, company.UserId, company.CompanyId).Where(m => wanted.Contains(m.DivisionId))
             .Select(m => new { m.DivisionId, m.Division.Code, m.Division.Name, m.Role })
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(m => m.DivisionId, cancellationToken);
         var results = new List<DivisionComputed>();
         foreach (var id in wanted)
         {
-            if (memberships.SingleOrDefault(m => m.DivisionId == id) is not { } membership)
+            if (memberships.GetValueOrDefault(id) is not { } membership)
             {
                 results.Add(new DivisionComputed("–", "–", false, Wording.Of("Divisi ini bukan divisi perusahaan ini tempat Anda terdaftar.")));
                 continue;

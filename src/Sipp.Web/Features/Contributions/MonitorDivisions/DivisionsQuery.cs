@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
+using Sipp.Data.Accounts;
 using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
@@ -19,10 +20,13 @@ public sealed record DivisionMonth(
 /// </summary>
 public static class DivisionsQuery
 {
+    /// <summary>The user's active memberships in the divisions of the company: the divisions they may see together.</summary>
+    public static IQueryable<Membership> Memberships(SippDbContext db, Guid userId, Guid companyId) =>
+        db.Memberships.AsNoTracking().AcrossDivisions().Where(m => m.UserId == userId && m.IsActive && m.Division.CompanyId == companyId);
+
     public static async Task<List<DivisionMonth>> LoadAsync(SippDbContext db, Guid userId, Guid companyId, Period period, DateOnly today, CancellationToken cancellationToken)
     {
-        var divisions = await db.Memberships.AsNoTracking().AcrossDivisions()
-            .Where(m => m.UserId == userId && m.IsActive && m.Division.CompanyId == companyId)
+        var divisions = await Memberships(db, userId, companyId)
             .Select(m => new { m.DivisionId, m.Division.Code, m.Division.Name })
             .ToListAsync(cancellationToken);
         var ids = divisions.Select(d => d.DivisionId).ToList();

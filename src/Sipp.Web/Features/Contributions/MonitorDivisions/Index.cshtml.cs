@@ -21,31 +21,13 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     public Period Period { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? periode, CancellationToken cancellationToken)
-    {
-        Company = await currentCompany.RequireAsync(cancellationToken);
-        var today = clock.JakartaToday();
-        if (periode is null)
-        {
-            Period = Period.Containing(today);
-        }
-        else if (Period.TryParse(periode, out var chosen, out _))
-        {
-            Period = chosen;
-        }
-        else
-        {
-            return NotFound();
-        }
-
-        Rows = await DivisionsQuery.LoadAsync(db, Company.UserId, Company.CompanyId, Period, today, cancellationToken);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string? periode, CancellationToken cancellationToken) =>
+        await ChooseAsync(periode, cancellationToken) ? await ShowAsync(cancellationToken) : NotFound();
 
     /// <summary>"Hitung Iuran" for the chosen divisions (<paramref name="divisi"/>), each on its own; the table again with what each did.</summary>
     public async Task<IActionResult> OnPostComputeAsync(string? periode, List<Guid> divisi, CancellationToken cancellationToken)
     {
-        if (await OnGetAsync(periode, cancellationToken) is not PageResult)
+        if (!await ChooseAsync(periode, cancellationToken))
         {
             return NotFound();
         }
@@ -53,6 +35,30 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Computed = divisi.Count == 0
             ? [new DivisionComputed("–", "–", false, Sipp.Domain.Wording.Of("Pilih divisi yang akan dihitung."))]
             : await computation.ComputeAsync(Company, Period, divisi, cancellationToken);
+        return await ShowAsync(cancellationToken);
+    }
+
+    /// <summary>The company and the period asked for (this month when none); false for a period that is not one.</summary>
+    private async Task<bool> ChooseAsync(string? periode, CancellationToken cancellationToken)
+    {
+        Company = await currentCompany.RequireAsync(cancellationToken);
+        if (periode is null)
+        {
+            Period = Period.Containing(clock.JakartaToday());
+            return true;
+        }
+
+        if (!Period.TryParse(periode, out var chosen, out _))
+        {
+            return false;
+        }
+
+        Period = chosen;
+        return true;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         Rows = await DivisionsQuery.LoadAsync(db, Company.UserId, Company.CompanyId, Period, clock.JakartaToday(), cancellationToken);
         return Page();
     }
