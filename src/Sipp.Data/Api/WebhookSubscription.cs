@@ -25,3 +25,10 @@ public class WebhookSubscription
 
     public bool Receives(string eventType) => Events.Split(' ').Contains(eventType, StringComparer.Ordinal);
 }
+
+public static class WebhookSubscriptionQueries
+{
+    /// <summary>The subscriptions whose client is neither revoked nor expired at <paramref name="now"/> (<see cref="ApiClient.IsUsableAt"/> in SQL).</summary>
+    public static IQueryable<WebhookSubscription> OfUsableClients(this IQueryable<WebhookSubscription> subscriptions, DateTime now) =>
+        subscriptions.Where(s => s.ApiClient.RevokedAt == null && s.ApiClient.ExpiresAt > now);
+}

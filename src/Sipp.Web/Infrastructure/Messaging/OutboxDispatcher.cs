@@ -195,7 +195,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Notif
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.WebhookSubscriptions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.ApiClient.RevokedAt == null && s.ApiClient.ExpiresAt > now)
+        return await db.WebhookSubscriptions.AsNoTracking().OfUsableClients(now).Where(s => ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, cancellationToken);
     }
 

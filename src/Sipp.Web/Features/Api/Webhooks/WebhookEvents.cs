@@ -65,9 +65,8 @@ public sealed class WebhookEvents(SippDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Events come from jobs and officers of any company: the subscriptions are found by the event's division.
-        var subscriptions = (await db.WebhookSubscriptions.AsNoTracking()
-                .Where(s => s.ApiClient.RevokedAt == null && s.ApiClient.ExpiresAt > now
-                    && db.ApiClientDivisions.AcrossDivisions().Any(d => d.ApiClientId == s.ApiClientId && d.DivisionId == divisionId))
+        var subscriptions = (await db.WebhookSubscriptions.AsNoTracking().OfUsableClients(now)
+                .Where(s => db.ApiClientDivisions.AcrossDivisions().Any(d => d.ApiClientId == s.ApiClientId && d.DivisionId == divisionId))
                 .ToListAsync(cancellationToken))
             .Where(s => s.Receives(type)).ToList();
         if (subscriptions.Count == 0)
