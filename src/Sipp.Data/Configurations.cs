@@ -400,3 +400,58 @@ internal sealed class ApiIdempotencyConfiguration : IEntityTypeConfiguration<Api
         e.HasOne<Api.ApiClient>().WithMany().HasForeignKey(i => i.ApiClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class BureauConfiguration : IEntityTypeConfiguration<Bureaus.Bureau>
+{
+    public void Configure(EntityTypeBuilder<Bureaus.Bureau> e)
+    {
+        e.Property(b => b.Name).HasMaxLength(100);
+        e.Property(b => b.Code).HasMaxLength(16);
+        e.HasIndex(b => b.Code).IsUnique();
+        e.HasIndex(b => b.CompanyId).IsUnique(); // one bureau per registered company
+        e.HasOne(b => b.Company).WithMany().HasForeignKey(b => b.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(b => b.Staff).WithOne(s => s.Bureau).HasForeignKey(s => s.BureauId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BureauStaffConfiguration : IEntityTypeConfiguration<Bureaus.BureauStaff>
+{
+    public void Configure(EntityTypeBuilder<Bureaus.BureauStaff> e)
+    {
+        e.HasIndex(s => new { s.BureauId, s.UserId }).IsUnique();
+        e.HasIndex(s => s.UserId);
+        e.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BureauGrantConfiguration : IEntityTypeConfiguration<Bureaus.BureauGrant>
+{
+    public void Configure(EntityTypeBuilder<Bureaus.BureauGrant> e)
+    {
+        e.Property(g => g.GrantedByName).HasMaxLength(200);
+        e.HasOne(g => g.Bureau).WithMany().HasForeignKey(g => g.BureauId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(g => g.Division).WithMany().HasForeignKey(g => g.DivisionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(g => new { g.BureauId, g.Status });
+        // One grant waiting or active per bureau and division: a new grant replaces an ended one, never doubles it.
+        e.HasIndex(g => new { g.DivisionId, g.BureauId }).IsUnique()
+            .HasFilter($"\"Status\" IN ({(int)Bureaus.BureauGrantStatus.Menunggu}, {(int)Bureaus.BureauGrantStatus.Aktif})")
+            .HasDatabaseName("IX_BureauGrants_Live");
+    }
+}
+
+internal sealed class FinalizationRequestConfiguration : IEntityTypeConfiguration<FinalizationRequest>
+{
+    public void Configure(EntityTypeBuilder<FinalizationRequest> e)
+    {
+        e.Property(r => r.Channel).HasMaxLength(32);
+        e.Property(r => r.RequestedByName).HasMaxLength(200);
+        e.Property(r => r.DecidedByName).HasMaxLength(200);
+        e.Property(r => r.Reason).HasMaxLength(500);
+        e.HasOne(r => r.ContributionPeriod).WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Companies.Division>().WithMany().HasForeignKey(r => r.DivisionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => new { r.DivisionId, r.Status });
+        // One request waits per period: a second Finalisasi while one waits is refused by the database, not by luck.
+        e.HasIndex(r => r.PeriodId).IsUnique().HasFilter($"\"Status\" = {(int)FinalizationRequestStatus.Menunggu}")
+            .HasDatabaseName("IX_FinalizationRequests_Waiting");
+    }
+}

@@ -31,6 +31,8 @@ public static class DivisionScope
         Scope<PendingRegistration>(builder, r => r.DivisionId == context.ScopedDivisionId);
         Scope<AuditEvent>(builder, a => a.DivisionId == context.ScopedDivisionId);
         Scope<Api.ApiClientDivision>(builder, d => d.DivisionId == context.ScopedDivisionId);
+        Scope<Bureaus.BureauGrant>(builder, g => g.DivisionId == context.ScopedDivisionId);
+        Scope<FinalizationRequest>(builder, r => r.DivisionId == context.ScopedDivisionId);
 
         // Rows that belong to one through their parent.
         Scope<WageChange>(builder, w => w.Employment.DivisionId == context.ScopedDivisionId);

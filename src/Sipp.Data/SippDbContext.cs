@@ -78,6 +78,14 @@ public class SippDbContext(DbContextOptions<SippDbContext> options)
 
     public DbSet<Api.WebhookSubscription> WebhookSubscriptions => Set<Api.WebhookSubscription>();
 
+    public DbSet<Bureaus.Bureau> Bureaus => Set<Bureaus.Bureau>();
+
+    public DbSet<Bureaus.BureauStaff> BureauStaff => Set<Bureaus.BureauStaff>();
+
+    public DbSet<Bureaus.BureauGrant> BureauGrants => Set<Bureaus.BureauGrant>();
+
+    public DbSet<FinalizationRequest> FinalizationRequests => Set<FinalizationRequest>();
+
     private Guid? _division;
 
     /// <summary>The division this context reads (<see cref="DivisionScope"/>); refused when no caller has scoped it.</summary>

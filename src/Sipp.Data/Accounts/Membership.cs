@@ -27,4 +27,7 @@ public enum MembershipRole
     Admin = 1,
     Operator = 2,
     Pemantau = 3,
+
+    /// <summary>Sees what a Pemantau sees and approves or rejects the finalisations others ask for.</summary>
+    Penyetuju = 4,
 }

@@ -23,4 +23,7 @@ public class Division
     public string? RegionCode { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>"Finalisasi perlu persetujuan": Finalisasi and Batal Finalisasi become requests a second person approves.</summary>
+    public bool FinalizationNeedsApproval { get; set; }
 }

@@ -944,6 +944,126 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Bureaus.Bureau", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("Bureaus");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BureauId", "Status");
+
+                    b.HasIndex("DivisionId", "BureauId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BureauGrants_Live")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.ToTable("BureauGrants");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsBureauAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BureauId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BureauStaff");
+                });
+
             modelBuilder.Entity("Sipp.Data.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1017,6 +1137,9 @@ namespace Sipp.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FinalizationNeedsApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1278,6 +1401,74 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ContributionPeriods");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.FinalizationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character(7)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PeriodVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FinalizationRequests_Waiting")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("DivisionId", "Status");
+
+                    b.ToTable("FinalizationRequests");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Fine", b =>
@@ -2047,6 +2238,55 @@ namespace Sipp.Migrations.Postgres.Migrations
                     b.Navigation("ApiClient");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Bureaus.Bureau", b =>
+                {
+                    b.HasOne("Sipp.Data.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauGrant", b =>
+                {
+                    b.HasOne("Sipp.Data.Bureaus.Bureau", "Bureau")
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Companies.Division", "Division")
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bureau");
+
+                    b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauStaff", b =>
+                {
+                    b.HasOne("Sipp.Data.Bureaus.Bureau", "Bureau")
+                        .WithMany("Staff")
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bureau");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Sipp.Data.Companies.Division", b =>
                 {
                     b.HasOne("Sipp.Data.Companies.Company", "Company")
@@ -2097,6 +2337,23 @@ namespace Sipp.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.FinalizationRequest", b =>
+                {
+                    b.HasOne("Sipp.Data.Companies.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Contributions.ContributionPeriod", "ContributionPeriod")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContributionPeriod");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Fine", b =>
@@ -2230,6 +2487,11 @@ namespace Sipp.Migrations.Postgres.Migrations
             modelBuilder.Entity("Sipp.Data.Api.ApiClient", b =>
                 {
                     b.Navigation("Divisions");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.Bureau", b =>
+                {
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("Sipp.Data.Companies.Company", b =>

@@ -480,6 +480,27 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Bureaus",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bureaus", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bureaus_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Divisions",
                 columns: table => new
                 {
@@ -490,7 +511,8 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     BranchOffice = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinalizationNeedsApproval = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -615,6 +637,34 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BureauStaff",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BureauId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsBureauAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BureauStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BureauStaff_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BureauStaff_Bureaus_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureaus",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiClientDivisions",
                 columns: table => new
                 {
@@ -632,6 +682,41 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ApiClientDivisions_Divisions_DivisionId",
+                        column: x => x.DivisionId,
+                        principalTable: "Divisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BureauGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BureauId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    GrantedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BureauGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BureauGrants_Bureaus_BureauId",
+                        column: x => x.BureauId,
+                        principalTable: "Bureaus",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BureauGrants_Divisions_DivisionId",
                         column: x => x.DivisionId,
                         principalTable: "Divisions",
                         principalColumn: "Id",
@@ -852,6 +937,43 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         name: "FK_Bills_ContributionPeriods_PeriodId",
                         column: x => x.PeriodId,
                         principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FinalizationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DivisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 7, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PeriodVersion = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FinalizationRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FinalizationRequests_ContributionPeriods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "ContributionPeriods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FinalizationRequests_Divisions_DivisionId",
+                        column: x => x.DivisionId,
+                        principalTable: "Divisions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1145,6 +1267,41 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BureauGrants_BureauId_Status",
+                table: "BureauGrants",
+                columns: new[] { "BureauId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BureauGrants_Live",
+                table: "BureauGrants",
+                columns: new[] { "DivisionId", "BureauId" },
+                unique: true,
+                filter: "\"Status\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bureaus_Code",
+                table: "Bureaus",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bureaus_CompanyId",
+                table: "Bureaus",
+                column: "CompanyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BureauStaff_BureauId_UserId",
+                table: "BureauStaff",
+                columns: new[] { "BureauId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BureauStaff_UserId",
+                table: "BureauStaff",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Companies_Npp",
                 table: "Companies",
                 column: "Npp",
@@ -1223,6 +1380,18 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 name: "IX_Employments_Status_CreatedAt",
                 table: "Employments",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FinalizationRequests_DivisionId_Status",
+                table: "FinalizationRequests",
+                columns: new[] { "DivisionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FinalizationRequests_Waiting",
+                table: "FinalizationRequests",
+                column: "PeriodId",
+                unique: true,
+                filter: "\"Status\" = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Fines_DivisionId_ChargedOnBillId",
@@ -1458,10 +1627,19 @@ namespace Sipp.Migrations.Sqlite.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "BureauGrants");
+
+            migrationBuilder.DropTable(
+                name: "BureauStaff");
+
+            migrationBuilder.DropTable(
                 name: "ContributionLines");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "FinalizationRequests");
 
             migrationBuilder.DropTable(
                 name: "Fines");
@@ -1510,6 +1688,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Bureaus");
 
             migrationBuilder.DropTable(
                 name: "LateCharges");

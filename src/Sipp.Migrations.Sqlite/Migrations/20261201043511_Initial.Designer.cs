@@ -11,7 +11,7 @@ using Sipp.Data;
 namespace Sipp.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SippDbContext))]
-    [Migration("20261201015631_Initial")]
+    [Migration("20261201043511_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -931,6 +931,126 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Bureaus.Bureau", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("Bureaus");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GrantedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BureauId", "Status");
+
+                    b.HasIndex("DivisionId", "BureauId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BureauGrants_Live")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.ToTable("BureauGrants");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BureauId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBureauAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BureauId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BureauStaff");
+                });
+
             modelBuilder.Entity("Sipp.Data.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1004,6 +1124,9 @@ namespace Sipp.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FinalizationNeedsApproval")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1265,6 +1388,74 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ContributionPeriods");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.FinalizationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FinalizationRequests_Waiting")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("DivisionId", "Status");
+
+                    b.ToTable("FinalizationRequests");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Fine", b =>
@@ -2021,6 +2212,55 @@ namespace Sipp.Migrations.Sqlite.Migrations
                     b.Navigation("ApiClient");
                 });
 
+            modelBuilder.Entity("Sipp.Data.Bureaus.Bureau", b =>
+                {
+                    b.HasOne("Sipp.Data.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauGrant", b =>
+                {
+                    b.HasOne("Sipp.Data.Bureaus.Bureau", "Bureau")
+                        .WithMany()
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Companies.Division", "Division")
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bureau");
+
+                    b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.BureauStaff", b =>
+                {
+                    b.HasOne("Sipp.Data.Bureaus.Bureau", "Bureau")
+                        .WithMany("Staff")
+                        .HasForeignKey("BureauId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bureau");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Sipp.Data.Companies.Division", b =>
                 {
                     b.HasOne("Sipp.Data.Companies.Company", "Company")
@@ -2071,6 +2311,23 @@ namespace Sipp.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Contributions.FinalizationRequest", b =>
+                {
+                    b.HasOne("Sipp.Data.Companies.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sipp.Data.Contributions.ContributionPeriod", "ContributionPeriod")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContributionPeriod");
                 });
 
             modelBuilder.Entity("Sipp.Data.Contributions.Fine", b =>
@@ -2204,6 +2461,11 @@ namespace Sipp.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Sipp.Data.Api.ApiClient", b =>
                 {
                     b.Navigation("Divisions");
+                });
+
+            modelBuilder.Entity("Sipp.Data.Bureaus.Bureau", b =>
+                {
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("Sipp.Data.Companies.Company", b =>
