@@ -14,7 +14,7 @@ using Sipp.Benchmarks;
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- outbox [sqlite|postgres] [messages]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- wage-report [sqlite|postgres] [workers]
 //   dotnet run -c Release --project bench/Sipp.Benchmarks -- api-list [sqlite|postgres] [workers]
-//   dotnet run -c Release --project bench/Sipp.Benchmarks -- divisions [sqlite|postgres] [divisions, default 200]
+//   dotnet run -c Release --project bench/Sipp.Benchmarks -- portfolio [sqlite|postgres] [client divisions, default 200]
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var provider = args.Length > 1 ? args[1] : "sqlite";
 var size = args.Length > 2 && args[0] != "report" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
@@ -47,8 +47,8 @@ switch (args.FirstOrDefault())
     case "api-list":
         await ApiWorkerListScenario.RunAsync(provider, size, iterations: 40);
         break;
-    case "divisions":
-        await DivisionsScenario.RunAsync(provider, args.Length > 2 ? size : 200, iterations: 40);
+    case "portfolio":
+        await PortfolioScenario.RunAsync(provider, args.Length > 2 ? size : 200, iterations: 40);
         break;
     case "wage-report":
         await WageReportScenario.RunAsync(provider, size);

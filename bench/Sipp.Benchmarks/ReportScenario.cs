@@ -29,7 +29,7 @@ public static class ReportScenario
         {
             await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(divisionId, period, CancellationToken.None);
             company = await scope.ServiceProvider.GetRequiredService<SippDbContext>().Divisions.Where(d => d.Id == divisionId)
-                .Select(d => new CompanyContext(Guid.Empty, Guid.Empty, d.Id, d.Code, d.Name, d.CompanyId, d.Company.Npp, d.Company.Name, MembershipRole.Pemantau))
+                .Select(d => new CompanyContext(Guid.Empty, d.Id, d.Code, d.Name, d.CompanyId, d.Company.Npp, d.Company.Name, MembershipRole.Pemantau))
                 .SingleAsync();
         }
 

@@ -17,6 +17,8 @@ using Sipp.Web.Infrastructure.Audit;
 using Sipp.Web.Infrastructure;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Features.Contributions;
+using Sipp.Web.Features.Bureaus;
+using Sipp.Web.Features.Bureaus.Portfolio;
 using Sipp.Web.Features.Payments.NotifyPayment;
 using Sipp.Web.Features.Reports.DownloadReport;
 using Sipp.Web.Features.Audit.ActivityHistory;
@@ -72,6 +74,7 @@ builder.Services.AddWorkers();
 builder.Services.AddBackOffice();
 builder.Services.AddWorkerUploads();
 builder.Services.AddContributions();
+builder.Services.AddBureaus();
 builder.Services.AddReports();
 builder.Services.AddPayrollApi();
 builder.Services.AddSippJobs(builder.Configuration);
@@ -124,6 +127,7 @@ app.MapUploadDownloads();
 app.MapPaymentNotification();
 app.MapAuditArchive();
 app.MapPayrollApi();
+app.MapPortfolioDownload();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevOutbox();

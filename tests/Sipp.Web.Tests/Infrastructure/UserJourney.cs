@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Data;
 
 namespace Sipp.Web.Tests.Infrastructure;
@@ -99,6 +100,15 @@ public static partial class UserJourney
         return row.QuerySelector("form") is AngleSharp.Html.Dom.IHtmlFormElement form
             ? await HtmlPage.ParseAsync(await form.SubmitAsync(client))
             : await HtmlPage.GetAsync(client, "/");
+    }
+
+    /// <summary>A browser of the bureau's staff member, signed in and working in the granted <paramref name="npp"/>-<paramref name="division"/>.</summary>
+    public static async Task<HttpClient> BureauStaffInAsync(this SippWebFactory factory, string bureau, string staff, string npp, string division, MembershipRole role)
+    {
+        var email = await factory.BureauWithGrantAsync(bureau, staff, npp, division, role);
+        var browser = factory.NewBrowser();
+        await browser.ChooseCompanyAsync(await browser.SignInAsync(email, BureauSteps.Password, phone: null), npp, division);
+        return browser;
     }
 
     public static async Task<HttpStatusCode> StatusOfAsync(this HttpClient client, string url)

@@ -26,7 +26,7 @@ public class ReportQueriesTests
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
         var company = await db.Divisions.Where(d => d.Company.Npp == "10000002" && d.Code == "000")
-            .Select(d => new CompanyContext(Guid.Empty, Guid.Empty, d.Id, d.Code, d.Name, d.CompanyId, d.Company.Npp, d.Company.Name, Sipp.Data.Accounts.MembershipRole.Pemantau))
+            .Select(d => new CompanyContext(Guid.Empty, d.Id, d.Code, d.Name, d.CompanyId, d.Company.Npp, d.Company.Name, Sipp.Data.Accounts.MembershipRole.Pemantau))
             .SingleAsync(TestContext.Current.CancellationToken);
         var total = await db.ContributionLines.Where(l => l.ContributionPeriod.DivisionId == company.DivisionId && l.ContributionPeriod.Period == period)
             .SumAsync(l => l.Total, TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Sipp.Data.Accounts;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,29 +12,62 @@ namespace Sipp.Web.Tests.Workers;
 /// <summary>A user of one company division walks every worker page and form with another division's ids: all refused.</summary>
 public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClassFixture<TenantIsolationTests.Fixture>
 {
-    public static TheoryData<string> Pages => ["/tenaga-kerja/{0}", "/tenaga-kerja/{0}/ubah", "/tenaga-kerja/{0}/upah", "/tenaga-kerja/{0}/non-aktif"];
+    /// <summary>Who attacks: another company's HR user, or a bureau's staff granted (as Operator) another company only (issue 19).</summary>
+    public static readonly string[] Attackers = ["perusahaan lain", "staf biro"];
 
-    public static TheoryData<string, string> Forms => new()
+    public static TheoryData<string, string> Pages => Across(["/tenaga-kerja/{0}", "/tenaga-kerja/{0}/ubah", "/tenaga-kerja/{0}/upah", "/tenaga-kerja/{0}/non-aktif"]);
+
+    public static TheoryData<string, string, string> Forms
     {
-        { "/tenaga-kerja/{0}/ubah", "Isian[Nama Lengkap]=Diubah Orang Lain&Isian[Tempat Lahir]=X&Isian[Nama Ibu Kandung]=Y&Isian[Status Kawin]=Kawin&Isian[Alamat]=Z&Isian[Kode Pos]=12345" },
-        { "/tenaga-kerja/{0}/upah", "Isian[Upah]=1&Isian[Periode Mulai]=2026-06" },
-        { "/tenaga-kerja/{0}/non-aktif", "Isian[Tanggal Non Aktif]=2026-06-01&Isian[Alasan]=Phk&konfirmasi=ya" },
-    };
+        get
+        {
+            var forms = new Dictionary<string, string>
+            {
+                ["/tenaga-kerja/{0}/ubah"] = "Isian[Nama Lengkap]=Diubah Orang Lain&Isian[Tempat Lahir]=X&Isian[Nama Ibu Kandung]=Y&Isian[Status Kawin]=Kawin&Isian[Alamat]=Z&Isian[Kode Pos]=12345",
+                ["/tenaga-kerja/{0}/upah"] = "Isian[Upah]=1&Isian[Periode Mulai]=2026-06",
+                ["/tenaga-kerja/{0}/non-aktif"] = "Isian[Tanggal Non Aktif]=2026-06-01&Isian[Alasan]=Phk&konfirmasi=ya",
+            };
+            var data = new TheoryData<string, string, string>();
+            foreach (var attacker in Attackers)
+            {
+                foreach (var (page, body) in forms)
+                {
+                    data.Add(attacker, page, body);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    private static TheoryData<string, string> Across(string[] pages)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var attacker in Attackers)
+        {
+            foreach (var page in pages)
+            {
+                data.Add(attacker, page);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task EveryWorkerPage_AnswersNotFound_ForAnotherDivisionsWorker(string page)
+    public async Task EveryWorkerPage_AnswersNotFound_ForAnotherDivisionsWorker(string attacker, string page)
     {
-        var (browser, foreign) = await SignedInElsewhereAsync();
+        var (browser, foreign) = await SignedInElsewhereAsync(attacker);
 
         Assert.Equal(HttpStatusCode.NotFound, await browser.StatusOfAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, page, foreign.Id)));
     }
 
     [Theory]
     [MemberData(nameof(Forms))]
-    public async Task EveryWorkerForm_ChangesNothing_ForAnotherDivisionsWorker(string page, string body)
+    public async Task EveryWorkerForm_ChangesNothing_ForAnotherDivisionsWorker(string attacker, string page, string body)
     {
-        var (browser, foreign) = await SignedInElsewhereAsync();
+        var (browser, foreign) = await SignedInElsewhereAsync(attacker);
         var token = (await HtmlPage.GetAsync(browser, "/tenaga-kerja")).QuerySelector("meta[name=sipp-csrf]")!.GetAttribute("content")!;
         using var content = new StringContent(body + "&__RequestVerificationToken=" + Uri.EscapeDataString(token), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
@@ -48,10 +82,13 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
         Assert.DoesNotContain(after.WageHistory, w => w.EffectiveFrom == Period.Of(2026, 6));
     }
 
-    [Fact]
-    public async Task SearchingForAnotherDivisionsKpjOrNik_FindsNothing()
+    public static TheoryData<string> Attacking => new(Attackers);
+
+    [Theory]
+    [MemberData(nameof(Attacking))]
+    public async Task SearchingForAnotherDivisionsKpjOrNik_FindsNothing(string attacker)
     {
-        var (browser, foreign) = await SignedInElsewhereAsync();
+        var (browser, foreign) = await SignedInElsewhereAsync(attacker);
 
         foreach (var term in new[] { foreign.Kpj, foreign.Nik, foreign.Name })
         {
@@ -136,10 +173,19 @@ public class TenantIsolationTests(TenantIsolationTests.Fixture fixture) : IClass
     }
 
     /// <summary>The seed's HRD acting for CV Sinar Abadi, and a worker of PT Maju Bersama.</summary>
-    private async Task<(HttpClient Browser, (Guid Id, string Kpj, string Nik, string Name) Foreign)> SignedInElsewhereAsync(int skip = 3)
+    private async Task<(HttpClient Browser, (Guid Id, string Kpj, string Nik, string Name) Foreign)> SignedInElsewhereAsync(string attacker = "perusahaan lain", int skip = 3)
     {
-        var browser = fixture.Factory.NewBrowser();
-        await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
+        HttpClient browser;
+        if (attacker == "staf biro")
+        {
+            browser = await fixture.Factory.BureauStaffInAsync("Biro Lain", "Staf Lain", "10000002", "000", MembershipRole.Operator);
+        }
+        else
+        {
+            browser = fixture.Factory.NewBrowser();
+            await browser.ChooseCompanyAsync(await browser.SignInAsHrdAsync(), "10000002", "000");
+        }
+
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var foreign = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().Employments
             .Where(e => e.Division.Company.Npp == "10000001" && e.Status == EmploymentStatus.Aktif).OrderBy(e => e.Participant.Kpj).Skip(skip)

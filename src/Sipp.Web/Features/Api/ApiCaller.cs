@@ -89,7 +89,7 @@ public sealed record ApiDivision(Guid Id, Guid CompanyId, string Npp, string Cod
 {
     /// <summary>The division as a page's company context, for the handlers that take one (reports), acting as the client's creator.</summary>
     public CompanyContext AsCompany(ApiClient client) =>
-        new(client.CreatedByUserId, Guid.Empty, Id, Code, Name, CompanyId, Npp, CompanyName, Sipp.Data.Accounts.MembershipRole.Pemantau);
+        new(client.CreatedByUserId, Id, Code, Name, CompanyId, Npp, CompanyName, Sipp.Data.Accounts.MembershipRole.Pemantau);
 
     /// <summary>How the path names it: "NPP-kode".</summary>
     public string Key => $"{Npp}-{Code}";

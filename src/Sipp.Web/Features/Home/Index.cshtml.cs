@@ -10,7 +10,7 @@ namespace Sipp.Web.Features.Home;
 
 /// <summary>"Beranda": the public landing page, or the signed-in user's start page with the company's dashboard.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(CurrentCompany currentCompany, DivisionAccess access, SippDbContext db, TimeProvider clock) : PageModel
 {
     public CompanyContext? Company { get; private set; }
 
@@ -25,9 +25,10 @@ public sealed class IndexModel(CurrentCompany currentCompany, SippDbContext db, 
         if (Company is { } company)
         {
             Dashboard = await Dashboard.LoadAsync(db, clock.JakartaToday(), cancellationToken);
-            if (await Contributions.MonitorDivisions.DivisionsQuery.Memberships(db, company.UserId, company.CompanyId).CountAsync(cancellationToken) > 1)
+            var divisions = await Contributions.MonitorDivisions.DivisionsQuery.OfCompanyAsync(access, company, cancellationToken);
+            if (divisions.Count > 1)
             {
-                Divisions = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, company.UserId, company.CompanyId, Dashboard.CurrentPeriod, clock.JakartaToday(), cancellationToken);
+                Divisions = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, divisions, Dashboard.CurrentPeriod, clock.JakartaToday(), cancellationToken);
             }
         }
         else if (StaffHome.Of(User) is { } staffHome)

@@ -7,9 +7,15 @@ using Sipp.Web.Infrastructure.Security;
 namespace Sipp.Web.Infrastructure.Audit;
 
 /// <summary>Appends audit events (actor, company, UTC time, IP, action, entity, before/after); the caller saves.</summary>
-public sealed class AuditLog(SippDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(SippDbContext db, IHttpContextAccessor http, CurrentCompany currentCompany, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>"Nama (Biro X) atas nama PT Y" for bureau staff acting through a grant; the person's name otherwise.</summary>
+    public static string ActingName(string name, CompanyContext? company) =>
+        company?.BureauName is { } bureau ? $"{name} (Biro {bureau}) atas nama {company.CompanyName}" : name;
+
+    private string? ActorOf(ClaimsPrincipal? user) => user?.DisplayName() is { } name ? ActingName(name, currentCompany.Loaded) : null;
 
     public void Record(
         string action,
@@ -27,7 +33,7 @@ public sealed class AuditLog(SippDbContext db, IHttpContextAccessor http, TimePr
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,
             ActorUserId = actorUserId ?? (Guid.TryParse(signedInId, out var id) ? id : null),
-            ActorName = actorName ?? user?.DisplayName(),
+            ActorName = actorName ?? ActorOf(user),
             DivisionId = divisionId,
             IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             Action = action,

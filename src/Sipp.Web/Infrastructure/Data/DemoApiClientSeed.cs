@@ -31,7 +31,7 @@ public sealed class DemoApiClientSeed(SippDbContext db, ApiClientAdministration 
         // The seed builds the demo company's access: it reads the HR user's membership across divisions.
         var admin = await db.Memberships.AcrossDivisions()
             .Where(m => m.User.Email == DevelopmentSeed.CompanyUserEmail && m.Division.Company.Npp == "10000001" && m.Division.Code == "000" && m.Role == MembershipRole.Admin)
-            .Select(m => new CompanyContext(m.UserId, m.Id, m.DivisionId, m.Division.Code, m.Division.Name, m.Division.CompanyId, m.Division.Company.Npp, m.Division.Company.Name, m.Role))
+            .Select(m => new CompanyContext(m.UserId, m.DivisionId, m.Division.Code, m.Division.Name, m.Division.CompanyId, m.Division.Company.Npp, m.Division.Company.Name, m.Role))
             .SingleAsync(cancellationToken);
         db.ScopeTo(admin.DivisionId);
         var created = await clients.AddAsync(

@@ -131,6 +131,7 @@ public static class AuthenticationSetup
         });
 
         services.AddHttpContextAccessor();
+        services.AddScoped<DivisionAccess>();
         services.AddScoped<CurrentCompany>();
         services.AddScoped<IAuthorizationHandler, CompanyRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ChooseCompanyFirstResultHandler>();
@@ -140,6 +141,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.CompanyMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyMember]])))
             .AddPolicy(Policies.CompanyOperator, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyOperator]])))
+            .AddPolicy(Policies.CompanyApprover, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyApprover]])))
             .AddPolicy(Policies.CompanyAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new CompanyRoleRequirement([.. CompanyRoles.ByPolicy[Policies.CompanyAdmin]])))
             .AddPolicy(Policies.Officer, policy => policy.RequireRole(SystemRoles.Officer))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(SystemRoles.Administrator));

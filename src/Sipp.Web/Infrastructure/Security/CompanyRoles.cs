@@ -18,8 +18,9 @@ public static class CompanyRoles
 {
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<MembershipRole>> ByPolicy = new Dictionary<string, IReadOnlyList<MembershipRole>>(StringComparer.Ordinal)
     {
-        [Policies.CompanyMember] = [MembershipRole.Admin, MembershipRole.Operator, MembershipRole.Pemantau],
+        [Policies.CompanyMember] = [MembershipRole.Admin, MembershipRole.Operator, MembershipRole.Pemantau, MembershipRole.Penyetuju],
         [Policies.CompanyOperator] = [MembershipRole.Admin, MembershipRole.Operator],
+        [Policies.CompanyApprover] = [MembershipRole.Admin, MembershipRole.Penyetuju],
         [Policies.CompanyAdmin] = [MembershipRole.Admin],
     };
 
@@ -30,10 +31,15 @@ public static class CompanyRoles
         new("Menambah, mengubah dan menonaktifkan tenaga kerja, mengubah upah", Policies.CompanyOperator, "/tenaga-kerja/tambah"),
         new("Upload file tenaga kerja dan upah", Policies.CompanyOperator, "/tenaga-kerja/upload"),
         new("Menghitung, mengoreksi, memfinalisasi dan membatalkan finalisasi iuran", Policies.CompanyOperator, "/iuran/hitung"),
+        new("Menyetujui atau menolak Finalisasi dan Batal Finalisasi yang diminta orang lain", Policies.CompanyApprover, "/iuran/persetujuan"),
         new("Mengelola pengguna dan perannya", Policies.CompanyAdmin, "/pengguna"),
+        new("Memberi dan mencabut Akses Biro", Policies.CompanyAdmin, "/pengguna/akses-biro"),
         new("Membuat dan mencabut Akses API dan webhook", Policies.CompanyAdmin, "/pengguna/akses-api"),
         new("Membaca riwayat aktivitas divisi", Policies.CompanyAdmin, "/riwayat-aktivitas"),
     ];
+
+    /// <summary>The roles an Admin may give a bureau: never Admin.</summary>
+    public static readonly IReadOnlyList<MembershipRole> BureauRoles = [MembershipRole.Operator, MembershipRole.Pemantau, MembershipRole.Penyetuju];
 
     public static bool May(MembershipRole role, string policy) => ByPolicy[policy].Contains(role);
 }

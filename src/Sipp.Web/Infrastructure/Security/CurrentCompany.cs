@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
 
@@ -7,9 +6,10 @@ namespace Sipp.Web.Infrastructure.Security;
 
 /// <summary>
 /// The company division the signed-in user acts in, read once per request from the session claim and checked
-/// against an active membership in the database (a revoked membership stops working at the next request).
+/// against <see cref="DivisionAccess"/> in the database: an active membership, or a live bureau grant (a revoked
+/// membership or grant stops working at the next request).
 /// </summary>
-public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db)
+public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db, DivisionAccess access)
 {
     public const string DivisionClaim = "sipp:divisi";
 
@@ -31,13 +31,10 @@ public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db)
             return null;
         }
 
-        // The user's own membership names the division; only then is the context scoped to it.
-        _context = await db.Memberships.AsNoTracking().AcrossDivisions()
-            .Where(m => m.UserId == userId && m.DivisionId == divisionId && m.IsActive && m.User.IsActive)
-            .Select(m => new CompanyContext(
-                m.UserId, m.Id, m.DivisionId, m.Division.Code, m.Division.Name, m.Division.CompanyId, m.Division.Company.Npp,
-                m.Division.Company.Name, m.Role))
-            .SingleOrDefaultAsync(cancellationToken);
+        // The user's own membership, or their bureau's live grant, names the division; only then is the context scoped to it.
+        _context = await access.FindAsync(userId, divisionId, cancellationToken) is { } right
+            ? new CompanyContext(userId, right.DivisionId, right.DivisionCode, right.DivisionName, right.CompanyId, right.Npp, right.CompanyName, right.Role, right.BureauName)
+            : null;
         if (_context is not null)
         {
             db.ScopeTo(_context.DivisionId);
@@ -46,14 +43,21 @@ public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db)
         return _context;
     }
 
+    /// <summary>The context already read in this request, without reading it: for the audit's actor name.</summary>
+    public CompanyContext? Loaded => _context;
+
     /// <summary>The current company, or an exception when a page that requires one is reached without it.</summary>
     public async Task<CompanyContext> RequireAsync(CancellationToken cancellationToken = default) =>
         await GetAsync(cancellationToken) ?? throw new InvalidOperationException("Tidak ada perusahaan yang dipilih.");
 }
 
+/// <param name="BureauName">The bureau through whose grant the user acts here, or null for their own membership.</param>
 public sealed record CompanyContext(
-    Guid UserId, Guid MembershipId, Guid DivisionId, string DivisionCode, string DivisionName, Guid CompanyId, string Npp, string CompanyName, MembershipRole Role)
+    Guid UserId, Guid DivisionId, string DivisionCode, string DivisionName, Guid CompanyId, string Npp, string CompanyName, MembershipRole Role, string? BureauName = null)
 {
+    public bool IsApprover => CompanyRoles.May(Role, Policies.CompanyApprover);
+
+
     public bool IsAdmin => CompanyRoles.May(Role, Policies.CompanyAdmin);
 
     public bool CanOperate => CompanyRoles.May(Role, Policies.CompanyOperator);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Audit;
@@ -10,8 +9,8 @@ using Sipp.Domain;
 
 namespace Sipp.Web.Features.Accounts.ChooseCompany;
 
-/// <summary>"Pilih Perusahaan": choosing a division puts it in the session — only one the user is an active member of.</summary>
-public sealed class DivisionChoice(SippDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit)
+/// <summary>"Pilih Perusahaan": choosing a division puts it in the session — only one <see cref="DivisionAccess"/> allows.</summary>
+public sealed class DivisionChoice(SippDbContext db, DivisionAccess access, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit)
 {
     public async Task<Refusal?> ChooseAsync(ClaimsPrincipal principal, Guid divisionId, CancellationToken cancellationToken)
     {
@@ -20,17 +19,15 @@ public sealed class DivisionChoice(SippDbContext db, UserManager<AppUser> users,
             return Refusal.Of(Wording.Of("Silakan masuk kembali."), RefusalKind.Unauthenticated);
         }
 
-        // Only a division the user is an active member of: any other id is refused, whatever its origin.
-        var member = await db.Memberships.AsNoTracking().AcrossDivisions()
-            .AnyAsync(m => m.UserId == user.Id && m.DivisionId == divisionId && m.IsActive, cancellationToken);
-        if (!member)
+        // Only a division the user is an active member of, or one granted to their bureau: any other id is refused, whatever its origin.
+        if (await access.FindAsync(user.Id, divisionId, cancellationToken) is not { } right)
         {
             return Refusal.Of(Wording.Of("Anda bukan pengguna aktif divisi ini."), RefusalKind.Forbidden);
         }
 
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);
         user.LastDivisionId = divisionId; // saved with the audit entry below (the user is tracked by this context)
-        audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: user.Email);
+        audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: right.BureauName is { } bureau ? $"{user.Email} (Biro {bureau})" : user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Sipp.Data;
 using Sipp.Data.Accounts;
 using Sipp.Web.Infrastructure.Problems;
 using Sipp.Web.Infrastructure.Security;
@@ -12,7 +10,7 @@ namespace Sipp.Web.Features.Accounts.ChooseCompany;
 
 /// <summary>"Pilih Perusahaan": the company divisions of the user; choosing one puts it in the session.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(SippDbContext db, DivisionChoice choice) : PageModel
+public sealed class IndexModel(DivisionAccess access, DivisionChoice choice) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -38,13 +36,12 @@ public sealed class IndexModel(SippDbContext db, DivisionChoice choice) : PageMo
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var current = User.FindFirstValue(CurrentCompany.DivisionClaim);
-        var choices = await db.Memberships.AsNoTracking().AcrossDivisions()
-            .Where(m => m.UserId == userId && m.IsActive)
-            .Select(m => new CompanyChoice(m.DivisionId, m.Division.Company.Npp, m.Division.Code, m.Division.Name, m.Division.Company.Name, m.Role, false))
-            .ToListAsync(cancellationToken);
+        var choices = (await access.ListAsync(userId, r => true, cancellationToken))
+            .Select(r => new CompanyChoice(r.DivisionId, r.Npp, r.DivisionCode, r.DivisionName, r.CompanyName, r.Role, false, r.BureauName)).ToList();
         return choices.Select(c => c with { IsCurrent = c.DivisionId.ToString() == current })
             .OrderBy(c => c.Npp, StringComparer.Ordinal).ThenBy(c => c.DivisionCode, StringComparer.Ordinal).ToList();
     }
 }
 
-public sealed record CompanyChoice(Guid DivisionId, string Npp, string DivisionCode, string DivisionName, string CompanyName, MembershipRole Role, bool IsCurrent);
+/// <param name="BureauName">The bureau through which the user reaches a client's division, or null for their own.</param>
+public sealed record CompanyChoice(Guid DivisionId, string Npp, string DivisionCode, string DivisionName, string CompanyName, MembershipRole Role, bool IsCurrent, string? BureauName = null);

@@ -11,28 +11,27 @@ namespace Sipp.Web.Features.Contributions.MonitorDivisions;
 public sealed record DivisionComputed(string Code, string Name, bool Done, string Message);
 
 /// <summary>
-/// "Hitung Iuran" of one period for several divisions of the user's current company at once: each division where the
-/// user may compute (an active membership whose role passes the Operator policy) is computed by the page's own
-/// handler, in its own scope and transaction, so one refused or busy division leaves the others computed. A division
-/// of another company, or one the user may not compute, is named and left alone.
+/// "Hitung Iuran" of one period for several divisions at once — a company's own (combined Monitoring Iuran) or a
+/// bureau's clients (Portofolio Klien): each chosen division among the caller's rights (<see cref="DivisionAccess"/>)
+/// whose role passes the Operator policy is computed by the page's own handler, in its own scope and transaction, so
+/// one refused or busy division leaves the others computed. Any other division, or one the role may not compute, is
+/// named and left alone.
 /// </summary>
-public sealed class DivisionsComputation(SippDbContext db, IServiceScopeFactory scopes)
+public sealed class DivisionsComputation(IServiceScopeFactory scopes)
 {
     public const int MaxDivisions = 200;
 
-    public async Task<IReadOnlyList<DivisionComputed>> ComputeAsync(CompanyContext company, Period period, IReadOnlyCollection<Guid> divisionIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DivisionComputed>> ComputeAsync(IReadOnlyList<DivisionRight> rights, Period period, IReadOnlyCollection<Guid> divisionIds, CancellationToken cancellationToken)
     {
         var wanted = divisionIds.Distinct().Take(MaxDivisions).ToList();
-        // The user's own memberships name the divisions they may act in.
-        var memberships = await DivisionsQuery.Memberships(db, company.UserId, company.CompanyId).Where(m => wanted.Contains(m.DivisionId))
-            .Select(m => new { m.DivisionId, m.Division.Code, m.Division.Name, m.Role })
-            .ToDictionaryAsync(m => m.DivisionId, cancellationToken);
+        var memberships = rights.Where(r => wanted.Contains(r.DivisionId))
+            .ToDictionary(r => r.DivisionId, r => new { r.DivisionId, Code = r.DivisionCode, Name = r.DivisionName, r.Role });
         var results = new List<DivisionComputed>();
         foreach (var id in wanted)
         {
             if (memberships.GetValueOrDefault(id) is not { } membership)
             {
-                results.Add(new DivisionComputed("–", "–", false, Wording.Of("Divisi ini bukan divisi perusahaan ini tempat Anda terdaftar.")));
+                results.Add(new DivisionComputed("–", "–", false, Wording.Of("Anda tidak memiliki akses ke divisi ini.")));
                 continue;
             }
 

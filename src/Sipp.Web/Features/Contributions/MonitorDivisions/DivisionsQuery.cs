@@ -1,34 +1,41 @@
 using Microsoft.EntityFrameworkCore;
 using Sipp.Data;
-using Sipp.Data.Accounts;
 using Sipp.Data.Contributions;
 using Sipp.Domain.Contributions;
 using Sipp.Domain.Periods;
+using Sipp.Web.Infrastructure.Security;
 
 namespace Sipp.Web.Features.Contributions.MonitorDivisions;
 
-/// <summary>One division's month on the combined Monitoring Iuran, with its bills past due of any month.</summary>
+/// <summary>One division's month on the combined Monitoring Iuran and the bureau's portfolio, with its bills past due of any month.</summary>
 public sealed record DivisionMonth(
     Guid DivisionId, string Code, string Name, PeriodDisplayStatus Status, int WorkerCount, long Total, long? BillTotal, string? KodeIuran, DateOnly? DueDate, DateOnly? PaidOn,
-    int LateBills, long LateAmount, long Jht = 0, long Jkk = 0, long Jkm = 0, long Jp = 0);
+    int LateBills, long LateAmount, long Jht = 0, long Jkk = 0, long Jkm = 0, long Jp = 0)
+{
+    /// <summary>The client company (on the portfolio, where divisions of many companies meet).</summary>
+    public string Npp { get; init; } = "";
+
+    public string CompanyName { get; init; } = "";
+
+    public int WaitingVerifications { get; init; }
+
+    /// <summary>Uploads being checked or checked and not yet imported.</summary>
+    public int WaitingUploads { get; init; }
+}
 
 /// <summary>
-/// A period of every division of the user's current company where the user is an active member, one row each (the
-/// per-program sums are kept on the period, so one row per division is read), and each division's bills past due.
-/// The divisions come from the user's own memberships: another company, or a division the user is not a member of,
-/// is never read.
+/// A period of each division the caller may see (<see cref="DivisionAccess"/>'s rights: the user's own memberships
+/// or their bureau's grants), one row each (the per-program sums are kept on the period, so one row per division is
+/// read), with each division's bills past due, waiting verifications and uploads. Only the divisions passed are read.
 /// </summary>
 public static class DivisionsQuery
 {
-    /// <summary>The user's active memberships in the divisions of the company: the divisions they may see together.</summary>
-    public static IQueryable<Membership> Memberships(SippDbContext db, Guid userId, Guid companyId) =>
-        db.Memberships.AsNoTracking().AcrossDivisions().Where(m => m.UserId == userId && m.IsActive && m.Division.CompanyId == companyId);
+    /// <summary>The divisions of the user's current company they may see together.</summary>
+    public static Task<List<DivisionRight>> OfCompanyAsync(DivisionAccess access, CompanyContext company, CancellationToken cancellationToken) =>
+        access.ListAsync(company.UserId, r => r.CompanyId == company.CompanyId, cancellationToken);
 
-    public static async Task<List<DivisionMonth>> LoadAsync(SippDbContext db, Guid userId, Guid companyId, Period period, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<List<DivisionMonth>> LoadAsync(SippDbContext db, IReadOnlyList<DivisionRight> divisions, Period period, DateOnly today, CancellationToken cancellationToken)
     {
-        var divisions = await Memberships(db, userId, companyId)
-            .Select(m => new { m.DivisionId, m.Division.Code, m.Division.Name })
-            .ToListAsync(cancellationToken);
         var ids = divisions.Select(d => d.DivisionId).ToList();
         var months = await db.ContributionPeriods.AsNoTracking().AcrossDivisions()
             .Where(p => ids.Contains(p.DivisionId) && p.Period == period)
@@ -45,15 +52,27 @@ public static class DivisionsQuery
             .GroupBy(b => b.ContributionPeriod.DivisionId)
             .Select(g => new { DivisionId = g.Key, Count = g.Count(), Amount = g.Sum(b => b.TotalAmount) })
             .ToDictionaryAsync(l => l.DivisionId, cancellationToken);
-        return divisions.OrderBy(d => d.Code).Select(d =>
+        var verifications = await db.Employments.AsNoTracking().AcrossDivisions()
+            .Where(e => ids.Contains(e.DivisionId) && e.Status == Sipp.Domain.Workers.EmploymentStatus.MenungguVerifikasi)
+            .GroupBy(e => e.DivisionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var uploads = await db.UploadBatches.AsNoTracking().AcrossDivisions()
+            .Where(b => ids.Contains(b.DivisionId) && (b.State == Sipp.Data.Uploads.UploadState.Diperiksa || b.State == Sipp.Data.Uploads.UploadState.SiapImpor))
+            .GroupBy(b => b.DivisionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return divisions.OrderBy(d => d.Npp, StringComparer.Ordinal).ThenBy(d => d.DivisionCode, StringComparer.Ordinal).Select(d =>
         {
             var month = months.GetValueOrDefault(d.DivisionId);
             var overdue = late.GetValueOrDefault(d.DivisionId);
-            return month is null
-                ? new DivisionMonth(d.DivisionId, d.Code, d.Name, PeriodDisplayStatus.BelumDihitung, 0, 0, null, null, null, null, overdue?.Count ?? 0, overdue?.Amount ?? 0)
+            var row = month is null
+                ? new DivisionMonth(d.DivisionId, d.DivisionCode, d.DivisionName, PeriodDisplayStatus.BelumDihitung, 0, 0, null, null, null, null, overdue?.Count ?? 0, overdue?.Amount ?? 0)
                 : new DivisionMonth(
-                    d.DivisionId, d.Code, d.Name, PeriodLifecycle.Display(month.Status, month.DueDate, today), month.WorkerCount, month.Total, month.Bill?.TotalAmount, month.Bill?.KodeIuran,
+                    d.DivisionId, d.DivisionCode, d.DivisionName, PeriodLifecycle.Display(month.Status, month.DueDate, today), month.WorkerCount, month.Total, month.Bill?.TotalAmount, month.Bill?.KodeIuran,
                     month.Bill?.DueDate, month.Bill?.PaidOn, overdue?.Count ?? 0, overdue?.Amount ?? 0, month.JhtTotal, month.JkkTotal, month.JkmTotal, month.JpTotal);
+            return row with
+            {
+                Npp = d.Npp, CompanyName = d.CompanyName, WaitingVerifications = verifications.GetValueOrDefault(d.DivisionId), WaitingUploads = uploads.GetValueOrDefault(d.DivisionId),
+            };
         }).ToList();
     }
 }

@@ -10,7 +10,7 @@ namespace Sipp.Web.Features.Contributions.MonitorDivisions;
 
 /// <summary>"Monitoring Iuran — Semua Divisi": one month of every division of the company the user belongs to, with totals.</summary>
 [Authorize(Policy = Policies.CompanyMember)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, DivisionsComputation computation, TimeProvider clock) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, DivisionAccess access, DivisionsComputation computation, TimeProvider clock) : PageModel
 {
     /// <summary>What "Hitung Iuran" did in each division chosen, shown above the table.</summary>
     public IReadOnlyList<DivisionComputed> Computed { get; private set; } = [];
@@ -34,7 +34,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
         Computed = divisi.Count == 0
             ? [new DivisionComputed("–", "–", false, Sipp.Domain.Wording.Of("Pilih divisi yang akan dihitung."))]
-            : await computation.ComputeAsync(Company, Period, divisi, cancellationToken);
+            : await computation.ComputeAsync(await DivisionsQuery.OfCompanyAsync(access, Company, cancellationToken), Period, divisi, cancellationToken);
         return await ShowAsync(cancellationToken);
     }
 
@@ -59,7 +59,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Rows = await DivisionsQuery.LoadAsync(db, Company.UserId, Company.CompanyId, Period, clock.JakartaToday(), cancellationToken);
+        Rows = await DivisionsQuery.LoadAsync(db, await DivisionsQuery.OfCompanyAsync(access, Company, cancellationToken), Period, clock.JakartaToday(), cancellationToken);
         return Page();
     }
 }

@@ -32,7 +32,8 @@ public static class ReportsApi
         CompanyContext company, Period period, string format, string contentType, HttpContext context, SippDbContext db, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var localizer = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-        var rows = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, company.UserId, company.CompanyId, period, clock.JakartaToday(), cancellationToken);
+        var divisions = await Contributions.MonitorDivisions.DivisionsQuery.OfCompanyAsync(context.RequestServices.GetRequiredService<DivisionAccess>(), company, cancellationToken);
+        var rows = await Contributions.MonitorDivisions.DivisionsQuery.LoadAsync(db, divisions, period, clock.JakartaToday(), cancellationToken);
         var document = Contributions.MonitorDivisions.DivisionsReport.Build(localizer, company, period, rows);
         audit.Record("laporan.unduh", "Laporan", Contributions.MonitorDivisions.DivisionsReport.Slug, company.DivisionId, null, new { periode = period.ToString(), format, divisi = rows.Count });
         await db.SaveChangesAsync(cancellationToken);

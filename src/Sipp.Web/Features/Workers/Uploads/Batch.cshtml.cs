@@ -44,7 +44,7 @@ public sealed class BatchModel(SippDbContext db, CurrentCompany currentCompany, 
             return NotFound();
         }
 
-        var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), User.DisplayName(), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = new Actor(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), Infrastructure.Audit.AuditLog.ActingName(User.DisplayName() ?? string.Empty, currentCompany.Loaded), HttpContext.Connection.RemoteIpAddress?.ToString());
         var refusal = await importer.ImportAsync(id, actor, cancellationToken);
         Message = refusal?.Message ?? Wording.Of($"{ValidRows:#,0} baris sudah diimpor.");
         return RedirectToPage(new { id });
