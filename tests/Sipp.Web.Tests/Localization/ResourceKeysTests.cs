@@ -47,6 +47,11 @@ public partial class ResourceKeysTests
             .Concat(Sipp.Web.Features.Api.Webhooks.WebhookEvents.All.Select(e => e.Label))
             .Concat(Sipp.Web.Features.Api.Webhooks.WebhookDelivery.States)
             .Concat(Sipp.Web.Infrastructure.Security.CompanyRoles.Capabilities.Select(c => c.Label))
+            .Concat(Sipp.Web.Features.Bureaus.Access.GrantRow.States)
+            .Concat(Sipp.Web.Features.Bureaus.Portfolio.PortfolioView.Filters.Concat(Sipp.Web.Features.Bureaus.Portfolio.PortfolioView.Orders).Select(f => f.Label))
+            .Concat(Sipp.Web.Features.Contributions.ApproveFinalization.FinalizationApproval.StatusLabels)
+            .Concat(Enum.GetValues<Sipp.Data.Contributions.FinalizationRequestKind>().Select(Sipp.Web.Features.Contributions.ApproveFinalization.FinalizationApproval.KindLabel))
+            .Concat(Sipp.Web.Features.Contributions.ApproveFinalization.WaitingRequest.Labels)
             .Append(Sipp.Web.Features.Workers.WorkerForms.EmployeeNumberHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WageHelp)
             .Append(Sipp.Web.Features.Contributions.PeriodTexts.WholeMonth);

@@ -45,6 +45,15 @@ public static class ApiExamples
             operation.Responses[Status(id).ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse { Description = "Berhasil", Content = Json("application/json", response) };
         }
 
+        if (Resolve(All.Value[id]?["accepted"]) is { } waiting)
+        {
+            operation.Responses["202"] = new OpenApiResponse
+            {
+                Description = "Menunggu persetujuan: divisi mewajibkan persetujuan (\"Finalisasi perlu persetujuan\"); tagihan terbit atau dibatalkan setelah penyetuju menyetujuinya di Sipp (webhook tagihan.terbit)",
+                Content = Json("application/json", waiting),
+            };
+        }
+
         operation.Responses["4XX"] = new OpenApiResponse
         {
             Description = "Ditolak: problem details RFC 9457 dengan pesan berbahasa Indonesia, per kolom di errors (401 token, 403 izin, 404 divisi atau data lain, 409, 422, 429 dengan Retry-After)",

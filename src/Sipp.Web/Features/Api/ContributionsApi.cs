@@ -6,6 +6,8 @@ using Sipp.Domain.Periods;
 using Sipp.Web.Features.Contributions;
 using Sipp.Web.Features.Contributions.ComputePeriod;
 using Sipp.Web.Features.Contributions.FinalizePeriod;
+using Sipp.Web.Features.Contributions.ApproveFinalization;
+using Sipp.Web.Infrastructure.Security;
 using Sipp.Web.Infrastructure.Data;
 using Sipp.Web.Infrastructure.Problems;
 
@@ -89,7 +91,7 @@ public static class ContributionsApi
 
     /// <summary><c>{"channel": "…"}</c>: the Channel Pembayaran, as the "Finalisasi" form asks.</summary>
     private static async Task<IResult> FinalizeAsync(
-        string divisi, string periode, HttpRequest request, ApiCaller caller, BillIssuing issuing, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
+        string divisi, string periode, HttpRequest request, ApiCaller caller, FinalizationApproval approval, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
         await InPeriodAsync(divisi, periode, caller, async (division, period) =>
         {
             var body = await ApiFields.ObjectAsync(request, cancellationToken);
@@ -104,17 +106,40 @@ public static class ContributionsApi
                 channel = document.RootElement.TryGetProperty("channel", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
             }
 
-            return await issuing.FinalizeAsync(division.Id, period, channel, cancellationToken) is { } refusal
+            var result = await approval.FinalizeAsync(division.Id, period, channel, MakerOf(request.HttpContext, caller), cancellationToken);
+            return result.Refusal is { } refusal
                 ? (refusal with { Errors = refusal.Errors.ToDictionary(e => e.Key == BillIssuing.ChannelField ? "channel" : e.Key, e => e.Value, StringComparer.Ordinal) }).ToProblem()
-                : await SummaryOfAsync(db, rules, division, period, cancellationToken);
+                : await AnsweredAsync(result.Value!, db, rules, division, period, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>A client acts for its creator: the creator cannot approve what their client asked for (ADR 0024).</summary>
+    private static Maker MakerOf(HttpContext context, ApiCaller caller) => new(caller.Client.CreatedByUserId, context.User.DisplayName() ?? caller.Client.Name);
+
+    /// <summary>Done: the period as it now is. Asked for approval: 202 with the waiting request, the period unchanged.</summary>
+    private static async Task<IResult> AnsweredAsync(FinalizationOutcome outcome, SippDbContext db, RuleTableProvider rules, ApiDivision division, Period period, CancellationToken cancellationToken)
+    {
+        if (!outcome.AwaitsApproval)
+        {
+            return await SummaryOfAsync(db, rules, division, period, cancellationToken);
+        }
+
+        var waiting = await db.FinalizationRequests.AsNoTracking().Where(r => r.Period == period && r.Status == Data.Contributions.FinalizationRequestStatus.Menunggu)
+            .Select(r => new { r.Id, r.Kind, r.RequestedAt }).SingleAsync(cancellationToken);
+        return TypedResults.Accepted((string?)null, new
+        {
+            status = "menungguPersetujuan",
+            permintaan = new { id = waiting.Id, jenis = waiting.Kind == Data.Contributions.FinalizationRequestKind.Finalisasi ? "finalisasi" : "batalFinalisasi", diminta = waiting.RequestedAt },
+            pesan = Wording.Of("Divisi ini mewajibkan persetujuan: tagihan terbit (atau dibatalkan) setelah penyetuju menyetujuinya di Sipp; webhook tagihan.terbit memberi tahu."),
+        });
+    }
+
     private static async Task<IResult> CancelAsync(
-        string divisi, string periode, ApiCaller caller, BillIssuing issuing, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
+        string divisi, string periode, HttpContext context, ApiCaller caller, FinalizationApproval approval, SippDbContext db, RuleTableProvider rules, CancellationToken cancellationToken) =>
         await InPeriodAsync(divisi, periode, caller, async (division, period) =>
-            await issuing.CancelAsync(division.Id, period, cancellationToken) is { } refusal
-                ? refusal.ToProblem()
-                : await SummaryOfAsync(db, rules, division, period, cancellationToken), cancellationToken);
+        {
+            var result = await approval.CancelAsync(division.Id, period, MakerOf(context, caller), cancellationToken);
+            return result.Refusal is { } refusal ? refusal.ToProblem() : await AnsweredAsync(result.Value!, db, rules, division, period, cancellationToken);
+        }, cancellationToken);
 
     private static async Task<IResult> BillAsync(string divisi, string kodeIuran, ApiCaller caller, SippDbContext db, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public static class ContributionsSetup
         services.AddScoped<MonitorDivisions.DivisionsComputation>();
         services.AddScoped<CorrectWage.WageCorrection>();
         services.AddScoped<BillIssuing>();
+        services.AddScoped<ApproveFinalization.FinalizationApproval>();
         services.AddScoped<LateChanges.LateChargePlanner>();
         services.AddScoped<Payments.NotifyPayment.PaymentNotification>();
         services.AddHttpClient(Payments.BankSimulator.IndexModel.HttpClientName);

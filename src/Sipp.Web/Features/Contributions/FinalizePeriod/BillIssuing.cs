@@ -40,7 +40,7 @@ public sealed class BillIssuing(
         var table = await ruleTables.GetAsync(cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await OwnTransactionAsync(cancellationToken);
             await LockDivisionAsync(divisionId, cancellationToken);
             var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanFinalize(stored?.Status ?? PeriodStatus.BelumDihitung, stored?.WorkerCount ?? 0) is { } refusal)
@@ -90,7 +90,7 @@ public sealed class BillIssuing(
                 await webhooks.BillAsync(Api.Webhooks.WebhookEvents.BillPaid, bill, period, divisionId, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitOwnAsync(transaction, cancellationToken);
             return null;
         }
         catch (DbUpdateException)
@@ -104,7 +104,7 @@ public sealed class BillIssuing(
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await OwnTransactionAsync(cancellationToken);
             await LockDivisionAsync(divisionId, cancellationToken);
             var stored = await db.ContributionPeriods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken);
             if (PeriodLifecycle.CanCancelFinalization(stored?.Status ?? PeriodStatus.BelumDihitung) is { } refusal)
@@ -130,12 +130,24 @@ public sealed class BillIssuing(
             audit.Record("iuran.batalFinalisasi", "Periode", stored.Id.ToString(), divisionId, new { status = "Final", kodeIuran = bill.KodeIuran },
                 new { status = "Dihitung", tagihan = "Dibatalkan" });
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitOwnAsync(transaction, cancellationToken);
             return null;
         }
         catch (DbUpdateException)
         {
             return Refusal.Of(ConcurrentChange, RefusalKind.Conflict);
+        }
+    }
+
+    /// <summary>A transaction of its own, or none inside the caller's (an approval claims its request and issues the bill in one).</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitOwnAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

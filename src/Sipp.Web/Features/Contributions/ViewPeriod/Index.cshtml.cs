@@ -23,7 +23,7 @@ namespace Sipp.Web.Features.Contributions.ViewPeriod;
 /// channel, the bill once issued, and "Batal Finalisasi" while it is unpaid.
 /// </summary>
 [Authorize(Policy = Policies.CompanyMember)]
-public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, BillIssuing billing, Infrastructure.Data.RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, ApproveFinalization.FinalizationApproval approval, Infrastructure.Data.RuleTableProvider ruleTables, IOptions<PaymentOptions> payments, IHostEnvironment environment, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 50;
 
@@ -61,7 +61,17 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public bool CanOperate { get; private set; }
 
     /// <summary>The steps the period's state allows (the domain's guards); a viewer without operating rights sees none.</summary>
-    public PeriodActions Actions => CanOperate ? PeriodLifecycle.Actions(Summary?.Period.Status ?? PeriodStatus.BelumDihitung) : default;
+    /// <summary>While a request waits for approval, Finalisasi and Batal Finalisasi are not offered again.</summary>
+    public PeriodActions Actions
+    {
+        get
+        {
+            var actions = CanOperate ? PeriodLifecycle.Actions(Summary?.Period.Status ?? PeriodStatus.BelumDihitung) : default;
+            return Waiting ? actions with { Finalize = false, CancelFinalization = false } : actions;
+        }
+    }
+
+    public bool Waiting => Approval?.Status == Data.Contributions.FinalizationRequestStatus.Menunggu;
 
     public IReadOnlyList<PaymentChannel> Channels => payments.Value.Channels;
 
@@ -98,7 +108,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     }
 
     public Task<IActionResult> OnPostFinalizeAsync(string periode, CancellationToken cancellationToken) =>
-        ActAsync(periode, (division, period) => billing.FinalizeAsync(division, period, Channel, cancellationToken), month => L["Periode {0} telah difinalisasi. Tagihan terbit.", month], cancellationToken);
+        ActAsync(periode, (division, period, maker) => approval.FinalizeAsync(division, period, Channel, maker, cancellationToken), month => L["Periode {0} telah difinalisasi. Tagihan terbit.", month], cancellationToken);
 
     /// <summary>"Batal Finalisasi" voids a bill finance may be paying: the first click only shows what it means
     /// (<see cref="ConfirmingCancel"/>); the confirmation posts again with <c>konfirmasi=ya</c> (issue 16).</summary>
@@ -106,7 +116,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     {
         if (konfirmasi == "ya")
         {
-            return await ActAsync(periode, (division, period) => billing.CancelAsync(division, period, cancellationToken), month => L["Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", month], cancellationToken);
+            return await ActAsync(periode, (division, period, maker) => approval.CancelAsync(division, period, maker, cancellationToken), month => L["Finalisasi periode {0} dibatalkan; tagihannya tidak berlaku lagi.", month], cancellationToken);
         }
 
         if (!Period.TryParse(periode, out var shown, out _))
@@ -122,7 +132,13 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     /// <summary>The page shows the consequences of "Batal Finalisasi" and asks to confirm.</summary>
     public bool ConfirmingCancel { get; private set; }
 
-    private async Task<IActionResult> ActAsync(string periode, Func<Guid, Period, Task<Refusal?>> act, Func<string, string> done, CancellationToken cancellationToken)
+    /// <summary>The request waiting for approval, or the last one decided, of this period (in a division that requires approval).</summary>
+    public Data.Contributions.FinalizationRequest? Approval { get; private set; }
+
+    public bool NeedsApproval { get; private set; }
+
+    private async Task<IActionResult> ActAsync(
+        string periode, Func<Guid, Period, ApproveFinalization.Maker, Task<Result<ApproveFinalization.FinalizationOutcome>>> act, Func<string, string> done, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(periode, out var period, out _))
         {
@@ -135,14 +151,17 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
             return Forbid();
         }
 
-        if (await act(company.DivisionId, period) is { } refusal)
+        var maker = new ApproveFinalization.Maker(company.UserId, Infrastructure.Audit.AuditLog.ActingName(User.DisplayName() ?? string.Empty, company));
+        var result = await act(company.DivisionId, period, maker);
+        if (result.Refusal is { } refusal)
         {
             refusal.AddTo(ModelState);
             await LoadAsync(period, 1, cancellationToken);
             return Page();
         }
 
-        TempData["Message"] = done(Show.Month(period)); // in the language of the person who acted, shown on their next page
+        // In the language of the person who acted, shown on their next page.
+        TempData["Message"] = result.Value!.AwaitsApproval ? L["Permintaan dikirim kepada penyetuju. Tagihan terbit (atau dibatalkan) setelah disetujui."] : done(Show.Month(period));
         return Redirect($"/iuran/{period}");
     }
 
@@ -153,6 +172,8 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Period = period;
         var rules = await ruleTables.GetAsync(cancellationToken);
         Summary = await PeriodSummary.LoadAsync(db, rules, company.DivisionId, period, cancellationToken);
+        NeedsApproval = await approval.NeedsApprovalAsync(company.DivisionId, cancellationToken);
+        Approval = await db.FinalizationRequests.AsNoTracking().Where(r => r.Period == period).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         DueDateCaveat = Summary?.LiveBill is { } bill ? LateFine.DueDateCaveat(bill.DueDate, rules) : null;
         if (Summary is null)
         {
