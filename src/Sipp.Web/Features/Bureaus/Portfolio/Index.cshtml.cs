@@ -98,7 +98,7 @@ public sealed class IndexModel(
         var all = await PortfolioView.LoadAsync(db, access, UserId, Period, Today, cancellationToken);
         AllRows = all.Count;
         Saring = PortfolioView.Filters.Any(f => f.Key == Saring) ? Saring : null;
-        Rows = PortfolioView.Apply(all, Saring, Urut, Today).ToList();
+        Rows = PortfolioView.Apply(all, Saring, Urut).ToList();
         return Page();
     }
 }

@@ -35,7 +35,7 @@ public static class PortfolioDownload
             return TypedResults.NotFound();
         }
 
-        var rows = PortfolioView.Apply(await PortfolioView.LoadAsync(db, access, userId, period, today, cancellationToken), saring, urut, today).ToList();
+        var rows = PortfolioView.Apply(await PortfolioView.LoadAsync(db, access, userId, period, today, cancellationToken), saring, urut).ToList();
         audit.Record("laporan.unduh", "Laporan", "portofolio-klien", after: new { biro = place.Name, periode = period.ToString(), format = "csv", divisi = rows.Count });
         await db.SaveChangesAsync(cancellationToken);
         var document = new TableDocument

@@ -24,15 +24,14 @@ public static class PortfolioView
     public static async Task<List<DivisionMonth>> LoadAsync(SippDbContext db, DivisionAccess access, Guid userId, Period period, DateOnly today, CancellationToken cancellationToken) =>
         await DivisionsQuery.LoadAsync(db, await access.Grants(userId).ToListAsync(cancellationToken), period, today, cancellationToken);
 
-    /// <summary>A bill unpaid and due in the seven days from today.</summary>
-    public static bool IsDueThisWeek(DivisionMonth row, DateOnly today) =>
-        row.DueDate is { } due && row.PaidOn is null && due >= today && due <= today.AddDays(6);
+    /// <summary>A bill of any month unpaid and due in the seven days from today.</summary>
+    public static bool IsDueThisWeek(DivisionMonth row) => row.DueThisWeek > 0;
 
-    public static IEnumerable<DivisionMonth> Apply(IEnumerable<DivisionMonth> rows, string? filter, string? order, DateOnly today)
+    public static IEnumerable<DivisionMonth> Apply(IEnumerable<DivisionMonth> rows, string? filter, string? order)
     {
         var kept = filter switch
         {
-            DueThisWeek => rows.Where(r => IsDueThisWeek(r, today)),
+            DueThisWeek => rows.Where(IsDueThisWeek),
             Late => rows.Where(r => r.LateBills > 0),
             NotComputed => rows.Where(r => r.Status == PeriodDisplayStatus.BelumDihitung),
             _ => rows,

@@ -21,12 +21,16 @@ public sealed record DivisionMonth(
 
     /// <summary>Uploads being checked or checked and not yet imported.</summary>
     public int WaitingUploads { get; init; }
+
+    /// <summary>Unpaid bills of any month due from today to six days on.</summary>
+    public int DueThisWeek { get; init; }
 }
 
 /// <summary>
 /// A period of each division the caller may see (<see cref="DivisionAccess"/>'s rights: the user's own memberships
 /// or their bureau's grants), one row each (the per-program sums are kept on the period, so one row per division is
-/// read), with each division's bills past due, waiting verifications and uploads. Only the divisions passed are read.
+/// read), with each division's bills past due and due this week (of any month), waiting verifications and uploads. Only
+/// the divisions passed are read.
 /// </summary>
 public static class DivisionsQuery
 {
@@ -47,11 +51,16 @@ public static class DivisionsQuery
                     .FirstOrDefault(),
             })
             .ToDictionaryAsync(p => p.DivisionId, cancellationToken);
-        var late = await db.Bills.AsNoTracking().AcrossDivisions()
-            .Where(b => ids.Contains(b.ContributionPeriod.DivisionId) && b.Status == BillStatus.MenungguPembayaran && b.DueDate < today)
+        var weekEnd = today.AddDays(6);
+        var unpaid = await db.Bills.AsNoTracking().AcrossDivisions()
+            .Where(b => ids.Contains(b.ContributionPeriod.DivisionId) && b.Status == BillStatus.MenungguPembayaran && b.DueDate <= weekEnd)
             .GroupBy(b => b.ContributionPeriod.DivisionId)
-            .Select(g => new { DivisionId = g.Key, Count = g.Count(), Amount = g.Sum(b => b.TotalAmount) })
+            .Select(g => new
+            {
+                DivisionId = g.Key, Count = g.Count(b => b.DueDate < today), Amount = g.Sum(b => b.DueDate < today ? b.TotalAmount : 0), Soon = g.Count(b => b.DueDate >= today),
+            })
             .ToDictionaryAsync(l => l.DivisionId, cancellationToken);
+        var late = unpaid.Where(u => u.Value.Count > 0).ToDictionary(u => u.Key, u => u.Value);
         var verifications = await db.Employments.AsNoTracking().AcrossDivisions()
             .Where(e => ids.Contains(e.DivisionId) && e.Status == Sipp.Domain.Workers.EmploymentStatus.MenungguVerifikasi)
             .GroupBy(e => e.DivisionId).Select(g => new { g.Key, Count = g.Count() })
@@ -72,6 +81,7 @@ public static class DivisionsQuery
             return row with
             {
                 Npp = d.Npp, CompanyName = d.CompanyName, WaitingVerifications = verifications.GetValueOrDefault(d.DivisionId), WaitingUploads = uploads.GetValueOrDefault(d.DivisionId),
+                DueThisWeek = unpaid.GetValueOrDefault(d.DivisionId)?.Soon ?? 0,
             };
         }).ToList();
     }
