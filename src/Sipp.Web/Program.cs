@@ -43,6 +43,7 @@ builder.Services.AddSingleton<RuleTableProvider>();
 builder.Services.AddScoped<DevelopmentSeed>();
 builder.Services.AddScoped<PaidMonthSeed>();
 builder.Services.AddScoped<DemoApiClientSeed>();
+builder.Services.AddScoped<DemoBureauSeed>();
 
 builder.Services.AddSippKeyRing(builder.Configuration);
 builder.Services.AddSippAuthentication();

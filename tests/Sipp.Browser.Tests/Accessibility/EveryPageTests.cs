@@ -95,6 +95,6 @@ public partial class EveryPageTests(EveryPageTests.Fixture fixture) : IClassFixt
     /// <summary>With the demo API client and its webhook, so "Akses API" is walked with its webhooks, log and forms.</summary>
     public sealed class Fixture : BrowserFixture
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:SeedDemoApiClient"] = "true" };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:SeedDemoApiClient"] = "true", ["Database:SeedDemoBureau"] = "true" };
     }
 }

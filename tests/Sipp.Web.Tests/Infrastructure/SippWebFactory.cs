@@ -31,6 +31,7 @@ public class SippWebFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Sipp"] = database.ConnectionString;
         _settings["Database:Seed"] = "false";
         _settings["Database:SeedDemoApiClient"] = "false"; // on only where a test runs the payroll sample
+        _settings["Database:SeedDemoBureau"] = "false"; // on only where a test walks the demo
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -180,6 +180,27 @@ public class DevelopmentSeedTests
     }
 
     [Fact]
+    public async Task TheDemoBureau_SignsInWithItsPublishedPassword_AndSeesItsTwoClients_OnceHoweverOftenItStarts()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "seedbureau");
+        var settings = new Dictionary<string, string?>(SeedOn) { ["Database:SeedDemoBureau"] = "true", ["Database:SeedPaidMonth"] = "false" };
+        await using (var first = new SippWebFactory(database, "Development", settings, ownsDatabase: false))
+        {
+            _ = first.Server;
+        }
+
+        await using var factory = new SippWebFactory(database, "Development", settings, ownsDatabase: false);
+        var browser = factory.NewBrowser();
+        await browser.SignInAsync(DemoBureauSeed.StaffEmail, DemoBureauSeed.StaffPassword, phone: null);
+        var portfolio = await HtmlPage.GetAsync(browser, "/biro/portofolio");
+        Assert.Equal(["PT Maju Bersama", "CV Sinar Abadi"], portfolio.QuerySelectorAll("#portofolio tbody th").Select(h => h.ChildNodes[0].TextContent.Trim()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(DemoBureauSeed.Code, (await HtmlPage.GetAsync(browser, "/biro")).GetElementById("kode-biro")!.TextContent.Trim());
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Bureaus.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await db.BureauGrants.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task OutsideDevelopment_NothingIsSeeded()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "noseed");

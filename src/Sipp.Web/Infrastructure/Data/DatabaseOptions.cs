@@ -22,6 +22,9 @@ public sealed class DatabaseOptions
 
     /// <summary>In Development, an API client with published credentials and its webhook, for the payroll sample.</summary>
     public bool SeedDemoApiClient { get; set; }
+
+    /// <summary>In Development, a payroll bureau with published credentials, granted two of the demo companies.</summary>
+    public bool SeedDemoBureau { get; set; }
 }
 
 public enum DatabaseProvider

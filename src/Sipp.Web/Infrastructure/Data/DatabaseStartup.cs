@@ -75,6 +75,11 @@ public static class DatabaseStartup
                 await using var demo = app.Services.CreateAsyncScope(); // its own context, scoped to the head office
                 await demo.ServiceProvider.GetRequiredService<DemoApiClientSeed>().RunAsync();
             }
+
+            if (options.SeedDemoBureau && app.Environment.IsDevelopment())
+            {
+                await services.GetRequiredService<DemoBureauSeed>().RunAsync();
+            }
         }
     }
 }
