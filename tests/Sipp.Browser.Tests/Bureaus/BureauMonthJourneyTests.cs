@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -32,7 +31,7 @@ public class BureauMonthJourneyTests(BureauMonthJourneyTests.Fixture fixture) : 
 
         // Dodi signs in with his own account and opens his portfolio: both clients, not yet computed this month.
         var page = await fixture.NewPageAsync();
-        await fixture.SignInAsync(page, staff, BureauSteps.Password);
+        await fixture.SignInAsync(page, staff, AccessSteps.Password);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" }).GetByRole(AriaRole.Link, new() { Name = "Biro", Exact = true }).ClickAsync();
         var rows = page.Locator("#portofolio tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
@@ -69,7 +68,7 @@ public class BureauMonthJourneyTests(BureauMonthJourneyTests.Fixture fixture) : 
         foreach (var (_, company, approver) in Clients)
         {
             var approving = await fixture.NewPageAsync();
-            await fixture.SignInAsync(approving, approver, BureauSteps.Password);
+            await fixture.SignInAsync(approving, approver, AccessSteps.Password);
             var menu = approving.GetByRole(AriaRole.Navigation, new() { Name = "Menu utama" });
             await menu.GetByRole(AriaRole.Button, new() { Name = "Iuran", Exact = true }).ClickAsync();
             await menu.GetByRole(AriaRole.Link, new() { Name = "Persetujuan" }).ClickAsync();
@@ -95,15 +94,10 @@ public class BureauMonthJourneyTests(BureauMonthJourneyTests.Fixture fixture) : 
     /// <summary>A Penyetuju of the client's head office, and the client's requirement of approval.</summary>
     private async Task ApproverAsync(string npp, string email)
     {
+        await fixture.Factory.MemberAsync(email, "Penyetuju " + npp, npp, "000", MembershipRole.Penyetuju);
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-        var division = await db.Divisions.SingleAsync(d => d.Company.Npp == npp && d.Code == "000");
-        division.FinalizationNeedsApproval = true;
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Penyetuju " + npp, CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, BureauSteps.Password)).Succeeded);
-        db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = division.Id, Role = MembershipRole.Penyetuju, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
+        await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == "000").ExecuteUpdateAsync(d => d.SetProperty(x => x.FinalizationNeedsApproval, true));
     }
 
     public sealed class Fixture : BrowserFixture;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sipp.Data.Accounts;
@@ -25,7 +24,7 @@ public class BureauAccessTests(BureauAccessTests.Fixture fixture) : IClassFixtur
         var rina = await MemberAsync("Rina Biro", "19100000", MembershipRole.Admin);
         var dodi = await MemberAsync("Dodi Biro", "19100000", MembershipRole.Pemantau);
         var rinaBrowser = factory.NewBrowser();
-        await rinaBrowser.ChooseCompanyAsync(await rinaBrowser.SignInAsync(rina, BureauSteps.Password, phone: null), "19100000", "000");
+        await rinaBrowser.ChooseCompanyAsync(await rinaBrowser.SignInAsync(rina, AccessSteps.Password, phone: null), "19100000", "000");
 
         // Rina registers her company as a bureau and adds Dodi as staff.
         await BureauForms.PostAsync(rinaBrowser, "/biro", "Register", ("Nama", "Gaji Prima"));
@@ -48,7 +47,7 @@ public class BureauAccessTests(BureauAccessTests.Fixture fixture) : IClassFixtur
 
         // Not yet accepted: Dodi has no way in.
         var dodiBrowser = factory.NewBrowser();
-        await dodiBrowser.SignInAsync(dodi, BureauSteps.Password, phone: null);
+        await dodiBrowser.SignInAsync(dodi, AccessSteps.Password, phone: null);
         Assert.DoesNotContain("10000001", (await HtmlPage.GetAsync(dodiBrowser, "/pilih-perusahaan")).GetElementById("daftar-perusahaan")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, await BureauForms.StatusOfPostAsync(dodiBrowser, "/pilih-perusahaan", null, ("divisionId", head.ToString())));
 
@@ -74,6 +73,11 @@ public class BureauAccessTests(BureauAccessTests.Fixture fixture) : IClassFixtur
             Assert.Equal("Dodi Biro (Biro Gaji Prima) atas nama PT Maju Bersama", audited.ActorName);
             Assert.Equal(dodiId, audited.ActorUserId);
         }
+
+        // His next login opens the client he chose last (his own company and the client are both his to choose).
+        var again = factory.NewBrowser();
+        var landed = await again.SignInAsync(dodi, AccessSteps.Password, phone: null);
+        Assert.Contains("PT Maju Bersama", landed.GetElementById("perusahaan-aktif")!.TextContent, StringComparison.Ordinal);
 
         // An Operator through a bureau is no Admin of the client, and Surabaya was never granted.
         Assert.Equal(HttpStatusCode.Forbidden, await dodiBrowser.StatusOfAsync("/pengguna"));
@@ -121,22 +125,7 @@ public class BureauAccessTests(BureauAccessTests.Fixture fixture) : IClassFixtur
     private async Task<string> MemberAsync(string name, string npp, MembershipRole role)
     {
         var email = name.ToLowerInvariant().Replace(' ', '.') + "@gajiprima.co.id";
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var division = await db.Divisions.Where(d => d.Company.Npp == npp).Select(d => (Guid?)d.Id).SingleOrDefaultAsync();
-        if (division is null)
-        {
-            var company = new Sipp.Data.Companies.Company { Id = Guid.NewGuid(), Npp = npp, Name = "PT Gaji Prima Konsultan", JkkRiskClass = 1, CreatedAt = DateTime.UtcNow };
-            var own = new Sipp.Data.Companies.Division { Id = Guid.NewGuid(), CompanyId = company.Id, Code = "000", Name = "Kantor Pusat", BranchOffice = "Jakarta", CreatedAt = DateTime.UtcNow };
-            db.AddRange(company, own);
-            division = own.Id;
-        }
-
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, BureauSteps.Password)).Succeeded);
-        db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = division.Value, Role = role, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
+        await fixture.Factory.MemberAsync(email, name, npp, "000", role, "PT Gaji Prima Konsultan");
         return email;
     }
 

@@ -50,7 +50,10 @@ public class FinalizationApprovalTests
         var again = await BureauForms.PostAsync(maker, Page, "Finalize", ("Channel", "BNI_VA"));
         Assert.Contains("Sudah ada permintaan yang menunggu persetujuan", again.Body!.TextContent, StringComparison.Ordinal);
 
-        // The approver sees the totals per program beside January's and the difference, and approves: the bill is issued.
+        // Beranda tells the approver, not the maker; the approver sees the totals per program beside January's and the
+        // difference, and approves: the bill is issued.
+        Assert.Contains("1 permintaan menunggu persetujuan", (await HtmlPage.GetAsync(approver, "/")).GetElementById("menunggu-persetujuan")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await HtmlPage.GetAsync(maker, "/")).GetElementById("menunggu-persetujuan"));
         var review = await HtmlPage.GetAsync(approver, "/iuran/persetujuan");
         var (january, february) = (await StoredAsync(factory, head, Period.Of(2026, 1)), await StoredAsync(factory, head, Period.Of(2026, 2)));
         var lines = review.QuerySelectorAll("#permintaan-2026-02 tbody tr").ToList();
@@ -158,17 +161,8 @@ public class FinalizationApprovalTests
 
     private static async Task RoleAsync(SippWebFactory factory, HttpClient browser, MembershipRole role)
     {
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-            var user = new AppUser { UserName = Email(role), Email = Email(role), EmailConfirmed = true, FullName = "Uji " + role, CreatedAt = DateTime.UtcNow };
-            await users.CreateAsync(user, BureauSteps.Password);
-            db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = await factory.DivisionAsync("10000001", "000"), Role = role, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
-
-        await browser.SignInAsync(Email(role), BureauSteps.Password, phone: null);
+        await factory.MemberAsync(Email(role), "Uji " + role, "10000001", "000", role);
+        await browser.SignInAsync(Email(role), AccessSteps.Password, phone: null);
     }
 
     private static async Task<int> LiveBillsAsync(SippWebFactory factory, Guid division)

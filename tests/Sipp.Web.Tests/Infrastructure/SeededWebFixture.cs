@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sipp.Data.Accounts;
 
@@ -45,22 +44,15 @@ public class SeededWebFixture : IAsyncLifetime
     public async Task SignInWithRoleAsync(HttpClient browser, string npp, string division, MembershipRole role)
     {
         var email = $"{role.ToString().ToLowerInvariant()}.{npp}.{division}@contoh.co.id";
-        const string password = "Nasi-Uduk-Betawi-31";
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByEmailAsync(email) is null)
+            if (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) is null)
             {
-                var db = scope.ServiceProvider.GetRequiredService<ObserverDbContext>();
-                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Uji " + role, CreatedAt = DateTime.UtcNow };
-                await users.CreateAsync(user, password);
-                var divisionId = await db.Divisions.Where(d => d.Company.Npp == npp && d.Code == division).Select(d => d.Id).SingleAsync();
-                db.Memberships.Add(new Membership { UserId = user.Id, DivisionId = divisionId, Role = role, CreatedAt = DateTime.UtcNow });
-                await db.SaveChangesAsync();
+                await Factory.MemberAsync(email, "Uji " + role, npp, division, role);
             }
         }
 
-        await browser.SignInAsync(email, password, phone: null);
+        await browser.SignInAsync(email, AccessSteps.Password, phone: null);
     }
 
     public async ValueTask DisposeAsync()

@@ -107,7 +107,7 @@ public static partial class UserJourney
     {
         var email = await factory.BureauWithGrantAsync(bureau, staff, npp, division, role);
         var browser = factory.NewBrowser();
-        await browser.ChooseCompanyAsync(await browser.SignInAsync(email, BureauSteps.Password, phone: null), npp, division);
+        await browser.ChooseCompanyAsync(await browser.SignInAsync(email, AccessSteps.Password, phone: null), npp, division);
         return browser;
     }
 
