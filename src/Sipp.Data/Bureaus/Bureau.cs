@@ -23,6 +23,9 @@ public class Bureau
     public DateTime CreatedAt { get; set; }
 
     public List<BureauStaff> Staff { get; set; } = [];
+
+    /// <summary>How a bureau is named beside a person: "Biro" and its name, unless its name already says so.</summary>
+    public static string Label(string name) => name.StartsWith("Biro ", StringComparison.OrdinalIgnoreCase) ? name : "Biro " + name;
 }
 
 /// <summary>A person of the bureau acting for its clients with their own account (password and OTP).</summary>

@@ -36,7 +36,7 @@ public class PortfolioTests(PortfolioTests.Fixture fixture) : IClassFixture<Port
         factory.Clock.Advance(TimeSpan.FromDays(8)); // 10 March 2026, before anyone signs in
         Assert.InRange(dueSoon.DueDate, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 16));
         var sri = factory.NewBrowser();
-        await sri.SignInAsync("sri.rahayu@biro-portofolio.co.id", BureauSteps.Password, phone: null);
+        await sri.SignInAsync("sri.rahayu@biro-portofolio.co.id", AccessSteps.Password, phone: null);
 
         var page = await HtmlPage.GetAsync(sri, "/biro/portofolio?periode=2026-02");
         var rows = page.QuerySelectorAll("#portofolio tbody tr").ToList();
@@ -76,6 +76,13 @@ public class PortfolioTests(PortfolioTests.Fixture fixture) : IClassFixture<Port
         var computed = await BureauForms.PostAsync(sri, "/biro/portofolio", "Compute", ("periode", "2026-02"), ("divisi", sinar.ToString()));
         Assert.Equal("ya", computed.QuerySelector("#hasil-hitung li")!.GetAttribute("data-selesai"));
         Assert.Empty(await ClientsAsync(sri, "?periode=2026-02&saring=belum-dihitung"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // Computed in the client's own scope, and audited there in Sri's name, for her bureau, on behalf of the client.
+            var audited = await scope.ServiceProvider.GetRequiredService<ObserverDbContext>().AuditEvents.SingleAsync(a => a.Action == "iuran.hitung" && a.DivisionId == sinar, ct);
+            Assert.Equal("Sri Rahayu (Biro Portofolio) atas nama CV Sinar Abadi", audited.ActorName);
+        }
+
         var open = (AngleSharp.Html.Dom.IHtmlFormElement)computed.GetElementById($"buka-{sinar}")!;
         open.QuerySelector("input[name=ReturnUrl]")!.SetAttribute("value", "/iuran/2026-02");
         var opened = await HtmlPage.ParseAsync(await open.SubmitAsync(sri));
@@ -84,7 +91,7 @@ public class PortfolioTests(PortfolioTests.Fixture fixture) : IClassFixture<Port
 
         // The other bureau sees only its own client; a person of no bureau is sent to Biro.
         var agus = factory.NewBrowser();
-        await agus.SignInAsync("agus.lain@biro-lain.co.id", BureauSteps.Password, phone: null);
+        await agus.SignInAsync("agus.lain@biro-lain.co.id", AccessSteps.Password, phone: null);
         Assert.Equal(["CV Sinar Abadi|10000002-000"], await ClientsAsync(agus, "?periode=2026-02"));
         var hr = factory.NewBrowser();
         await hr.SignInAsHrdAsync();

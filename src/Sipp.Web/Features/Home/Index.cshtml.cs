@@ -16,6 +16,9 @@ public sealed class IndexModel(CurrentCompany currentCompany, DivisionAccess acc
 
     public Dashboard? Dashboard { get; private set; }
 
+    /// <summary>Requests of this division waiting for an approver (shown to approvers only).</summary>
+    public int WaitingApprovals { get; private set; }
+
     /// <summary>This month of every division of the company the user belongs to, when there is more than one.</summary>
     public IReadOnlyList<Contributions.MonitorDivisions.DivisionMonth> Divisions { get; private set; } = [];
 
@@ -25,6 +28,11 @@ public sealed class IndexModel(CurrentCompany currentCompany, DivisionAccess acc
         if (Company is { } company)
         {
             Dashboard = await Dashboard.LoadAsync(db, clock.JakartaToday(), cancellationToken);
+            if (company.IsApprover)
+            {
+                WaitingApprovals = await db.FinalizationRequests.CountAsync(r => r.Status == Sipp.Data.Contributions.FinalizationRequestStatus.Menunggu, cancellationToken);
+            }
+
             var divisions = await Contributions.MonitorDivisions.DivisionsQuery.OfCompanyAsync(access, company, cancellationToken);
             if (divisions.Count > 1)
             {

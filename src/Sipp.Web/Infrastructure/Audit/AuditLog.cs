@@ -13,7 +13,7 @@ public sealed class AuditLog(SippDbContext db, IHttpContextAccessor http, Curren
 
     /// <summary>"Nama (Biro X) atas nama PT Y" for bureau staff acting through a grant; the person's name otherwise.</summary>
     public static string ActingName(string name, CompanyContext? company) =>
-        company?.BureauName is { } bureau ? $"{name} (Biro {bureau}) atas nama {company.CompanyName}" : name;
+        company?.BureauName is { } bureau ? $"{name} ({Sipp.Data.Bureaus.Bureau.Label(bureau)}) atas nama {company.CompanyName}" : name;
 
     private string? ActorOf(ClaimsPrincipal? user) => user?.DisplayName() is { } name ? ActingName(name, currentCompany.Loaded) : null;
 

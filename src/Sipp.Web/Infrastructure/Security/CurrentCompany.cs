@@ -24,9 +24,28 @@ public sealed class CurrentCompany(IHttpContextAccessor http, SippDbContext db, 
         }
 
         _loaded = true;
-        var user = http.HttpContext?.User;
-        if (!Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            || !Guid.TryParse(user?.FindFirstValue(DivisionClaim), out var divisionId))
+        return Guid.TryParse(http.HttpContext?.User.FindFirstValue(DivisionClaim), out var divisionId) ? await EstablishAsync(divisionId, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// For a request that acts in several divisions at once (Hitung Iuran for several): in a scope of its own per
+    /// division, the signed-in user's right there, checked exactly like the session's division, and the scope's context
+    /// scoped to it — so the handler and its audit run as they would on that division's own page.
+    /// </summary>
+    public async Task<CompanyContext?> ForDivisionAsync(Guid divisionId, CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            throw new InvalidOperationException("Perusahaan sudah ditetapkan untuk lingkup ini.");
+        }
+
+        _loaded = true;
+        return await EstablishAsync(divisionId, cancellationToken);
+    }
+
+    private async Task<CompanyContext?> EstablishAsync(Guid divisionId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             return null;
         }

@@ -27,7 +27,7 @@ public sealed class DivisionChoice(SippDbContext db, DivisionAccess access, User
 
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentCompany.DivisionClaim, divisionId.ToString())]);
         user.LastDivisionId = divisionId; // saved with the audit entry below (the user is tracked by this context)
-        audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: right.BureauName is { } bureau ? $"{user.Email} (Biro {bureau})" : user.Email);
+        audit.Record("perusahaan.pilih", "Divisi", divisionId.ToString(), divisionId, actorUserId: user.Id, actorName: right.BureauName is { } bureau ? $"{user.Email} ({Sipp.Data.Bureaus.Bureau.Label(bureau)})" : user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

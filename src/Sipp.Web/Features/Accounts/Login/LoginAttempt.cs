@@ -26,6 +26,7 @@ public sealed class LoginAttempt(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     SippDbContext db,
+    DivisionAccess access,
     OtpService otp,
     Outbox outbox,
     AuditLog audit,
@@ -122,7 +123,8 @@ public sealed class LoginAttempt(
             return Refusal.Field(OtpFormModel.CodeField, check.Error!);
         }
 
-        var divisions = await db.Memberships.AcrossDivisions().Where(m => m.UserId == user.Id && m.IsActive).Select(m => m.DivisionId).ToListAsync(cancellationToken);
+        // Where the person may act: their own divisions and their bureau's clients (ADR 0023).
+        var divisions = (await access.ListAsync(user.Id, r => true, cancellationToken)).Select(r => r.DivisionId).ToList();
         audit.Record("login.berhasil", "Pengguna", user.Id.ToString(), actorUserId: user.Id, actorName: user.Email);
         user.Language = Wording.CurrentLanguage; // the language the person signs in with is the one to write to them in
         await db.SaveChangesAsync(cancellationToken);

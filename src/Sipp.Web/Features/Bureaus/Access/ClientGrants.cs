@@ -115,7 +115,16 @@ public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit
                 Wording.Of("Terima atau tolak di halaman Biro Sipp."))));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same grant made at the same moment (the filtered unique index): nothing of this one is kept.
+            return Refusal.Field(DivisionsField, Wording.Of("Biro ini baru saja diberi akses ke divisi yang sama. Muat ulang halaman."), RefusalKind.Conflict);
+        }
+
         return Wording.Of($"Akses diberikan kepada {bureau!.Name} untuk {divisions.Count} divisi. Berlaku setelah biro menerimanya.");
     }
 

@@ -42,8 +42,14 @@ public sealed class DivisionsComputation(IServiceScopeFactory scopes)
             }
 
             await using var scope = scopes.CreateAsyncScope();
+            // The division's own company context (checked again, like its page would), so the audit names who acted and for whom.
+            if (await scope.ServiceProvider.GetRequiredService<CurrentCompany>().ForDivisionAsync(id, cancellationToken) is not { CanOperate: true })
+            {
+                results.Add(new DivisionComputed(membership.Code, membership.Name, false, Wording.Of("Anda tidak memiliki akses ke divisi ini.")));
+                continue;
+            }
+
             var divisionDb = scope.ServiceProvider.GetRequiredService<SippDbContext>();
-            divisionDb.ScopeTo(id);
             var refusal = await scope.ServiceProvider.GetRequiredService<PeriodComputation>().ComputeAsync(id, period, cancellationToken);
             var stored = refusal is null
                 ? await divisionDb.ContributionPeriods.AsNoTracking().Where(p => p.Period == period).Select(p => new { p.WorkerCount, p.Total }).SingleAsync(cancellationToken)
