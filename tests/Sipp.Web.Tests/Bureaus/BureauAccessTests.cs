@@ -91,6 +91,7 @@ public class BureauAccessTests(BureauAccessTests.Fixture fixture) : IClassFixtur
         Assert.Contains("Aktif", listed.GetElementById("daftar-akses-biro")!.TextContent, StringComparison.Ordinal);
         await BureauForms.PostAsync(hr, "/pengguna/akses-biro", "Revoke", ("id", grantId.ToString()), ("konfirmasi", "ya"));
         Assert.Equal(BureauGrantStatus.Dicabut, await StatusAsync(grantId));
+        Assert.Contains(await OutboxAsync(rina), m => m.Subject == "Akses Biro dicabut");
         Assert.NotEqual(HttpStatusCode.OK, await factory.WithoutRedirects(dodiBrowser).GetAsync("/tenaga-kerja", ct) is var r ? r.StatusCode : default);
         Assert.DoesNotContain("10000001", (await HtmlPage.GetAsync(dodiBrowser, "/pilih-perusahaan")).GetElementById("daftar-perusahaan")?.TextContent ?? "", StringComparison.Ordinal);
 

@@ -105,15 +105,10 @@ public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit
             audit.Record("biro.beriAkses", "AksesBiro", grant.Id.ToString(), division.Id, after: new { biro = bureau.Name, kodeBiro = code, peran = role.ToString(), berlakuSampai = TypedDate.Format(endsOn) });
         }
 
-        // The bureau's admins are told in their own language: they accept on their "Biro" page.
-        var bureauAdmins = await db.BureauStaff.Where(s => s.BureauId == bureau!.Id && s.IsActive && s.IsBureauAdmin && s.User.IsActive)
-            .Select(s => new { s.User.Email, s.User.Language }).ToListAsync(cancellationToken);
-        foreach (var to in bureauAdmins.Where(a => a.Email is not null))
-        {
-            Wording.In(to.Language, () => outbox.Email(to.Email!, Wording.Of("Permintaan Akses Biro"), Outbox.Paragraphs(
-                Wording.Of($"{admin.CompanyName} ({admin.Npp}) memberi {bureau!.Name} akses {role} ke {divisions.Count} divisi sampai {TypedDate.Format(endsOn)}."),
-                Wording.Of("Terima atau tolak di halaman Biro Sipp."))));
-        }
+        // The bureau's admins accept on their "Biro" page.
+        await TellBureauAdminsAsync(bureau!.Id, () => (Wording.Of("Permintaan Akses Biro"), Outbox.Paragraphs(
+            Wording.Of($"{admin.CompanyName} ({admin.Npp}) memberi {bureau.Name} akses {role} ke {divisions.Count} divisi sampai {TypedDate.Format(endsOn)}."),
+            Wording.Of("Terima atau tolak di halaman Biro Sipp."))), cancellationToken);
 
         try
         {
@@ -131,7 +126,7 @@ public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit
     /// <summary>Revokes a waiting or active grant of a division the Admin administers; the bureau's next request no longer has it.</summary>
     public async Task<Result<string>> RevokeAsync(CompanyContext admin, Guid grantId, CancellationToken cancellationToken)
     {
-        var grant = await Visible(admin).Where(g => g.Id == grantId).Select(g => new { g.DivisionId, Bureau = g.Bureau.Name }).SingleOrDefaultAsync(cancellationToken);
+        var grant = await Visible(admin).Where(g => g.Id == grantId).Select(g => new { g.DivisionId, g.BureauId, Bureau = g.Bureau.Name, Division = g.Division.Code }).SingleOrDefaultAsync(cancellationToken);
         if (grant is null)
         {
             return Refusal.Of(Wording.Of("Akses biro tidak ditemukan."), RefusalKind.NotFound);
@@ -147,7 +142,24 @@ public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit
         }
 
         audit.Record("biro.cabutAkses", "AksesBiro", grantId.ToString(), grant.DivisionId, after: new { biro = grant.Bureau });
+        await TellBureauAdminsAsync(grant.BureauId, () => (Wording.Of("Akses Biro dicabut"),
+            Wording.Of($"{admin.CompanyName} ({admin.Npp}) mencabut akses {grant.Bureau} ke divisi {grant.Division}.")), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Wording.Of($"Akses {grant.Bureau} dicabut. Permintaan berikutnya dari staf biro ini ditolak.");
+    }
+
+    /// <summary>An email to each active admin of the bureau, written in their own language; the caller saves.</summary>
+    private async Task TellBureauAdminsAsync(Guid bureauId, Func<(string Subject, string Body)> compose, CancellationToken cancellationToken)
+    {
+        var admins = await db.BureauStaff.Where(s => s.BureauId == bureauId && s.IsActive && s.IsBureauAdmin && s.User.IsActive && s.User.Email != null)
+            .Select(s => new { s.User.Email, s.User.Language }).ToListAsync(cancellationToken);
+        foreach (var to in admins)
+        {
+            Wording.In(to.Language, () =>
+            {
+                var (subject, body) = compose();
+                outbox.Email(to.Email!, subject, body);
+            });
+        }
     }
 }
