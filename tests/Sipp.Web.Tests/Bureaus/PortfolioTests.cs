@@ -83,9 +83,13 @@ public class PortfolioTests(PortfolioTests.Fixture fixture) : IClassFixture<Port
             Assert.Equal("Sri Rahayu (Biro Portofolio) atas nama CV Sinar Abadi", audited.ActorName);
         }
 
-        var open = (AngleSharp.Html.Dom.IHtmlFormElement)computed.GetElementById($"buka-{sinar}")!;
-        open.QuerySelector("input[name=ReturnUrl]")!.SetAttribute("value", "/iuran/2026-02");
-        var opened = await HtmlPage.ParseAsync(await open.SubmitAsync(sri));
+        var open = computed.QuerySelector($"button[form=buka][value='{sinar}']")!;
+        Assert.Equal("Buka CV Sinar Abadi divisi 000", open.GetAttribute("aria-label"));
+        var opened = await HtmlPage.ParseAsync(await sri.PostAsync("/pilih-perusahaan", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["divisionId"] = open.GetAttribute("value")!, ["ReturnUrl"] = computed.QuerySelector("#buka input[name=ReturnUrl]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = computed.QuerySelector("#buka input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }), ct));
         Assert.Contains("CV Sinar Abadi", opened.GetElementById("perusahaan-aktif")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Dihitung", opened.GetElementById("status-periode")!.TextContent.Trim());
 
