@@ -62,4 +62,7 @@ public enum FinalizationRequestStatus
 
     /// <summary>The period changed after the request (recomputed, corrected, finalised otherwise): it can no longer act.</summary>
     Usang = 4,
+
+    /// <summary>Withdrawn by its maker before anyone decided.</summary>
+    Ditarik = 5,
 }

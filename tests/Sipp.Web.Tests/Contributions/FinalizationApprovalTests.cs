@@ -104,6 +104,14 @@ public class FinalizationApprovalTests
         Assert.Equal(HttpStatusCode.NotFound, await BureauForms.StatusOfPostAsync(elsewhere, "/iuran/persetujuan", "Approve", ("id", waiting.ToString())));
         Assert.Equal(HttpStatusCode.NotFound, await BureauForms.StatusOfPostAsync(elsewhere, "/iuran/persetujuan", "Reject", ("id", waiting.ToString()), ("alasan", "x")));
         Assert.Equal(FinalizationRequestStatus.Menunggu, await StatusAsync(factory, waiting));
+
+        // Only its maker takes a waiting request back ("Tarik Permintaan"); then Finalisasi is offered again.
+        var notTheirs = await BureauForms.PostAsync(approver, Page, "Withdraw", ("id", waiting.ToString()));
+        Assert.Contains("Hanya permintaan Anda sendiri", notTheirs.GetElementById("pesan")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(FinalizationRequestStatus.Menunggu, await StatusAsync(factory, waiting));
+        var withdrawn = await BureauForms.PostAsync(maker, Page, "Withdraw", ("id", waiting.ToString()));
+        Assert.Equal(FinalizationRequestStatus.Ditarik, await StatusAsync(factory, waiting));
+        Assert.NotNull(withdrawn.GetElementById("form-finalisasi"));
     }
 
     [Theory]

@@ -64,6 +64,7 @@ public sealed partial class AuditSentence(IStringLocalizer<SharedResource> local
         ["riwayatAktivitas.unduh"] = "Riwayat aktivitas diunduh (CSV)",
         ["persetujuan.minta"] = "Persetujuan diminta",
         ["persetujuan.setujui"] = "Permintaan disetujui",
+        ["persetujuan.tarik"] = "Permintaan ditarik pembuatnya",
         ["persetujuan.tolak"] = "Permintaan ditolak",
         ["pengaturan.persetujuan"] = "Pengaturan persetujuan finalisasi diubah",
         ["perusahaan.pilih"] = "Perusahaan dipilih",

@@ -181,6 +181,22 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
         return Wording.Of($"Permintaan {KindLabel(request.Kind)} periode {Show.Month(request.Period)} ditolak.");
     }
 
+    /// <summary>"Tarik Permintaan": the maker takes back their own request while it still waits.</summary>
+    public async Task<Result<string>> WithdrawAsync(CompanyContext maker, Guid requestId, CancellationToken cancellationToken)
+    {
+        var withdrawn = await db.FinalizationRequests.Where(r => r.Id == requestId && r.RequestedByUserId == maker.UserId && r.Status == FinalizationRequestStatus.Menunggu)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, FinalizationRequestStatus.Ditarik).SetProperty(x => x.DecidedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        if (withdrawn == 0)
+        {
+            return Refusal.Of(Wording.Of("Hanya permintaan Anda sendiri yang masih menunggu yang dapat ditarik."), RefusalKind.Conflict);
+        }
+
+        var request = await db.FinalizationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
+        audit.Record("persetujuan.tarik", "Periode", request.PeriodId.ToString(), request.DivisionId, after: new { jenis = request.Kind.ToString(), periode = request.Period.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+        return Wording.Of($"Permintaan {KindLabel(request.Kind)} periode {Show.Month(request.Period)} ditarik.");
+    }
+
     /// <summary>"Finalisasi perlu persetujuan", a division's setting its Admin turns on or off; requests already waiting stay.</summary>
     public async Task<Result<string>> RequireApprovalAsync(CompanyContext admin, bool required, CancellationToken cancellationToken)
     {

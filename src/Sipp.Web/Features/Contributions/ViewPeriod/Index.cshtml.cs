@@ -110,6 +110,22 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
     public Task<IActionResult> OnPostFinalizeAsync(string periode, CancellationToken cancellationToken) =>
         ActAsync(periode, (division, period, maker) => approval.FinalizeAsync(division, period, Channel, maker, cancellationToken), month => L["Periode {0} telah difinalisasi. Tagihan terbit.", month], cancellationToken);
 
+    /// <summary>"Tarik Permintaan": the maker takes back their waiting request.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string periode, Guid id, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(periode, out var period, out _))
+        {
+            return NotFound();
+        }
+
+        var result = await approval.WithdrawAsync(await currentCompany.RequireAsync(cancellationToken), id, cancellationToken);
+        TempData["Message"] = result.Refusal?.Message ?? result.Value;
+        return Redirect($"/iuran/{period}");
+    }
+
+    /// <summary>Whether the signed-in person made the waiting request (and may take it back).</summary>
+    public bool IsOwnRequest { get; private set; }
+
     /// <summary>"Batal Finalisasi" voids a bill finance may be paying: the first click only shows what it means
     /// (<see cref="ConfirmingCancel"/>); the confirmation posts again with <c>konfirmasi=ya</c> (issue 16).</summary>
     public async Task<IActionResult> OnPostCancelAsync(string periode, string? konfirmasi, CancellationToken cancellationToken)
@@ -174,6 +190,7 @@ public sealed class IndexModel(SippDbContext db, CurrentCompany currentCompany, 
         Summary = await PeriodSummary.LoadAsync(db, rules, company.DivisionId, period, cancellationToken);
         NeedsApproval = await approval.NeedsApprovalAsync(company.DivisionId, cancellationToken);
         Approval = await db.FinalizationRequests.AsNoTracking().Where(r => r.Period == period).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        IsOwnRequest = Waiting && Approval!.RequestedByUserId == company.UserId;
         DueDateCaveat = Summary?.LiveBill is { } bill ? LateFine.DueDateCaveat(bill.DueDate, rules) : null;
         if (Summary is null)
         {
