@@ -44,12 +44,7 @@ public partial class EveryPageTests(EveryPageTests.Fixture fixture) : IClassFixt
         if (culture != "id-ID")
         {
             await page.GotoAsync("/");
-            var toggler = page.GetByRole(AriaRole.Button, new() { Name = "Buka menu" });
-            if (await toggler.IsVisibleAsync())
-            {
-                await toggler.ClickAsync();
-            }
-
+            await PageChecks.OpenMenuAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
             await page.WaitForLoadStateAsync();
         }

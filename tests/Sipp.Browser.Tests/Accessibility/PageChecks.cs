@@ -13,6 +13,20 @@ public static class PageChecks
     /// <summary>The office PC the issue measured on.</summary>
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
 
+    /// <summary>
+    /// Opens the phone's collapsed menu and waits until Bootstrap has finished showing it: a click on a menu item while
+    /// it still slides open can land on the item that was there a frame before (under CI load it did).
+    /// </summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        var toggler = page.GetByRole(AriaRole.Button, new() { Name = "Buka menu" });
+        if (await toggler.IsVisibleAsync())
+        {
+            await toggler.ClickAsync();
+            await Assertions.Expect(page.Locator("#menu")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcollapse show\b"));
+        }
+    }
+
     /// <summary>The problems of the page as it is now, each as "state: rule — target"; empty when it passes.</summary>
     public static async Task<List<string>> ProblemsAsync(IPage page, string state)
     {

@@ -48,7 +48,7 @@ public class MonthAtPhoneSizeJourneyTests(MonthAtPhoneSizeJourneyTests.Fixture f
         await fixture.SignInAsHrdAsync(page, company, "000");
         if (language == "en")
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Buka menu" }).ClickAsync();
+            await Accessibility.PageChecks.OpenMenuAsync(page);
             await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         }
