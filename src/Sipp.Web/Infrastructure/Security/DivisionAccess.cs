@@ -58,6 +58,14 @@ public sealed class DivisionAccess(SippDbContext db, TimeProvider clock)
             });
     }
 
+    /// <summary>
+    /// The divisions of the Admin's current company where they are an active Admin themselves: what they may give a
+    /// payroll system (Akses API) or a bureau (Akses Biro), and whose grants they see.
+    /// </summary>
+    public IQueryable<Sipp.Data.Companies.Division> AdministeredBy(CompanyContext admin) =>
+        db.Divisions.Where(d => d.CompanyId == admin.CompanyId
+            && db.Memberships.AcrossDivisions().Any(m => m.DivisionId == d.Id && m.UserId == admin.UserId && m.IsActive && m.User.IsActive && m.Role == MembershipRole.Admin));
+
     /// <summary>Every right of the user matching <paramref name="where"/>, one per division (the membership first).</summary>
     public async Task<List<DivisionRight>> ListAsync(Guid userId, System.Linq.Expressions.Expression<Func<DivisionRight, bool>> where, CancellationToken cancellationToken)
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using Sipp.Data;
-using Sipp.Data.Accounts;
 using Sipp.Data.Api;
 using Sipp.Domain;
 using Sipp.Domain.Periods;
@@ -25,7 +24,7 @@ public sealed record CreatedApiClient(Guid Id, string ClientId, string Secret);
 /// "Akses API": a company Admin makes a client for divisions where they are Admin, with chosen scopes and an end date,
 /// and revokes one (at once: its next call is refused). The OAuth application and Sipp's record are written together.
 /// </summary>
-public sealed class ApiClientAdministration(SippDbContext db, IOpenIddictApplicationManager applications, AuditLog audit, TimeProvider clock)
+public sealed class ApiClientAdministration(SippDbContext db, DivisionAccess access, IOpenIddictApplicationManager applications, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The longest an access may run before an Admin renews it.</summary>
     public const int MaxYears = 2;
@@ -34,11 +33,6 @@ public sealed class ApiClientAdministration(SippDbContext db, IOpenIddictApplica
     public const string ScopesField = "Izin";
     public const string DivisionsField = "Divisi";
     public const string ExpiresField = "Berlaku Sampai";
-
-    /// <summary>The divisions of the Admin's company where <paramref name="admin"/> is an active Admin: what a client may be given.</summary>
-    public IQueryable<Data.Companies.Division> GrantableDivisions(CompanyContext admin) =>
-        db.Divisions.Where(d => d.CompanyId == admin.CompanyId
-            && db.Memberships.AcrossDivisions().Any(m => m.DivisionId == d.Id && m.UserId == admin.UserId && m.IsActive && m.Role == MembershipRole.Admin));
 
     public async Task<Result<CreatedApiClient>> CreateAsync(CompanyContext admin, NewApiClient input, CancellationToken cancellationToken)
     {
@@ -56,7 +50,7 @@ public sealed class ApiClientAdministration(SippDbContext db, IOpenIddictApplica
         }
 
         var wanted = input.Divisions.Distinct().ToList();
-        var grantable = await GrantableDivisions(admin).Where(d => wanted.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+        var grantable = await access.AdministeredBy(admin).Where(d => wanted.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
         if (wanted.Count == 0 || grantable.Count != wanted.Count)
         {
             errors[DivisionsField] = [Wording.Of("Pilih sedikitnya satu divisi tempat Anda menjadi Admin.")];

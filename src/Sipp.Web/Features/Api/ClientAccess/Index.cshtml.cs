@@ -12,7 +12,7 @@ namespace Sipp.Web.Features.Api.ClientAccess;
 /// <summary>"Akses API": the clients that may use this division, a new one (its secret shown once), revoking one.</summary>
 [Authorize(Policy = Policies.CompanyAdmin)]
 public sealed class IndexModel(
-    SippDbContext db, CurrentCompany currentCompany, ApiClientAdministration administration, Webhooks.WebhookSubscriptions webhooks, TimeProvider clock) : PageModel
+    SippDbContext db, CurrentCompany currentCompany, DivisionAccess access, ApiClientAdministration administration, Webhooks.WebhookSubscriptions webhooks, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ClientRow> Clients { get; private set; } = [];
 
@@ -172,7 +172,7 @@ public sealed class IndexModel(
             c.CreatedByName, c.CreatedAt, c.ExpiresAt, c.RevokedAt, c.LastUsedAt)).ToList();
         Subscriptions = await webhooks.ListAsync(Clients.Where(c => c.StateAt(Now) == ClientRow.States[0]).Select(c => c.Id).ToList(), cancellationToken);
         Deliveries = await webhooks.LogAsync(Subscriptions.Select(w => w.Id).ToList(), cancellationToken);
-        Grantable = (await administration.GrantableDivisions(company).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
+        Grantable = (await access.AdministeredBy(company).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
             .Select(d => (d.Id, $"{d.Code} — {d.Name}")).ToList();
     }
 }

@@ -20,7 +20,7 @@ public sealed record NewBureauGrant(string? BureauCode, IReadOnlyList<Guid> Divi
 /// where they are Admin, with a role that is never Admin and an end date at most two years away; each grant waits
 /// for the bureau to accept it. The Admin revokes a grant at any time; the bureau's next request no longer has it.
 /// </summary>
-public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit, TimeProvider clock)
+public sealed class ClientGrants(SippDbContext db, DivisionAccess access, Outbox outbox, AuditLog audit, TimeProvider clock)
 {
     public const int MaxYears = 2;
 
@@ -29,15 +29,10 @@ public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit
     public const string RoleField = "Peran";
     public const string EndsField = "Berlaku Sampai";
 
-    /// <summary>The divisions of the Admin's company where they are an active Admin: what they may grant, and whose grants they see.</summary>
-    public IQueryable<Data.Companies.Division> AdministeredDivisions(CompanyContext admin) =>
-        db.Divisions.Where(d => d.CompanyId == admin.CompanyId
-            && db.Memberships.AcrossDivisions().Any(m => m.DivisionId == d.Id && m.UserId == admin.UserId && m.IsActive && m.User.IsActive && m.Role == MembershipRole.Admin));
-
     /// <summary>Every grant of the divisions the Admin administers, newest first.</summary>
     public IQueryable<BureauGrant> Visible(CompanyContext admin)
     {
-        var divisions = AdministeredDivisions(admin).Select(d => d.Id);
+        var divisions = access.AdministeredBy(admin).Select(d => d.Id);
         return db.BureauGrants.AsNoTracking().AcrossDivisions().Where(g => divisions.Contains(g.DivisionId));
     }
 
@@ -58,7 +53,7 @@ public sealed class ClientGrants(SippDbContext db, Outbox outbox, AuditLog audit
         }
 
         var wanted = input.Divisions.Distinct().ToList();
-        var divisions = await AdministeredDivisions(admin).Where(d => wanted.Contains(d.Id)).Select(d => new { d.Id, d.Code }).ToListAsync(cancellationToken);
+        var divisions = await access.AdministeredBy(admin).Where(d => wanted.Contains(d.Id)).Select(d => new { d.Id, d.Code }).ToListAsync(cancellationToken);
         if (wanted.Count == 0 || divisions.Count != wanted.Count)
         {
             errors[DivisionsField] = [Wording.Of("Pilih sedikitnya satu divisi tempat Anda menjadi Admin.")];

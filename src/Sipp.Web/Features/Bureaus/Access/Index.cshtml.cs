@@ -12,7 +12,7 @@ namespace Sipp.Web.Features.Bureaus.Access;
 
 /// <summary>"Akses Biro": the bureaus that may act in the divisions the Admin administers, "Beri Akses", and "Cabut".</summary>
 [Authorize(Policy = Policies.CompanyAdmin)]
-public sealed class IndexModel(CurrentCompany currentCompany, ClientGrants grants, TimeProvider clock) : PageModel
+public sealed class IndexModel(CurrentCompany currentCompany, DivisionAccess access, ClientGrants grants, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<GrantRow> Grants { get; private set; } = [];
 
@@ -91,7 +91,7 @@ public sealed class IndexModel(CurrentCompany currentCompany, ClientGrants grant
         Grants = await grants.Visible(company).OrderByDescending(g => g.GrantedAt)
             .Select(g => new GrantRow(g.Id, g.Bureau.Name, g.Bureau.Code, g.Division.Code + " — " + g.Division.Name, g.Role, g.EndsOn, g.Status, g.GrantedByName, g.GrantedAt))
             .ToListAsync(cancellationToken);
-        Grantable = (await grants.AdministeredDivisions(company).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
+        Grantable = (await access.AdministeredBy(company).OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
             .Select(d => (d.Id, $"{d.Code} — {d.Name}")).ToList();
     }
 }
