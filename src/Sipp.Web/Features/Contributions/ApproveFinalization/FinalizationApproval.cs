@@ -107,11 +107,13 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
     /// <summary>Approves a waiting request of the current division: claims it, then issues or voids the bill, in one transaction.</summary>
     public async Task<Result<string>> ApproveAsync(CompanyContext approver, Guid requestId, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(approver, requestId, cancellationToken) is { } refused)
+        var decidable = await DecidableAsync(approver, requestId, cancellationToken);
+        if (decidable.Refusal is { } refused)
         {
             return refused;
         }
 
+        var request = decidable.Value!; // its fields do not change; only its status, which the claim below checks
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var name = AuditLog.ActingName(await NameOfAsync(approver.UserId, cancellationToken), approver);
@@ -123,7 +125,6 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
             return Refusal.Of(AlreadyDecided, RefusalKind.Conflict);
         }
 
-        var request = await db.FinalizationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
         var version = await db.ContributionPeriods.Where(p => p.Id == request.PeriodId).Select(p => p.Version).SingleAsync(cancellationToken);
         if (version != request.PeriodVersion)
         {
@@ -159,11 +160,13 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
             return Refusal.Field("Alasan", Wording.Of($"Tulis alasan penolakan, paling banyak {MaxReason} karakter."));
         }
 
-        if (await RefuseAsync(approver, requestId, cancellationToken) is { } refused)
+        var decidable = await DecidableAsync(approver, requestId, cancellationToken);
+        if (decidable.Refusal is { } refused)
         {
             return refused;
         }
 
+        var request = decidable.Value!;
         var now = clock.GetUtcNow().UtcDateTime;
         var name = AuditLog.ActingName(await NameOfAsync(approver.UserId, cancellationToken), approver);
         var rejected = await db.FinalizationRequests.Where(r => r.Id == requestId && r.Status == FinalizationRequestStatus.Menunggu)
@@ -174,7 +177,6 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
             return Refusal.Of(AlreadyDecided, RefusalKind.Conflict);
         }
 
-        var request = await db.FinalizationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
         audit.Record("persetujuan.tolak", "Periode", request.PeriodId.ToString(), request.DivisionId, after: new { jenis = request.Kind.ToString(), periode = request.Period.ToString(), alasan = cleaned });
         await TellMakerAsync(request, approved: false, name, cleaned, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -218,11 +220,11 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
     /// <summary>How a request's state reads (its enum names are Indonesian words).</summary>
     public static IEnumerable<string> StatusLabels => Enum.GetNames<FinalizationRequestStatus>();
 
-    /// <summary>Not in this division, not the approving role, or the maker's own: refused before anything is claimed.</summary>
-    private async Task<Refusal?> RefuseAsync(CompanyContext approver, Guid requestId, CancellationToken cancellationToken)
+    /// <summary>The request, unless it is not in this division, the role may not approve, or it is the approver's own: refused before anything is claimed.</summary>
+    private async Task<Result<FinalizationRequest>> DecidableAsync(CompanyContext approver, Guid requestId, CancellationToken cancellationToken)
     {
-        var maker = await db.FinalizationRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => (Guid?)r.RequestedByUserId).SingleOrDefaultAsync(cancellationToken);
-        if (maker is null)
+        var request = await db.FinalizationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
         {
             return Refusal.Of(Wording.Of("Permintaan tidak ditemukan di divisi ini."), RefusalKind.NotFound);
         }
@@ -232,9 +234,9 @@ public sealed class FinalizationApproval(SippDbContext db, BillIssuing billing, 
             return Refusal.Of(Wording.Of("Peran Anda tidak boleh memutuskan permintaan persetujuan."), RefusalKind.Forbidden);
         }
 
-        return maker == approver.UserId
+        return request.RequestedByUserId == approver.UserId
             ? Refusal.Of(Wording.Of("Anda tidak dapat memutuskan permintaan Anda sendiri: orang lain dengan peran penyetuju yang memutuskannya."), RefusalKind.Forbidden)
-            : null;
+            : request;
     }
 
     private Task<string> NameOfAsync(Guid userId, CancellationToken cancellationToken) =>
