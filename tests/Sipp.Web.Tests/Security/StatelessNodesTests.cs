@@ -86,6 +86,37 @@ public class StatelessNodesTests
         Assert.Equal(11_650_000 * 3 / 100, await Sipp.Web.Tests.BackOffice.ContributionRulesTests.JpOfAsync(calculator, "2027-03"));
     }
 
+    [Theory]
+    [DatabaseData]
+    public async Task ABureausGrant_RevokedOnOneNode_IsRefusedOnTheOther_AtItsNextRequest(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateEmptyAsync(provider, nameof(ABureausGrant_RevokedOnOneNode_IsRefusedOnTheOther_AtItsNextRequest));
+        var home = Directory.CreateTempSubdirectory("sipp-nodes-").FullName;
+        await using var a = new Node(database, Path.Combine(home, "a"), seeds: true);
+        await using var b = new Node(database, Path.Combine(home, "b"), seeds: false);
+        var staff = await a.BureauStaffInAsync("Biro Dua Node", "Staf Dua", "10000001", "000", Sipp.Data.Accounts.MembershipRole.Operator);
+        Assert.Equal(HttpStatusCode.OK, (await a.WithoutRedirects(staff).GetAsync("/tenaga-kerja", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.WithoutRedirects(b.SameBrowserOn(staff)).GetAsync("/tenaga-kerja", ct)).StatusCode);
+
+        // The client's Admin revokes on node B.
+        var admin = b.NewBrowser();
+        await admin.ChooseCompanyAsync(await admin.SignInAsHrdAsync(), "10000001", "000");
+        Guid grant;
+        await using (var db = database.NewContext())
+        {
+            grant = await db.BureauGrants.Select(g => g.Id).SingleAsync(ct);
+        }
+
+        await Sipp.Web.Tests.Bureaus.BureauForms.PostAsync(admin, "/pengguna/akses-biro", "Revoke", ("id", grant.ToString()), ("konfirmasi", "ya"));
+
+        // The staff member's very next request, with the same cookie, on node A (and on B) no longer reaches the client.
+        using var onA = await a.WithoutRedirects(staff).GetAsync("/tenaga-kerja", ct);
+        Assert.Equal(HttpStatusCode.Redirect, onA.StatusCode);
+        Assert.StartsWith("/pilih-perusahaan", onA.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await b.WithoutRedirects(b.SameBrowserOn(staff)).GetAsync("/tenaga-kerja", ct)).StatusCode);
+    }
+
     private static async Task<string[]> KpjsAsync(TestDatabase database, CancellationToken ct)
     {
         await using var db = database.NewContext();
